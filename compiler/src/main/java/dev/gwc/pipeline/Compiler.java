@@ -1,0 +1,113 @@
+package dev.gwc.pipeline;
+
+import dev.gwc.diag.Diagnostic;
+import dev.gwc.diag.Diagnostics;
+import dev.gwc.resource.Manifest;
+import dev.gwc.resource.ManifestReader;
+import dev.gwc.rules.ResourceChecks;
+import dev.gwc.source.Input;
+import dev.gwc.source.SourceFile;
+import dev.gwc.validate.Validator;
+import dev.gwc.validate.cel.CelEngine;
+import dev.gwc.validate.schema.SchemaCatalog;
+import dev.gwc.yaml.LoadResult;
+import dev.gwc.yaml.YamlDocument;
+import dev.gwc.yaml.YamlLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * gwc's pipeline, one stage after another.
+ *
+ * <p>Each input file is read and decoded, then the YAML stage turns it into documents of positioned
+ * nodes, the resource stage into manifests that know their apiVersion, kind and name, and the
+ * validate stage checks each manifest against its CRD schema and the CRD's CEL rules;
+ * single-resource rules follow. Files are independent until then, so they are processed in
+ * parallel; the diagnostics are sorted once at the end, so the output never depends on scheduling
+ * or input order. Cross-resource stages (graph, rules, status) plug in after validation and see
+ * every manifest at once.
+ */
+public final class Compiler {
+  private final Options options;
+  private final CelEngine cel;
+  private final SchemaCatalog catalog;
+  private final List<Diagnostic> setupDiagnostics;
+
+  private Compiler(Options options, CelEngine cel, SchemaCatalog catalog, List<Diagnostic> setup) {
+    this.options = options;
+    this.cel = cel;
+    this.catalog = catalog;
+    this.setupDiagnostics = List.copyOf(setup);
+  }
+
+  /**
+   * Prepares a compiler: reads the user's CRDs; bundled schemas load lazily.
+   *
+   * @throws IOException when a {@code --crds} path cannot be read
+   */
+  public static Compiler create(Options options, InputStream stdin) throws IOException {
+    CelEngine cel = new CelEngine();
+    CrdLoader.Result crds =
+        options.crds().isEmpty()
+            ? new CrdLoader.Result(List.of(), List.of())
+            : CrdLoader.load(options.crds(), cel, stdin);
+    SchemaCatalog catalog = new SchemaCatalog(options.release(), options.channel(), crds.crds());
+    return new Compiler(options, cel, catalog, crds.diagnostics());
+  }
+
+  /** The per-file product of the first stages. */
+  private record FileResult(SourceFile source, int resources, List<Diagnostic> diagnostics) {}
+
+  /**
+   * Validates the inputs.
+   *
+   * @throws IOException naming the file when an input cannot be read
+   */
+  public Report validate(List<Input> inputs, InputStream stdin) throws IOException {
+    Validator validator = new Validator(catalog, cel);
+    ManifestReader manifests = new ManifestReader(options.defaultNamespace());
+    List<FileResult> results;
+    try {
+      results =
+          inputs.parallelStream().map(in -> validateFile(in, stdin, manifests, validator)).toList();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    List<Diagnostic> all = new ArrayList<>(setupDiagnostics);
+    Map<String, SourceFile> sources = new HashMap<>();
+    int resources = 0;
+    for (FileResult r : results) {
+      all.addAll(r.diagnostics());
+      resources += r.resources();
+      if (r.source() != null) {
+        sources.put(r.source().name(), r.source());
+      }
+    }
+    return new Report(Diagnostics.of(all), inputs.size(), resources, sources);
+  }
+
+  private static FileResult validateFile(
+      Input in, InputStream stdin, ManifestReader reader, Validator validator) {
+    byte[] bytes;
+    try {
+      bytes = in.read(stdin);
+    } catch (IOException e) {
+      throw new UncheckedIOException(new IOException(in.name() + ": " + e.getMessage(), e));
+    }
+    LoadResult loaded = YamlLoader.load(in.name(), bytes);
+    List<Diagnostic> diags = new ArrayList<>(loaded.diagnostics());
+    List<YamlDocument> docs = loaded.documents();
+    ManifestReader.Result read = reader.read(docs);
+    diags.addAll(read.diagnostics());
+    for (Manifest m : read.manifests()) {
+      diags.addAll(validator.validate(m));
+      diags.addAll(ResourceChecks.run(m));
+    }
+    return new FileResult(loaded.source(), read.manifests().size(), diags);
+  }
+}

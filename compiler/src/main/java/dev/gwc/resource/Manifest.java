@@ -1,0 +1,42 @@
+package dev.gwc.resource;
+
+import dev.gwc.diag.ResourceRef;
+import dev.gwc.yaml.YMap;
+import dev.gwc.yaml.YamlDocument;
+
+/**
+ * One Kubernetes object read from the input, with its identity as written.
+ *
+ * @param document the YAML document it came from (a {@code List} contributes several manifests)
+ * @param root the object's mapping
+ * @param apiVersion the apiVersion as written
+ * @param kind the kind as written
+ * @param name metadata.name, or null when missing
+ * @param namespace metadata.namespace, the default namespace when absent, null when cluster-scoped
+ * @param listItem the index inside a {@code List}, or -1
+ */
+public record Manifest(
+    YamlDocument document,
+    YMap root,
+    String apiVersion,
+    String kind,
+    String name,
+    String namespace,
+    int listItem) {
+
+  /** The API group from the apiVersion ("" for the core group). */
+  public String group() {
+    int slash = apiVersion.lastIndexOf('/');
+    return slash < 0 ? "" : apiVersion.substring(0, slash);
+  }
+
+  /** The resource reference for diagnostics. */
+  public ResourceRef ref() {
+    return new ResourceRef(kind, namespace, name);
+  }
+
+  /** The file as given. */
+  public String file() {
+    return document.source().name();
+  }
+}

@@ -1,0 +1,67 @@
+package dev.gwc.source;
+
+import java.util.Arrays;
+
+/**
+ * The text of one input, with an index of line starts so that positions can be turned back into the
+ * source line for a caret display.
+ */
+public final class SourceFile {
+  private final String name;
+  private final String text;
+  private final int[] lineStarts;
+
+  /**
+   * Creates a source from its text.
+   *
+   * @param name the path as the user gave it, or {@code -}
+   * @param text the whole decoded text
+   */
+  public SourceFile(String name, String text) {
+    this.name = name;
+    this.text = text;
+    int[] starts = new int[16];
+    int count = 0;
+    starts[count++] = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        if (count == starts.length) {
+          starts = Arrays.copyOf(starts, count * 2);
+        }
+        starts[count++] = i + 1;
+      }
+    }
+    this.lineStarts = Arrays.copyOf(starts, count);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String text() {
+    return text;
+  }
+
+  /** Number of lines (a final line without a newline counts). */
+  public int lineCount() {
+    return lineStarts.length;
+  }
+
+  /** The 1-based line's text without its line break, or empty when out of range. */
+  public String line(int line) {
+    if (line < 1 || line > lineStarts.length) {
+      return "";
+    }
+    int start = lineStarts[line - 1];
+    int end = line < lineStarts.length ? lineStarts[line] : text.length();
+    while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+      end--;
+    }
+    return text.substring(start, end);
+  }
+
+  /** The char offset where a 1-based line starts. */
+  public int lineStart(int line) {
+    return lineStarts[Math.max(0, Math.min(line, lineStarts.length) - 1)];
+  }
+}

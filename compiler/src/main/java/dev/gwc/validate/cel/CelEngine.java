@@ -1,0 +1,96 @@
+package dev.gwc.validate.cel;
+
+import dev.cel.common.CelOptions;
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.extensions.CelExtensions;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * The CEL environment of Kubernetes CRD validation rules, on Google's CEL for Java: {@code self}
+ * (and {@code oldSelf}) typed dynamically, the standard macros, the strings extension and the
+ * Kubernetes library functions CRDs use. Expressions are compiled lazily, once per distinct text,
+ * and shared by every schema node and thread that uses them.
+ */
+public final class CelEngine {
+  /** The value of JSON null inside values handed to {@link CompiledRule#evaluate}. */
+  public static final Object NULL = dev.cel.common.values.NullValue.NULL_VALUE;
+
+  private static final Pattern OLD_SELF = Pattern.compile("\\boldSelf\\b");
+
+  private final CelCompiler compiler;
+  private final CelRuntime runtime;
+  private final ConcurrentHashMap<String, CompiledRule> cache = new ConcurrentHashMap<>();
+
+  public CelEngine() {
+    CelOptions options =
+        CelOptions.current()
+            .enableHeterogeneousNumericComparisons(true)
+            .comprehensionMaxIterations(100_000)
+            .build();
+    compiler =
+        CelCompilerFactory.standardCelCompilerBuilder()
+            .setOptions(options)
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+            .addLibraries(CelExtensions.strings())
+            .addVar("self", SimpleType.DYN)
+            .addVar("oldSelf", SimpleType.DYN)
+            .addFunctionDeclarations(KubernetesLibrary.declarations())
+            .build();
+    runtime =
+        CelRuntimeFactory.standardCelRuntimeBuilder()
+            .setOptions(options)
+            .addLibraries(CelExtensions.strings())
+            .addFunctionBindings(KubernetesLibrary.bindings())
+            .build();
+  }
+
+  /** The compiled form of an expression; compile errors are kept in the result, not thrown. */
+  public CompiledRule compile(String expression) {
+    return cache.computeIfAbsent(expression, this::doCompile);
+  }
+
+  private CompiledRule doCompile(String expression) {
+    boolean needsOldSelf = OLD_SELF.matcher(expression).find();
+    CelValidationResult result = compiler.compile(expression);
+    if (result.hasError()) {
+      return new CompiledRule(expression, null, clean(result.getErrorString()), needsOldSelf);
+    }
+    try {
+      return new CompiledRule(
+          expression, runtime.createProgram(result.getAst()), null, needsOldSelf);
+    } catch (Exception e) {
+      return new CompiledRule(expression, null, clean(e.getMessage()), needsOldSelf);
+    }
+  }
+
+  /** A CEL library message as one lowercase line. */
+  static String clean(String message) {
+    if (message == null) {
+      return "evaluation failed";
+    }
+    String s = message.strip();
+    int nl = s.indexOf('\n');
+    if (nl >= 0) {
+      s = s.substring(0, nl);
+    }
+    s = s.replaceFirst("^(ERROR: )?<input>:\\d+:\\d+: ", "");
+    s = s.replaceFirst("^evaluation error( at <input>:\\d+)?: ", "");
+    if (s.endsWith(".")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    if (!s.isEmpty()
+        && Character.isUpperCase(s.charAt(0))
+        && (s.length() < 2 || !Character.isUpperCase(s.charAt(1)))) {
+      s = s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
+    }
+    return s;
+  }
+}

@@ -1,0 +1,50 @@
+package dev.gwc.validate.cel;
+
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import java.util.Map;
+
+/**
+ * One CEL expression, compiled once and evaluated against many values.
+ *
+ * @param expression the rule text
+ * @param program the program, or null when the expression did not compile
+ * @param compileError what is wrong with the expression, or null
+ * @param needsOldSelf whether it is a transition rule (uses {@code oldSelf}); such rules cannot run
+ *     on a manifest that is being created
+ */
+public record CompiledRule(
+    String expression, CelRuntime.Program program, String compileError, boolean needsOldSelf) {
+
+  /** What one evaluation gave. */
+  public sealed interface Outcome {}
+
+  /**
+   * The expression evaluated to a value.
+   *
+   * @param value the value, a Boolean for validation rules, a String for message expressions
+   */
+  public record Value(Object value) implements Outcome {}
+
+  /**
+   * The expression failed at run time (no such key, no such overload, cost limit).
+   *
+   * @param message what failed, a lowercase fragment
+   */
+  public record Failure(String message) implements Outcome {}
+
+  /** Evaluates with {@code self} bound to a value built by the schema stage. */
+  public Outcome evaluate(Object self) {
+    if (program == null) {
+      return new Failure(compileError);
+    }
+    try {
+      return new Value(program.eval(Map.of("self", self)));
+    } catch (CelEvaluationException e) {
+      return new Failure(CelEngine.clean(e.getMessage()));
+    } catch (RuntimeException e) {
+      // Library functions signal bad arguments with unchecked exceptions.
+      return new Failure(CelEngine.clean(String.valueOf(e.getMessage())));
+    }
+  }
+}

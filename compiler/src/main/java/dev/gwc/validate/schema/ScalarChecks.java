@@ -1,0 +1,158 @@
+package dev.gwc.validate.schema;
+
+import com.google.re2j.Pattern;
+import dev.gwc.yaml.YScalar;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The checks of a scalar value: enum, length, pattern, format and numeric bounds. */
+final class ScalarChecks {
+  private ScalarChecks() {}
+
+  static void check(YScalar node, Schema s, FieldPath path, ValidationContext ctx) {
+    Object v = node.value();
+    if (s.enumValues != null && !s.enumValues.isEmpty() && !inEnum(v, s.enumValues)) {
+      Schema exp =
+          ctx.experimentalRoot == null ? null : Channels.find(ctx.experimentalRoot.get(), path);
+      if (exp != null && exp.enumValues != null && inEnum(v, exp.enumValues)) {
+        ctx.report(
+            SchemaRules.EXPERIMENTAL_ONLY,
+            node.span(),
+            "value "
+                + Render.value(v)
+                + " exists only in the experimental channel of "
+                + ctx.release
+                + "; validate with --channel experimental if the cluster runs the experimental CRDs",
+            path);
+      } else {
+        ctx.report(SchemaRules.SCHEMA, node.span(), enumMessage(node, s), path);
+      }
+    }
+    if (v instanceof String str) {
+      string(node, str, s, path, ctx);
+    } else if (v instanceof Number num) {
+      number(node, num, s, path, ctx);
+    }
+  }
+
+  private static boolean inEnum(Object v, List<Object> values) {
+    for (Object e : values) {
+      if (e.equals(v)
+          || (e instanceof Number a
+              && v instanceof Number b
+              && a.doubleValue() == b.doubleValue())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String enumMessage(YScalar node, Schema s) {
+    Object v = node.value();
+    StringBuilder sb = new StringBuilder("unsupported value ").append(Render.value(v));
+    List<String> names = new ArrayList<>();
+    for (Object e : s.enumValues) {
+      names.add(String.valueOf(e));
+    }
+    String suggestion = v instanceof String str ? Suggest.closest(str, names) : null;
+    if (suggestion != null) {
+      sb.append(" (did you mean '").append(suggestion).append("'?)");
+    }
+    sb.append("; must be one of ").append(Render.list(s.enumValues));
+    appendCommentHint(sb, node);
+    return sb.toString();
+  }
+
+  /** A '#' glued to a value is part of it: YAML starts a comment only after white space. */
+  static void appendCommentHint(StringBuilder sb, YScalar node) {
+    String t = node.text();
+    int hash = t.indexOf('#');
+    if (node.plain() && hash > 0 && !Character.isWhitespace(t.charAt(hash - 1))) {
+      sb.append(" ('#' starts a comment only after a space, so '")
+          .append(t.substring(hash))
+          .append("' is part of the value)");
+    }
+  }
+
+  private static void string(
+      YScalar node, String str, Schema s, FieldPath path, ValidationContext ctx) {
+    int len = str.codePointCount(0, str.length());
+    if (s.minLength != null && len < s.minLength) {
+      ctx.report(
+          SchemaRules.SCHEMA,
+          node.span(),
+          len == 0
+              ? "must not be empty"
+              : "must be at least " + s.minLength + " characters, is " + len,
+          path);
+    }
+    if (s.maxLength != null && len > s.maxLength) {
+      ctx.report(
+          SchemaRules.SCHEMA,
+          node.span(),
+          "must be at most " + s.maxLength + " characters, is " + len,
+          path);
+    }
+    Pattern p = s.compiledPattern();
+    if (p != null && !p.matcher(str).find()) {
+      StringBuilder sb = new StringBuilder();
+      String hint = PatternHints.describe(s.pattern);
+      sb.append(Render.value(str));
+      if (hint != null) {
+        sb.append(" is not ").append(hint);
+      } else {
+        sb.append(" does not match the pattern '").append(s.pattern).append("'");
+      }
+      appendCommentHint(sb, node);
+      ctx.report(SchemaRules.SCHEMA, node.span(), sb.toString(), path);
+    }
+    if (s.format != null) {
+      String problem = Formats.check(s.format, str);
+      if (problem != null) {
+        ctx.report(SchemaRules.SCHEMA, node.span(), Render.value(str) + " " + problem, path);
+      }
+    }
+  }
+
+  private static void number(
+      YScalar node, Number num, Schema s, FieldPath path, ValidationContext ctx) {
+    double d = num.doubleValue();
+    if (s.minimum != null && (s.exclusiveMinimum ? d <= s.minimum : d < s.minimum)) {
+      ctx.report(
+          SchemaRules.SCHEMA,
+          node.span(),
+          "must be "
+              + (s.exclusiveMinimum ? "greater than " : "at least ")
+              + bound(s.minimum)
+              + ", got "
+              + Render.value(num),
+          path);
+    }
+    if (s.maximum != null && (s.exclusiveMaximum ? d >= s.maximum : d > s.maximum)) {
+      ctx.report(
+          SchemaRules.SCHEMA,
+          node.span(),
+          "must be "
+              + (s.exclusiveMaximum ? "less than " : "at most ")
+              + bound(s.maximum)
+              + ", got "
+              + Render.value(num),
+          path);
+    }
+    if (s.multipleOf != null
+        && s.multipleOf != 0
+        && Math.abs(Math.IEEEremainder(d, s.multipleOf)) > 1e-9) {
+      ctx.report(
+          SchemaRules.SCHEMA, node.span(), "must be a multiple of " + bound(s.multipleOf), path);
+    }
+    if ("int32".equals(s.format)
+        && num instanceof Long l
+        && (l > Integer.MAX_VALUE || l < Integer.MIN_VALUE)) {
+      ctx.report(SchemaRules.SCHEMA, node.span(), "must fit in 32 bits, got " + l, path);
+    }
+  }
+
+  private static String bound(double d) {
+    return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+  }
+}

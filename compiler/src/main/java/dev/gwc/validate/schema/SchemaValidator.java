@@ -1,0 +1,242 @@
+package dev.gwc.validate.schema;
+
+import dev.gwc.diag.Diagnostic;
+import dev.gwc.diag.ResourceRef;
+import dev.gwc.validate.cel.CelEngine;
+import dev.gwc.yaml.Plain;
+import dev.gwc.yaml.ScalarResolver;
+import dev.gwc.yaml.YEntry;
+import dev.gwc.yaml.YMap;
+import dev.gwc.yaml.YNode;
+import dev.gwc.yaml.YScalar;
+import dev.gwc.yaml.YSeq;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The schema and CEL layers: walks a manifest against its structural schema the way the API server
+ * does, and evaluates the CEL rules on the way back up.
+ *
+ * <p>It consumes the positioned tree of one resource and the schema of its kind and version. It
+ * reports type, enum, pattern, bound, format and required-field violations, unknown fields (with a
+ * suggestion, or the note that the field is experimental-only), duplicate list-map keys, and failed
+ * CEL rules, each on the node it concerns. As the API server does, null values of non-nullable
+ * fields are dropped, defaults are applied and unknown fields pruned before a CEL rule sees {@code
+ * self}; rules above a subtree with structural errors are not evaluated, since they would only fail
+ * for the same reason.
+ */
+public final class SchemaValidator {
+  /** Marks a field dropped from the value (null on a non-nullable field). */
+  private static final Object ABSENT = new Object();
+
+  private final CelEngine cel;
+  private final Schema metadataSchema;
+
+  /**
+   * Creates a validator.
+   *
+   * @param cel the CEL engine (shared, thread-safe)
+   * @param metadataSchema the schema of ObjectMeta, used for {@code metadata} at the root
+   */
+  public SchemaValidator(CelEngine cel, Schema metadataSchema) {
+    this.cel = cel;
+    this.metadataSchema = metadataSchema;
+  }
+
+  /**
+   * Validates one resource.
+   *
+   * @param root the resource's root mapping
+   * @param schema the root schema of its kind and version
+   * @param resource who it is, for diagnostics
+   * @param experimentalRoot the experimental channel's root schema of the same kind and version, or
+   *     null when already validating against the experimental channel
+   * @param release a label such as {@code Gateway API 1.6.1} for messages
+   * @param noticesGiven keys of once-per-run notices, shared across resources
+   */
+  public List<Diagnostic> validate(
+      YMap root,
+      Schema schema,
+      ResourceRef resource,
+      Supplier<Schema> experimentalRoot,
+      String release,
+      Set<String> noticesGiven) {
+    ValidationContext ctx =
+        new ValidationContext(resource, experimentalRoot, release, noticesGiven);
+    walk(root, schema, FieldPath.ROOT, ctx, false);
+    return ctx.diagnostics;
+  }
+
+  private Object walk(
+      YNode node, Schema s, FieldPath path, ValidationContext ctx, boolean prunable) {
+    if (node instanceof YScalar sc && sc.isNull()) {
+      if (s.nullable) {
+        return CelEngine.NULL;
+      }
+      if (prunable) {
+        return ABSENT; // the API server drops nulls of non-nullable fields, then defaults them
+      }
+    }
+    if (!TypeCheck.fits(node, s)) {
+      ctx.report(SchemaRules.SCHEMA, node.span(), TypeCheck.mismatch(node, s), path);
+      return CrdReader.celValue(Plain.of(node));
+    }
+    int errorsBefore = ctx.structuralErrors;
+    Object value;
+    if (node instanceof YMap m) {
+      value = object(m, s, path, ctx);
+    } else if (node instanceof YSeq seq) {
+      value = array(seq, s, path, ctx);
+    } else {
+      YScalar sc = (YScalar) node;
+      value = sc.isNull() ? CelEngine.NULL : sc.value();
+      ScalarChecks.check(sc, s, path, ctx);
+    }
+    ValueMatcher.check(node, value, s, path, ctx);
+    if (!s.validations.isEmpty()) {
+      CelChecks.run(cel, node, value, s, path, ctx, ctx.structuralErrors > errorsBefore);
+    }
+    return value;
+  }
+
+  private Map<String, Object> object(YMap m, Schema s, FieldPath path, ValidationContext ctx) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (YEntry e : m.entries()) {
+      String name = e.name();
+      Schema ps = s.properties.get(name);
+      if (path.parent() == null && name.equals("metadata") && metadataSchema != null) {
+        ps =
+            metadataSchema; // CRDs leave metadata to the API server, which checks ObjectMeta itself
+      }
+      if (ps == null) {
+        ps = s.additionalProperties;
+      }
+      if (ps == null) {
+        if (s.preserveUnknownFields
+            || s.additionalPropertiesAllowed
+            || (s.embeddedResource
+                && (name.equals("apiVersion") || name.equals("kind") || name.equals("metadata")))) {
+          out.put(name, CrdReader.celValue(Plain.of(e.value())));
+        } else {
+          UnknownFields.report(e, s, path, ctx);
+        }
+        continue;
+      }
+      Object v = walk(e.value(), ps, path.child(name), ctx, true);
+      if (v != ABSENT) {
+        out.put(name, v);
+      }
+    }
+    for (Map.Entry<String, Schema> p : s.properties.entrySet()) {
+      if (!out.containsKey(p.getKey()) && p.getValue().defaultValue != null) {
+        out.put(p.getKey(), p.getValue().defaultValue);
+      }
+    }
+    for (String r : s.required) {
+      if (!out.containsKey(r)) {
+        ctx.report(
+            SchemaRules.SCHEMA, m.span(), "missing required field '" + r + "'", path.child(r));
+      }
+    }
+    if (s.minProperties != null && out.size() < s.minProperties) {
+      ctx.report(
+          SchemaRules.SCHEMA,
+          m.span(),
+          "must have at least " + s.minProperties + " fields, has " + out.size(),
+          path);
+    }
+    if (s.maxProperties != null && out.size() > s.maxProperties) {
+      ctx.report(
+          SchemaRules.SCHEMA,
+          m.span(),
+          "must have at most " + s.maxProperties + " fields, has " + out.size(),
+          path);
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  private List<Object> array(YSeq seq, Schema s, FieldPath path, ValidationContext ctx) {
+    List<Object> out = new ArrayList<>(seq.items().size());
+    List<YNode> items = seq.items();
+    for (int i = 0; i < items.size(); i++) {
+      YNode item = items.get(i);
+      Object v =
+          s.items == null
+              ? CrdReader.celValue(Plain.of(item))
+              : walk(item, s.items, path.index(i), ctx, false);
+      out.add(v);
+    }
+    int n = items.size();
+    if (s.minItems != null && n < s.minItems) {
+      ctx.report(
+          SchemaRules.SCHEMA,
+          seq.span(),
+          "must have at least " + s.minItems + plural(s.minItems, " item") + ", has " + n,
+          path);
+    }
+    if (s.maxItems != null && n > s.maxItems) {
+      ctx.report(
+          SchemaRules.SCHEMA,
+          seq.span(),
+          "must have at most " + s.maxItems + plural(s.maxItems, " item") + ", has " + n,
+          path);
+    }
+    if ("map".equals(s.listType) && !s.listMapKeys.isEmpty()) {
+      uniqueBy(items, out, path, ctx, s.listMapKeys);
+    } else if ("set".equals(s.listType) || s.uniqueItems) {
+      uniqueBy(items, out, path, ctx, null);
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private static void uniqueBy(
+      List<YNode> items,
+      List<Object> values,
+      FieldPath path,
+      ValidationContext ctx,
+      List<String> keys) {
+    Map<Object, Integer> seen = new HashMap<>();
+    for (int i = 0; i < values.size(); i++) {
+      Object v = values.get(i);
+      Object key;
+      if (keys == null) {
+        key = v;
+      } else if (v instanceof Map<?, ?> map) {
+        List<Object> tuple = new ArrayList<>();
+        for (String k : keys) {
+          tuple.add(map.get(k));
+        }
+        key = tuple;
+      } else {
+        continue;
+      }
+      Integer first = seen.putIfAbsent(key, i);
+      if (first != null) {
+        String what =
+            keys == null
+                ? "duplicate value " + Render.value(v)
+                : "duplicate entry " + Render.keyTuple(keys, (List<?>) key);
+        ctx.report(
+            SchemaRules.DUPLICATE_ENTRY,
+            items.get(i).span(),
+            what + " (same as item " + first + ")",
+            path.index(i));
+      }
+    }
+  }
+
+  static String plural(long n, String word) {
+    return n == 1 ? word : word + "s";
+  }
+
+  /** Whether a plain scalar's text reads as a boolean only under YAML 1.1. */
+  static boolean yaml11Boolean(YScalar s) {
+    return s.plain() && ScalarResolver.isYaml11Boolean(s.text());
+  }
+}

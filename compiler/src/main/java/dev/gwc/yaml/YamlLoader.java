@@ -1,0 +1,147 @@
+package dev.gwc.yaml;
+
+import dev.gwc.diag.Diagnostic;
+import dev.gwc.diag.ResourceRef;
+import dev.gwc.source.SourceFile;
+import dev.gwc.source.SourceSpan;
+import java.util.ArrayList;
+import java.util.List;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.schema.FailsafeSchema;
+
+/**
+ * The YAML stage: turns bytes into documents of positioned nodes.
+ *
+ * <p>The stream is split into documents at {@code ---} lines first, as kubectl does, so that a
+ * syntax error costs only its own document; each part is then composed by snakeyaml-engine and
+ * converted to {@link YNode}s with 1-based positions in the whole file. Scalars are resolved as
+ * kubectl resolves them ({@link ScalarResolver}); merge keys are applied; duplicate keys, excessive
+ * nesting and alias bombs are reported as diagnostics. snakeyaml-engine types never leave this
+ * package.
+ */
+public final class YamlLoader {
+  /** Largest input accepted, in code points. */
+  public static final int MAX_CODE_POINTS = 256 * 1024 * 1024;
+
+  private YamlLoader() {}
+
+  /** Decodes and loads a file's bytes. */
+  public static LoadResult load(String name, byte[] bytes) {
+    TextDecoder.Decoded decoded = TextDecoder.decode(bytes);
+    if (decoded.text() == null) {
+      Diagnostic d =
+          YamlRules.INVALID_ENCODING.at(
+              new SourceSpan(name, 0, decoded.line(), decoded.line() > 0 ? 1 : 0),
+              decoded.problem(),
+              ResourceRef.NONE,
+              null);
+      return new LoadResult(null, List.of(), List.of(d));
+    }
+    return load(new SourceFile(name, decoded.text()));
+  }
+
+  /** Loads every document of a decoded file. */
+  public static LoadResult load(SourceFile source) {
+    List<YamlDocument> docs = new ArrayList<>();
+    List<Diagnostic> diags = new ArrayList<>();
+    String text = source.text();
+    int docIndex = 0;
+    for (Chunk chunk : split(text)) {
+      docIndex = loadChunk(source, chunk, docIndex, docs, diags);
+    }
+    return new LoadResult(source, docs, diags);
+  }
+
+  /** A part of the stream between {@code ---} lines; {@code firstLine} is 0-based. */
+  private record Chunk(int start, int end, int firstLine) {}
+
+  private static List<Chunk> split(String text) {
+    List<Chunk> chunks = new ArrayList<>();
+    int chunkStart = 0;
+    int chunkLine = 0;
+    int line = 0;
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      int eol = text.indexOf('\n', i);
+      int next = eol < 0 ? n : eol + 1;
+      if (i > chunkStart && isSeparator(text, i, eol < 0 ? n : eol)) {
+        chunks.add(new Chunk(chunkStart, i, chunkLine));
+        chunkStart = i;
+        chunkLine = line;
+      }
+      line++;
+      i = next;
+    }
+    chunks.add(new Chunk(chunkStart, n, chunkLine));
+    return chunks;
+  }
+
+  private static boolean isSeparator(String text, int from, int to) {
+    if (to - from < 3 || !text.startsWith("---", from)) {
+      return false;
+    }
+    return to - from == 3 || Character.isWhitespace(text.charAt(from + 3));
+  }
+
+  private static int loadChunk(
+      SourceFile source,
+      Chunk chunk,
+      int docIndex,
+      List<YamlDocument> docs,
+      List<Diagnostic> diags) {
+    String part = source.text().substring(chunk.start(), chunk.end());
+    if (part.isBlank()) {
+      return docIndex;
+    }
+    LoadSettings settings =
+        LoadSettings.builder()
+            .setSchema(new FailsafeSchema())
+            .setAllowDuplicateKeys(true)
+            .setAllowRecursiveKeys(false)
+            .setMaxAliasesForCollections(1000)
+            .setCodePointLimit(MAX_CODE_POINTS)
+            .setUseMarks(true)
+            .build();
+    int index = docIndex;
+    try {
+      for (Node node : new Compose(settings).composeAllFromString(part)) {
+        NodeConverter converter = new NodeConverter(source.name(), index, chunk.firstLine());
+        YNode root = converter.convert(node);
+        diags.addAll(converter.diagnostics());
+        docs.add(new YamlDocument(source, index, root));
+        index++;
+      }
+    } catch (MarkedYamlEngineException e) {
+      diags.add(SyntaxErrors.describe(source, index, chunk.firstLine(), e));
+      index++;
+    } catch (YamlEngineException e) {
+      diags.add(
+          YamlRules.SYNTAX.at(
+              new SourceSpan(source.name(), index, chunk.firstLine() + 1, 1),
+              SyntaxErrors.clean(e.getMessage()),
+              ResourceRef.NONE,
+              null));
+      index++;
+    } catch (StackOverflowError e) {
+      diags.add(
+          YamlRules.LIMIT.at(
+              new SourceSpan(source.name(), index, chunk.firstLine() + 1, 1),
+              "document is nested too deeply to read",
+              ResourceRef.NONE,
+              null));
+      index++;
+    }
+    return index;
+  }
+
+  /** Converts a snakeyaml mark (0-based, relative to the chunk) to a span in the file. */
+  static SourceSpan span(String file, int document, int firstLine, Mark mark) {
+    return new SourceSpan(file, document, firstLine + mark.getLine() + 1, mark.getColumn() + 1);
+  }
+}
