@@ -37,6 +37,10 @@ final class PatternHints {
               "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\\/[A-Za-z0-9\\/\\-._~%!$&'()*+,;=:]+$",
               "a domain-prefixed path such as 'example.com/my-controller'"),
           Map.entry(
+              "^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$",
+              "a valid label value: at most 63 letters, digits, '-', '_' or '.', beginning and ending"
+                  + " with a letter or digit"),
+          Map.entry(
               "^[!-~]+([\\t ]?[!-~]+)*$",
               "printable ASCII without leading, trailing or doubled spaces"));
 

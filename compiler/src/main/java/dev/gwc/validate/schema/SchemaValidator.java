@@ -85,9 +85,10 @@ public final class SchemaValidator {
     }
     if (!TypeCheck.fits(node, s)) {
       ctx.report(SchemaRules.SCHEMA, node.span(), TypeCheck.mismatch(node, s), path);
+      ctx.typeErrors++;
       return CrdReader.celValue(Plain.of(node));
     }
-    int errorsBefore = ctx.structuralErrors;
+    int typeErrorsBefore = ctx.typeErrors;
     Object value;
     if (node instanceof YMap m) {
       value = object(m, s, path, ctx);
@@ -100,7 +101,7 @@ public final class SchemaValidator {
     }
     ValueMatcher.check(node, value, s, path, ctx);
     if (!s.validations.isEmpty()) {
-      CelChecks.run(cel, node, value, s, path, ctx, ctx.structuralErrors > errorsBefore);
+      CelChecks.run(cel, node, value, s, path, ctx, ctx.typeErrors > typeErrorsBefore);
     }
     return value;
   }
@@ -116,6 +117,11 @@ public final class SchemaValidator {
       }
       if (ps == null) {
         ps = s.additionalProperties;
+      }
+      if (ps == null
+          && path.parent() == null
+          && (name.equals("apiVersion") || name.equals("kind"))) {
+        continue; // every object has them, whether or not its CRD's schema lists them
       }
       if (ps == null) {
         if (s.preserveUnknownFields

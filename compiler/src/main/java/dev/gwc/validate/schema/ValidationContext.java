@@ -19,7 +19,9 @@ final class ValidationContext {
   final String release;
   final Set<String> noticesGiven;
   final List<Diagnostic> diagnostics = new ArrayList<>();
-  int structuralErrors;
+
+  /** Type mismatches so far; CEL rules above one would only fail for the same reason. */
+  int typeErrors;
 
   ValidationContext(
       ResourceRef resource,
@@ -34,9 +36,6 @@ final class ValidationContext {
 
   void report(Rule rule, SourceSpan span, String message, FieldPath path) {
     diagnostics.add(rule.at(span, message, resource, path.render()));
-    if (rule.severity() == dev.gwc.diag.Severity.ERROR && rule != SchemaRules.CEL) {
-      structuralErrors++;
-    }
   }
 
   /** Whether a once-per-run notice with this key is new (and marks it given). */

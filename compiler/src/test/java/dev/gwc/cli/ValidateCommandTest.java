@@ -1,0 +1,252 @@
+package dev.gwc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gwc.testing.Gwc;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code gwc validate} as a user runs it: formats, exit codes, inputs, flags. */
+class ValidateCommandTest {
+  private static final String TYPO_ROUTE =
+      "apiVersion: gateway.networking.k8s.io/v1\n"
+          + "kind: HTTPRoute\n"
+          + "metadata:\n"
+          + "  name: web\n"
+          + "  namespace: shop\n"
+          + "spec:\n"
+          + "  rules:\n"
+          + "  - backendRefs:\n"
+          + "    - name: web\n"
+          + "      port: 80\n"
+          + "      weht: 3\n";
+
+  private static final String PASSTHROUGH =
+      "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: gw\nspec:\n"
+          + "  gatewayClassName: c\n  listeners:\n  - name: tls\n    port: 443\n    protocol: TLS\n"
+          + "    tls:\n      mode: Passthrough\n      certificateRefs:\n      - name: cert\n";
+
+  @TempDir Path tmp;
+
+  private Path write(String name, String text) throws IOException {
+    Path p = tmp.resolve(name);
+    Files.writeString(p, text, StandardCharsets.UTF_8);
+    return p;
+  }
+
+  @Test
+  void json_matchesContractShape() throws IOException {
+    Path f = write("route.yaml", TYPO_ROUTE);
+    Gwc.Run run = Gwc.run("validate", "--format", "json", f.toString());
+    assertEquals(1, run.exit());
+    Map<String, Object> json = run.json();
+    List<Map<String, Object>> diags = run.diagnostics();
+    assertEquals(1, diags.size());
+    Map<String, Object> d = diags.get(0);
+    assertEquals("error", d.get("severity"));
+    assertEquals("unknown-field", d.get("rule"));
+    assertEquals(f.toString(), d.get("file"));
+    assertEquals(11L, d.get("line"));
+    assertEquals(7L, d.get("column"));
+    assertEquals(0L, d.get("document"));
+    assertEquals("HTTPRoute", d.get("kind"));
+    assertEquals("shop", d.get("namespace"));
+    assertEquals("web", d.get("name"));
+    assertEquals("spec.rules[0].backendRefs[0].weht", d.get("path"));
+    assertTrue(((String) d.get("message")).contains("did you mean 'weight'"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> summary = (Map<String, Object>) json.get("summary");
+    assertEquals(1L, summary.get("files"));
+    assertEquals(1L, summary.get("resources"));
+    assertEquals(1L, summary.get("errors"));
+    assertEquals(0L, summary.get("warnings"));
+  }
+
+  @Test
+  void text_showsLocationRuleSourceLineAndCaret() throws IOException {
+    Path f = write("route.yaml", TYPO_ROUTE);
+    Gwc.Run run = Gwc.run("validate", f.toString());
+    String[] lines = run.out().split("\n");
+    assertEquals(
+        f + ":11:7: error[unknown-field]: unknown field 'weht' (did you mean 'weight'?)", lines[0]);
+    assertEquals("      weht: 3", lines[1]);
+    assertEquals("      ^", lines[2]);
+    assertEquals("1 error, 0 warnings in 1 file (1 resource)", lines[3]);
+  }
+
+  @Test
+  void sarif_hasRuleAndRegion() throws IOException {
+    Path f = write("route.yaml", TYPO_ROUTE);
+    Gwc.Run run = Gwc.run("validate", "--format", "sarif", f.toString());
+    Map<String, Object> json = run.json();
+    assertEquals("2.1.0", json.get("version"));
+    String out = run.out();
+    assertTrue(out.contains("\"ruleId\": \"unknown-field\""));
+    assertTrue(out.contains("\"startLine\": 11"));
+    assertTrue(out.contains("\"level\": \"error\""));
+  }
+
+  @Test
+  void github_printsWorkflowCommands() throws IOException {
+    Path f = write("route.yaml", TYPO_ROUTE);
+    Gwc.Run run = Gwc.run("validate", "--format", "github", f.toString());
+    assertTrue(
+        run.out()
+            .startsWith(
+                "::error file="
+                    + f.toString().replace(":", "%3A")
+                    + ",line=11,col=7,title=gwc unknown-field::"),
+        run.out());
+  }
+
+  @Test
+  void junit_hasFailurePerError() throws IOException {
+    Path f = write("route.yaml", TYPO_ROUTE);
+    Gwc.Run run = Gwc.run("validate", "--format", "junit", f.toString());
+    assertTrue(run.out().contains("<failure type=\"unknown-field\""), run.out());
+    assertTrue(run.out().contains("failures=\"1\""));
+  }
+
+  @Test
+  void exit_zeroWhenClean() throws IOException {
+    Path f = write("ok.yaml", TYPO_ROUTE.replace("      weht: 3\n", ""));
+    Gwc.Run run = Gwc.run("validate", f.toString());
+    assertEquals(0, run.exit(), run.out());
+  }
+
+  @Test
+  void failOnWarning_turnsWarningsIntoExitOne() throws IOException {
+    Path f = write("gw.yaml", PASSTHROUGH);
+    assertEquals(0, Gwc.run("validate", f.toString()).exit());
+    assertEquals(1, Gwc.run("validate", "--fail-on", "warning", f.toString()).exit());
+  }
+
+  @Test
+  void stdin_isReadAsDash() {
+    Gwc.Run run = Gwc.runWithStdin(TYPO_ROUTE, "validate", "--format", "json", "-");
+    assertEquals(1, run.exit());
+    assertEquals("-", run.diagnostics().get(0).get("file"));
+  }
+
+  @Test
+  void folder_isRecursedAndHiddenFoldersSkipped() throws IOException {
+    Files.createDirectories(tmp.resolve("a/b"));
+    Files.createDirectories(tmp.resolve(".git"));
+    write("a/b/route.yaml", TYPO_ROUTE);
+    write(".git/route.yaml", TYPO_ROUTE);
+    write("a/notes.txt", "not yaml");
+    Gwc.Run run = Gwc.run("validate", "--format", "json", tmp.toString());
+    assertEquals(1, run.diagnostics().size());
+  }
+
+  @Test
+  void missingFile_exitsTwoWithOneLine() {
+    Gwc.Run run = Gwc.run("validate", tmp.resolve("nope.yaml").toString());
+    assertEquals(2, run.exit());
+    assertTrue(run.err().contains("nope.yaml: no such file or folder"), run.err());
+    assertEquals(1, run.err().strip().split("\n").length);
+  }
+
+  @Test
+  void unknownOption_isUsageErrorTwo() {
+    Gwc.Run run = Gwc.run("validate", "--formt", "json", "x.yaml");
+    assertEquals(2, run.exit());
+    assertFalse(run.err().contains("Exception"));
+  }
+
+  @Test
+  void unknownRelease_isUsageErrorTwo() throws IOException {
+    Path f = write("route.yaml", TYPO_ROUTE);
+    Gwc.Run run = Gwc.run("validate", "--gateway-api-version", "9.9.9", f.toString());
+    assertEquals(2, run.exit());
+    assertTrue(run.err().contains("bundled: 1.2.1, 1.3.0, 1.4.1, 1.5.1, 1.6.1"), run.err());
+  }
+
+  @Test
+  void channelExperimental_acceptsExperimentalField() throws IOException {
+    Path f =
+        write(
+            "route.yaml", TYPO_ROUTE.replace("      weht: 3\n", "    retry:\n      attempts: 2\n"));
+    assertEquals(1, Gwc.run("validate", f.toString()).exit());
+    assertEquals(0, Gwc.run("validate", "--channel", "experimental", f.toString()).exit());
+  }
+
+  @Test
+  void olderRelease_rejectsNewerField() throws IOException {
+    // GRPCRoute is standard from 1.1 on; ListenerSet only from 1.5.1 on.
+    Path f =
+        write(
+            "ls.yaml",
+            "apiVersion: gateway.networking.k8s.io/v1\nkind: ListenerSet\nmetadata:\n  name: x\nspec:\n  parentRef:\n    name: gw\n  listeners:\n  - name: a\n    port: 80\n    protocol: HTTP\n");
+    assertEquals(0, Gwc.run("validate", f.toString()).exit());
+    assertEquals(1, Gwc.run("validate", "--gateway-api-version", "1.3.0", f.toString()).exit());
+  }
+
+  @Test
+  void crds_addUserSchemasAndRules() throws IOException {
+    Path crd =
+        write(
+            "policy-crd.yaml",
+            "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: ratelimits.example.com\n"
+                + "spec:\n  group: example.com\n  names:\n    kind: RateLimit\n    plural: ratelimits\n  scope: Namespaced\n"
+                + "  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n      openAPIV3Schema:\n"
+                + "        type: object\n        properties:\n          spec:\n            type: object\n"
+                + "            x-kubernetes-validations:\n            - rule: self.requests <= self.burst\n"
+                + "              message: requests must not exceed burst\n"
+                + "            properties:\n              requests: {type: integer}\n              burst: {type: integer}\n");
+    Path policy =
+        write(
+            "policy.yaml",
+            "apiVersion: example.com/v1\nkind: RateLimit\nmetadata:\n  name: r\nspec:\n  requests: 10\n  burst: 5\n  brust: 1\n");
+    Gwc.Run without = Gwc.run("validate", "--format", "json", policy.toString());
+    assertEquals(0, without.exit());
+    assertEquals("unknown-kind", without.diagnostics().get(0).get("rule"));
+    Gwc.Run with =
+        Gwc.run("validate", "--format", "json", "--crds", crd.toString(), policy.toString());
+    assertEquals(1, with.exit());
+    List<Object> rules = with.diagnostics().stream().map(d -> d.get("rule")).toList();
+    assertEquals(List.of("cel", "unknown-field"), rules.stream().sorted().toList(), with.out());
+  }
+
+  @Test
+  void crds_brokenRuleIsReportedAtItsLine() throws IOException {
+    Path crd =
+        write(
+            "bad-crd.yaml",
+            "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: xs.example.com\n"
+                + "spec:\n  group: example.com\n  names:\n    kind: X\n    plural: xs\n  scope: Namespaced\n"
+                + "  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n      openAPIV3Schema:\n"
+                + "        type: object\n        x-kubernetes-validations:\n        - rule: self.all(x, \n");
+    Path x = write("x.yaml", "apiVersion: example.com/v1\nkind: X\nmetadata:\n  name: x\n");
+    Gwc.Run run = Gwc.run("validate", "--format", "json", "--crds", crd.toString(), x.toString());
+    Map<String, Object> d = run.diagnostics().get(0);
+    assertEquals("crd-invalid", d.get("rule"));
+    assertEquals(crd.toString(), d.get("file"));
+    assertEquals(19L, d.get("line"));
+  }
+
+  @Test
+  void output_isIndependentOfInputOrder() throws IOException {
+    Path a = write("a.yaml", TYPO_ROUTE);
+    Path b = write("b.yaml", PASSTHROUGH);
+    assertEquals(
+        Gwc.run("validate", "--format", "json", a.toString(), b.toString()).out(),
+        Gwc.run("validate", "--format", "json", b.toString(), a.toString()).out());
+  }
+
+  @Test
+  void help_explainsFormatsAndExitCodes() {
+    Gwc.Run run = Gwc.run("validate", "--help");
+    assertEquals(0, run.exit());
+    assertTrue(run.out().contains("--format"));
+    assertTrue(run.out().contains("Exit codes"));
+  }
+}
