@@ -37,12 +37,19 @@ public final class Compiler {
   private final CelEngine cel;
   private final SchemaCatalog catalog;
   private final List<Diagnostic> setupDiagnostics;
+  private final List<SourceFile> setupSources;
 
-  private Compiler(Options options, CelEngine cel, SchemaCatalog catalog, List<Diagnostic> setup) {
+  private Compiler(
+      Options options,
+      CelEngine cel,
+      SchemaCatalog catalog,
+      List<Diagnostic> setup,
+      List<SourceFile> setupSources) {
     this.options = options;
     this.cel = cel;
     this.catalog = catalog;
     this.setupDiagnostics = List.copyOf(setup);
+    this.setupSources = List.copyOf(setupSources);
   }
 
   /**
@@ -54,10 +61,10 @@ public final class Compiler {
     CelEngine cel = new CelEngine();
     CrdLoader.Result crds =
         options.crds().isEmpty()
-            ? new CrdLoader.Result(List.of(), List.of())
+            ? new CrdLoader.Result(List.of(), List.of(), List.of())
             : CrdLoader.load(options.crds(), cel, stdin);
     SchemaCatalog catalog = new SchemaCatalog(options.release(), options.channel(), crds.crds());
-    return new Compiler(options, cel, catalog, crds.diagnostics());
+    return new Compiler(options, cel, catalog, crds.diagnostics(), crds.sources());
   }
 
   /** The per-file product of the first stages. */
@@ -80,6 +87,9 @@ public final class Compiler {
     }
     List<Diagnostic> all = new ArrayList<>(setupDiagnostics);
     Map<String, SourceFile> sources = new HashMap<>();
+    for (SourceFile s : setupSources) {
+      sources.put(s.name(), s);
+    }
     int resources = 0;
     for (FileResult r : results) {
       all.addAll(r.diagnostics());

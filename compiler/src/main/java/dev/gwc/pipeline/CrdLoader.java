@@ -27,15 +27,21 @@ final class CrdLoader {
    *
    * @param crds usable CRDs
    * @param diagnostics YAML errors, unusable CRDs and CEL rules that do not compile
+   * @param sources the CRD files read, for showing source lines
    */
-  record Result(List<Crd> crds, List<Diagnostic> diagnostics) {}
+  record Result(
+      List<Crd> crds, List<Diagnostic> diagnostics, List<dev.gwc.source.SourceFile> sources) {}
 
   static Result load(List<String> paths, CelEngine cel, InputStream stdin) throws IOException {
     List<Crd> crds = new ArrayList<>();
     List<Diagnostic> diags = new ArrayList<>();
+    List<dev.gwc.source.SourceFile> sources = new ArrayList<>();
     for (Input in : Inputs.collect(paths)) {
       LoadResult r = YamlLoader.load(in.name(), in.read(stdin));
       diags.addAll(r.diagnostics());
+      if (r.source() != null) {
+        sources.add(r.source());
+      }
       for (YamlDocument doc : r.documents()) {
         if (!CrdReader.isCrd(doc.root())) {
           continue;
@@ -49,7 +55,7 @@ final class CrdLoader {
         }
       }
     }
-    return new Result(crds, diags);
+    return new Result(crds, diags, sources);
   }
 
   /** Compiles every rule up front so that a broken rule is reported once, at its line. */

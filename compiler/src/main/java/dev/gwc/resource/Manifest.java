@@ -35,6 +35,21 @@ public record Manifest(
     return new ResourceRef(kind, namespace, name);
   }
 
+  /**
+   * A finding when the object has neither metadata.name nor metadata.generateName; else null. Only
+   * objects gwc validates need one (a kustomization.yaml has no metadata at all).
+   */
+  public dev.gwc.diag.Diagnostic missingName() {
+    YMap meta = root.get("metadata") instanceof YMap mm ? mm : null;
+    if (name != null || (meta != null && meta.string("generateName") != null)) {
+      return null;
+    }
+    dev.gwc.yaml.YNode at = meta != null ? meta : root;
+    String hint = meta == null ? " (the object has no metadata)" : "";
+    return ResourceRules.MISSING_NAME.at(
+        at.span(), "missing metadata.name" + hint, ref(), "metadata.name");
+  }
+
   /** The file as given. */
   public String file() {
     return document.source().name();

@@ -85,13 +85,11 @@ public final class ManifestReader {
     }
     String name = null;
     String namespace = null;
-    boolean generated = false;
     if (m.get("metadata") instanceof YMap meta) {
       name = meta.string("name");
       namespace = meta.string("namespace");
-      generated = meta.string("generateName") != null;
     }
-    if (namespace == null && !CLUSTER_SCOPED.contains(kind)) {
+    if (namespace == null && (kind == null || !CLUSTER_SCOPED.contains(kind))) {
       namespace = defaultNamespace;
     }
     ResourceRef ref = new ResourceRef(kind, namespace, name);
@@ -104,13 +102,6 @@ public final class ManifestReader {
     if (kind == null || kind.isBlank()) {
       diags.add(ResourceRules.MISSING_KIND.at(m.span(), "missing kind", ref, "kind"));
       ok = false;
-    }
-    if (name == null && !generated) {
-      YNode at = m.get("metadata") != null ? m.get("metadata") : m;
-      String hint = m.get("metadata") == null ? " (the object has no metadata)" : "";
-      diags.add(
-          ResourceRules.MISSING_NAME.at(
-              at.span(), "missing metadata.name" + hint, ref, "metadata.name"));
     }
     if (ok) {
       out.add(new Manifest(doc, m, apiVersion, kind, name, namespace, listItem));

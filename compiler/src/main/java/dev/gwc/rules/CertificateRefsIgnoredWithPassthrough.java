@@ -48,9 +48,11 @@ public final class CertificateRefsIgnoredWithPassthrough implements ResourceChec
             "spec.listeners[" + i + "].tls.certificateRefs",
             "listener '"
                 + name
-                + "' passes TLS through to the backend, so its "
-                + seq.items().size()
-                + " certificateRefs are ignored; remove them, or use mode Terminate to terminate TLS at the Gateway");
+                + "' passes TLS through to the backend, so "
+                + (seq.items().size() == 1
+                    ? "its certificateRef is ignored; remove it"
+                    : "its " + seq.items().size() + " certificateRefs are ignored; remove them")
+                + ", or use mode Terminate to terminate TLS at the Gateway");
       }
     }
   }

@@ -38,6 +38,9 @@ public final class Validator {
     YNode at = m.root().get("apiVersion") != null ? m.root().get("apiVersion") : m.root();
     YNode kindNode = m.root().get("kind") != null ? m.root().get("kind") : m.root();
     String label = catalog.releaseLabel() + " (" + catalog.channel() + ")";
+    if (!(lookup instanceof Lookup.Unknown) && m.missingName() != null) {
+      out.add(m.missingName());
+    }
     if (lookup instanceof Lookup.Found f) {
       if (f.version().deprecated()) {
         out.add(

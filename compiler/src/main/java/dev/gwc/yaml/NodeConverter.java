@@ -4,10 +4,12 @@ import dev.gwc.diag.Diagnostic;
 import dev.gwc.diag.ResourceRef;
 import dev.gwc.source.SourceSpan;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -31,6 +33,7 @@ final class NodeConverter {
   private final Map<Node, YNode> converted = new IdentityHashMap<>();
   private final Map<YNode, Long> sizes = new IdentityHashMap<>();
   private boolean depthReported;
+  private long mergedEntries;
 
   NodeConverter(String file, int document, int firstLine) {
     this.file = file;
@@ -44,7 +47,8 @@ final class NodeConverter {
 
   YNode convert(Node root) {
     YNode result = convert(root, 0);
-    if (!converted.isEmpty() && hasAliases && expandedSize(result, 0) > MAX_EXPANDED_NODES) {
+    if (mergedEntries > MAX_EXPANDED_NODES
+        || (!converted.isEmpty() && hasAliases && expandedSize(result, 0) > MAX_EXPANDED_NODES)) {
       diagnostics.add(
           YamlRules.LIMIT.at(
               spanOf(root),
@@ -143,11 +147,20 @@ final class NodeConverter {
     } else {
       sources.add(value);
     }
+    Set<String> names = new HashSet<>();
+    for (YEntry e : out) {
+      names.add(e.name());
+    }
     for (Node source : sources) {
       YNode n = convert(source, depth + 1);
       if (n instanceof YMap m) {
+        // Merged entries are copies, which aliases do not share: count them against the limit.
+        mergedEntries += m.entries().size();
+        if (mergedEntries > MAX_EXPANDED_NODES) {
+          return;
+        }
         for (YEntry e : m.entries()) {
-          if (out.stream().noneMatch(x -> x.name().equals(e.name()))) {
+          if (names.add(e.name())) {
             out.add(e);
           }
         }
@@ -183,8 +196,9 @@ final class NodeConverter {
         n = l.doubleValue();
       }
       value = n == null ? text : n;
-    } else if (plain && (tag.equals(Tag.STR) || !tag.getValue().startsWith(Tag.PREFIX))) {
-      // Implicit (or application-specific) tags: resolve as kubectl does.
+    } else if (plain
+        && (tag.equals(Tag.STR) ? s.isResolved() : !tag.getValue().startsWith(Tag.PREFIX))) {
+      // Implicit (or application-specific) tags resolve as kubectl does; explicit !!str is text.
       value = ScalarResolver.resolvePlain(text);
     } else {
       value = text; // quoted, !!str, !!binary, !!timestamp: text, as in JSON

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -27,6 +28,12 @@ final class TextDecoder {
         && (bytes[1] & 0xff) == 0xBB
         && (bytes[2] & 0xff) == 0xBF) {
       start = 3; // a UTF-8 byte order mark is allowed and dropped
+    }
+    if (bytes.length >= 2
+        && (((bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE)
+            || ((bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF))) {
+      return new Decoded(
+          null, "UTF-16 text (it starts with a UTF-16 byte order mark); save the file as UTF-8", 1);
     }
     for (int i = start; i < bytes.length; i++) {
       if (bytes[i] == 0) {
@@ -53,30 +60,25 @@ final class TextDecoder {
     }
   }
 
+  /** The offset of the first byte the strict decoder rejects, found by the decoder itself. */
   private static int firstInvalid(byte[] b, int start) {
-    int i = start;
-    while (i < b.length) {
-      int c = b[i] & 0xff;
-      int extra;
-      if (c < 0x80) {
-        extra = 0;
-      } else if (c >= 0xC2 && c <= 0xDF) {
-        extra = 1;
-      } else if (c >= 0xE0 && c <= 0xEF) {
-        extra = 2;
-      } else if (c >= 0xF0 && c <= 0xF4) {
-        extra = 3;
-      } else {
-        return i;
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(b, start, b.length - start);
+    CharBuffer out = CharBuffer.allocate(8192);
+    while (true) {
+      CoderResult r = decoder.decode(in, out, /* endOfInput= */ true);
+      if (r.isError()) {
+        return in.position();
       }
-      for (int k = 1; k <= extra; k++) {
-        if (i + k >= b.length || (b[i + k] & 0xC0) != 0x80) {
-          return i;
-        }
+      if (!r.isOverflow()) {
+        return Math.max(start, b.length - 1);
       }
-      i += extra + 1;
+      out.clear();
     }
-    return Math.max(start, b.length - 1);
   }
 
   private static int lineAt(byte[] b, int offset) {

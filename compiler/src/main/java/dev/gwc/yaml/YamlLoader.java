@@ -10,6 +10,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.schema.FailsafeSchema;
@@ -27,6 +28,13 @@ import org.snakeyaml.engine.v2.schema.FailsafeSchema;
 public final class YamlLoader {
   /** Largest input accepted, in code points. */
   public static final int MAX_CODE_POINTS = 256 * 1024 * 1024;
+
+  /**
+   * Largest read buffer, in chars. snakeyaml-engine copies its window on every buffer refill, so a
+   * token longer than the buffer costs time quadratic in its length; a buffer as large as the
+   * document (up to this cap) reads it in one refill.
+   */
+  private static final int MAX_READ_BUFFER = 16 * 1024 * 1024;
 
   private YamlLoader() {}
 
@@ -106,6 +114,7 @@ public final class YamlLoader {
             .setAllowRecursiveKeys(false)
             .setMaxAliasesForCollections(1000)
             .setCodePointLimit(MAX_CODE_POINTS)
+            .setBufferSize(Math.min(part.length(), MAX_READ_BUFFER))
             .setUseMarks(true)
             .build();
     int index = docIndex;
@@ -120,13 +129,19 @@ public final class YamlLoader {
     } catch (MarkedYamlEngineException e) {
       diags.add(SyntaxErrors.describe(source, index, chunk.firstLine(), e));
       index++;
+    } catch (ReaderException e) {
+      diags.add(SyntaxErrors.describe(source.name(), index, chunk.firstLine(), part, e));
+      index++;
     } catch (YamlEngineException e) {
+      // snakeyaml-engine's own limits (aliases, size) say "exceeds"; they are limits, not syntax.
+      boolean limit = String.valueOf(e.getMessage()).contains("exceeds");
       diags.add(
-          YamlRules.SYNTAX.at(
-              new SourceSpan(source.name(), index, chunk.firstLine() + 1, 1),
-              SyntaxErrors.clean(e.getMessage()),
-              ResourceRef.NONE,
-              null));
+          (limit ? YamlRules.LIMIT : YamlRules.SYNTAX)
+              .at(
+                  new SourceSpan(source.name(), index, chunk.firstLine() + 1, 1),
+                  SyntaxErrors.clean(e.getMessage()),
+                  ResourceRef.NONE,
+                  null));
       index++;
     } catch (StackOverflowError e) {
       diags.add(

@@ -45,7 +45,7 @@ public final class CelEngine {
             .addFunctionDeclarations(KubernetesLibrary.declarations())
             .build();
     runtime =
-        CelRuntimeFactory.standardCelRuntimeBuilder()
+        CelRuntimeFactory.plannerRuntimeBuilder()
             .setOptions(options)
             .addLibraries(CelExtensions.strings())
             .addFunctionBindings(KubernetesLibrary.bindings())

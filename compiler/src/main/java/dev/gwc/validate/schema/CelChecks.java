@@ -14,6 +14,7 @@ final class CelChecks {
   static void run(
       CelEngine cel,
       YNode node,
+      SourceSpan anchor,
       Object value,
       Schema s,
       FieldPath path,
@@ -28,7 +29,7 @@ final class CelChecks {
         if (ctx.firstTime("oldSelf:" + spec.rule())) {
           ctx.report(
               SchemaRules.CEL_SKIPPED,
-              node.span(),
+              anchor,
               "rule '"
                   + spec.rule()
                   + "' compares with the stored object (oldSelf) and only runs on"
@@ -45,7 +46,7 @@ final class CelChecks {
         continue;
       }
       FieldPath at = path;
-      SourceSpan span = node.span();
+      SourceSpan span = anchor;
       if (spec.fieldPath() != null) {
         Located loc = locate(node, path, spec.fieldPath());
         at = loc.path;

@@ -84,9 +84,11 @@ public final class SchemaCatalog {
         return versionOf(crd, version, experimentalSupplier(kind, group, version));
       }
     }
-    // Known kind under another group or version?
+    // A known kind under a mistyped group? Other projects' kinds with the same name (Istio's
+    // Gateway, Knative's Service) are theirs, not typos: the group must be ours or close to it.
     for (Bundle.Entry e : entries) {
-      if (e.kind().equals(kind)) {
+      if (e.kind().equals(kind)
+          && (VALIDATED_GROUPS.contains(group) || closeGroup(group, e.group()))) {
         Crd crd = load(e);
         List<String> served = served(crd);
         return new Lookup.WrongApiVersion(crd, closest(apiVersion, served, version), served);
@@ -120,11 +122,20 @@ public final class SchemaCatalog {
       kinds.add(c.kind());
     }
     String suggestion = Suggest.closest(kind, kinds);
-    if (VALIDATED_GROUPS.contains(group) && group.length() > 0
-        || (suggestion != null && !kind.isEmpty())) {
+    // In a Gateway API group every kind is ours; in the core and networking groups, which have
+    // many kinds gwc does not validate, only a near miss of one of ours is a likely typo.
+    if (group.startsWith("gateway.networking.")
+        || (VALIDATED_GROUPS.contains(group) && suggestion != null)) {
       return new Lookup.MisspelledKind(suggestion);
     }
     return new Lookup.Unknown();
+  }
+
+  /** Whether a group looks like a typo of one of ours (not merely another project's group). */
+  private static boolean closeGroup(String group, String ours) {
+    return !group.isEmpty()
+        && !ours.isEmpty()
+        && Suggest.distance(Suggest.normalize(group), Suggest.normalize(ours)) <= 3;
   }
 
   private boolean hasKind(String r, String kind) {
@@ -165,7 +176,8 @@ public final class SchemaCatalog {
     CrdVersion v = crd.version(version);
     if (v == null || !v.served() || v.schema() == null) {
       List<String> served = served(crd);
-      return new Lookup.WrongApiVersion(crd, null, served);
+      return new Lookup.WrongApiVersion(
+          crd, closest(crd.apiVersion(version), served, version), served);
     }
     return new Lookup.Found(crd, v, experimental);
   }

@@ -2,6 +2,7 @@ package dev.gwc.validate.schema;
 
 import dev.gwc.diag.Diagnostic;
 import dev.gwc.diag.ResourceRef;
+import dev.gwc.source.SourceSpan;
 import dev.gwc.validate.cel.CelEngine;
 import dev.gwc.yaml.Plain;
 import dev.gwc.yaml.ScalarResolver;
@@ -69,17 +70,22 @@ public final class SchemaValidator {
       Set<String> noticesGiven) {
     ValidationContext ctx =
         new ValidationContext(resource, experimentalRoot, release, noticesGiven);
-    walk(root, schema, FieldPath.ROOT, ctx, false);
+    walk(root, schema, FieldPath.ROOT, ctx, null);
     return ctx.diagnostics;
   }
 
-  private Object walk(
-      YNode node, Schema s, FieldPath path, ValidationContext ctx, boolean prunable) {
+  /**
+   * Validates a node and returns its value for CEL.
+   *
+   * @param key the key whose value the node is, or null for the root and list items; a field's null
+   *     is dropped rather than rejected, and findings about the whole object point at its key
+   */
+  private Object walk(YNode node, Schema s, FieldPath path, ValidationContext ctx, YScalar key) {
     if (node instanceof YScalar sc && sc.isNull()) {
       if (s.nullable) {
         return CelEngine.NULL;
       }
-      if (prunable) {
+      if (key != null) {
         return ABSENT; // the API server drops nulls of non-nullable fields, then defaults them
       }
     }
@@ -91,7 +97,7 @@ public final class SchemaValidator {
     int typeErrorsBefore = ctx.typeErrors;
     Object value;
     if (node instanceof YMap m) {
-      value = object(m, s, path, ctx);
+      value = object(m, s, path, ctx, key == null ? m.span() : key.span());
     } else if (node instanceof YSeq seq) {
       value = array(seq, s, path, ctx);
     } else {
@@ -101,12 +107,15 @@ public final class SchemaValidator {
     }
     ValueMatcher.check(node, value, s, path, ctx);
     if (!s.validations.isEmpty()) {
-      CelChecks.run(cel, node, value, s, path, ctx, ctx.typeErrors > typeErrorsBefore);
+      // A rule about a whole object or list reads best at the key that holds it.
+      SourceSpan at = key != null && !(node instanceof YScalar) ? key.span() : node.span();
+      CelChecks.run(cel, node, at, value, s, path, ctx, ctx.typeErrors > typeErrorsBefore);
     }
     return value;
   }
 
-  private Map<String, Object> object(YMap m, Schema s, FieldPath path, ValidationContext ctx) {
+  private Map<String, Object> object(
+      YMap m, Schema s, FieldPath path, ValidationContext ctx, SourceSpan owner) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (YEntry e : m.entries()) {
       String name = e.name();
@@ -134,7 +143,7 @@ public final class SchemaValidator {
         }
         continue;
       }
-      Object v = walk(e.value(), ps, path.child(name), ctx, true);
+      Object v = walk(e.value(), ps, path.child(name), ctx, e.key());
       if (v != ABSENT) {
         out.put(name, v);
       }
@@ -146,21 +155,20 @@ public final class SchemaValidator {
     }
     for (String r : s.required) {
       if (!out.containsKey(r)) {
-        ctx.report(
-            SchemaRules.SCHEMA, m.span(), "missing required field '" + r + "'", path.child(r));
+        ctx.report(SchemaRules.SCHEMA, owner, "missing required field '" + r + "'", path.child(r));
       }
     }
     if (s.minProperties != null && out.size() < s.minProperties) {
       ctx.report(
           SchemaRules.SCHEMA,
-          m.span(),
+          owner,
           "must have at least " + s.minProperties + " fields, has " + out.size(),
           path);
     }
     if (s.maxProperties != null && out.size() > s.maxProperties) {
       ctx.report(
           SchemaRules.SCHEMA,
-          m.span(),
+          owner,
           "must have at most " + s.maxProperties + " fields, has " + out.size(),
           path);
     }
@@ -175,7 +183,7 @@ public final class SchemaValidator {
       Object v =
           s.items == null
               ? CrdReader.celValue(Plain.of(item))
-              : walk(item, s.items, path.index(i), ctx, false);
+              : walk(item, s.items, path.index(i), ctx, null);
       out.add(v);
     }
     int n = items.size();
