@@ -3,13 +3,20 @@ package dev.gwc.validate.cel;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.SimpleType;
+import dev.cel.common.values.MutableMapValue;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+import dev.cel.runtime.CelStandardFunctions;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -47,9 +54,44 @@ public final class CelEngine {
     runtime =
         CelRuntimeFactory.plannerRuntimeBuilder()
             .setOptions(options)
+            // matches() with compiled patterns kept, instead of compiling the regex on every call
+            .setStandardFunctions(
+                CelStandardFunctions.newBuilder()
+                    .excludeFunctions(CelStandardFunctions.StandardFunction.MATCHES)
+                    .build())
+            .addFunctionBindings(RegexCache.bindings())
             .addLibraries(CelExtensions.strings())
             .addFunctionBindings(KubernetesLibrary.bindings())
             .build();
+  }
+
+  /**
+   * The value CEL sees for an object. The planner runtime converts every plain Java map it meets on
+   * each evaluation, which made a rule on a large object cost as much as the object; a CEL map
+   * value is taken as it is, so each node's value is built once, bottom-up, and shared.
+   */
+  public static Map<Object, Object> mapValue(Map<String, Object> fields) {
+    return MutableMapValue.create(fields);
+  }
+
+  /** The value CEL sees for a list (its items are already CEL values). */
+  public static List<Object> listValue(List<Object> items) {
+    return Collections.unmodifiableList(items);
+  }
+
+  /** A deep copy with plain Java maps and lists, for value equality outside CEL. */
+  public static Object plainCopy(Object v) {
+    if (v instanceof Map<?, ?> m) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      m.forEach((k, x) -> out.put(k, plainCopy(x)));
+      return out;
+    }
+    if (v instanceof List<?> l) {
+      List<Object> out = new ArrayList<>(l.size());
+      l.forEach(x -> out.add(plainCopy(x)));
+      return out;
+    }
+    return v;
   }
 
   /** The compiled form of an expression; compile errors are kept in the result, not thrown. */

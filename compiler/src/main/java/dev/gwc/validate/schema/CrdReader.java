@@ -203,12 +203,12 @@ public final class CrdReader {
     if (plain instanceof Map<?, ?> map) {
       Map<String, Object> out = new LinkedHashMap<>();
       map.forEach((k, val) -> out.put((String) k, celValue(val)));
-      return java.util.Collections.unmodifiableMap(out);
+      return CelEngine.mapValue(out);
     }
     if (plain instanceof List<?> list) {
       List<Object> out = new ArrayList<>(list.size());
       list.forEach(x -> out.add(celValue(x)));
-      return java.util.Collections.unmodifiableList(out);
+      return CelEngine.listValue(out);
     }
     return plain;
   }

@@ -12,7 +12,6 @@ import dev.gwc.yaml.YNode;
 import dev.gwc.yaml.YScalar;
 import dev.gwc.yaml.YSeq;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,8 +113,7 @@ public final class SchemaValidator {
     return value;
   }
 
-  private Map<String, Object> object(
-      YMap m, Schema s, FieldPath path, ValidationContext ctx, SourceSpan owner) {
+  private Object object(YMap m, Schema s, FieldPath path, ValidationContext ctx, SourceSpan owner) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (YEntry e : m.entries()) {
       String name = e.name();
@@ -172,10 +170,10 @@ public final class SchemaValidator {
           "must have at most " + s.maxProperties + " fields, has " + out.size(),
           path);
     }
-    return Collections.unmodifiableMap(out);
+    return CelEngine.mapValue(out);
   }
 
-  private List<Object> array(YSeq seq, Schema s, FieldPath path, ValidationContext ctx) {
+  private Object array(YSeq seq, Schema s, FieldPath path, ValidationContext ctx) {
     List<Object> out = new ArrayList<>(seq.items().size());
     List<YNode> items = seq.items();
     for (int i = 0; i < items.size(); i++) {
@@ -206,7 +204,7 @@ public final class SchemaValidator {
     } else if ("set".equals(s.listType) || s.uniqueItems) {
       uniqueBy(items, out, path, ctx, null);
     }
-    return Collections.unmodifiableList(out);
+    return CelEngine.listValue(out);
   }
 
   private static void uniqueBy(
@@ -220,7 +218,7 @@ public final class SchemaValidator {
       Object v = values.get(i);
       Object key;
       if (keys == null) {
-        key = v;
+        key = CelEngine.plainCopy(v); // CEL map values compare by identity
       } else if (v instanceof Map<?, ?> map) {
         List<Object> tuple = new ArrayList<>();
         for (String k : keys) {
