@@ -1,6 +1,8 @@
 package dev.gwc.validate.cel;
 
+import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelOptions;
+import dev.cel.common.CelProtoAbstractSyntaxTree;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.SimpleType;
 import dev.cel.common.values.MutableMapValue;
@@ -101,6 +103,14 @@ public final class CelEngine {
 
   private CompiledRule doCompile(String expression) {
     boolean needsOldSelf = OLD_SELF.matcher(expression).find();
+    CelAbstractSyntaxTree precompiled = PrecompiledRules.lookup(expression);
+    if (precompiled != null) {
+      try {
+        return new CompiledRule(expression, runtime.createProgram(precompiled), null, needsOldSelf);
+      } catch (Exception e) {
+        // fall through: compile from the text, which reports the problem properly
+      }
+    }
     CelValidationResult result = compiler.compile(expression);
     if (result.hasError()) {
       return new CompiledRule(expression, null, clean(result.getErrorString()), needsOldSelf);
@@ -110,6 +120,22 @@ public final class CelEngine {
           expression, runtime.createProgram(result.getAst()), null, needsOldSelf);
     } catch (Exception e) {
       return new CompiledRule(expression, null, clean(e.getMessage()), needsOldSelf);
+    }
+  }
+
+  /**
+   * The checked form of an expression, serialized, for the build-time cache of bundled rules; null
+   * when it does not compile.
+   */
+  public byte[] checkedBytes(String expression) {
+    CelValidationResult result = compiler.compile(expression);
+    if (result.hasError()) {
+      return null;
+    }
+    try {
+      return CelProtoAbstractSyntaxTree.fromCelAst(result.getAst()).toCheckedExpr().toByteArray();
+    } catch (Exception e) {
+      return null;
     }
   }
 

@@ -70,6 +70,9 @@ public final class SchemaValidator {
     ValidationContext ctx =
         new ValidationContext(resource, experimentalRoot, release, noticesGiven);
     walk(root, schema, FieldPath.ROOT, ctx, null);
+    if (root.get("metadata") instanceof YMap metadata) {
+      QualifiedNames.check(metadata, FieldPath.ROOT.child("metadata"), ctx);
+    }
     return ctx.diagnostics;
   }
 

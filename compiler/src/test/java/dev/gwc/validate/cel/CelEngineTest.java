@@ -62,6 +62,54 @@ class CelEngineTest {
     assertEquals(true, eval("duration('5s') < duration('1m')", m));
   }
 
+  @ParameterizedTest(name = "{0}({1}) is {2}")
+  @CsvSource({
+    "dns1123Label, web-1, true",
+    "dns1123Label, Web, false",
+    "dns1123Subdomain, a.example.com, true",
+    "dns1123Subdomain, a..b, false",
+    "dns1035Label, web, true",
+    "dns1035Label, 1web, false",
+    "cIdentifier, my_var, true",
+    "cIdentifier, my-var, false",
+    "labelValue, v1.2_x, true",
+    "labelValue, -x, false",
+  })
+  void formatLibrary_validate(String format, String value, boolean valid) {
+    assertEquals(valid, eval("format." + format + "().validate(self) == null", value));
+  }
+
+  @ParameterizedTest(name = "isURL({0}) is {1}")
+  @CsvSource({
+    "https://example.com/x, true",
+    "mailto:a@b, true",
+    "not a url, false",
+    "/relative, false"
+  })
+  void isUrl(String value, boolean expected) {
+    assertEquals(expected, eval("isURL(self)", value));
+  }
+
+  @Test
+  void matches_usesRe2PartialMatch_andReportsBadPatterns() {
+    assertEquals(true, eval("self.matches('b+')", "abbbc"));
+    assertEquals(false, eval("self.matches('^b')", "abc"));
+    Object r = eval("self.matches('(')", "x");
+    assertTrue(r instanceof String && ((String) r).startsWith("FAIL"), String.valueOf(r));
+  }
+
+  @Test
+  void mapValues_areSelectableAndCountable() {
+    Map<String, Object> inner = new LinkedHashMap<>();
+    inner.put("port", 80L);
+    Map<String, Object> outer = new LinkedHashMap<>();
+    outer.put("ref", CelEngine.mapValue(inner));
+    outer.put("items", CelEngine.listValue(List.of(CelEngine.mapValue(inner))));
+    Object self = CelEngine.mapValue(outer);
+    assertEquals(true, eval("has(self.ref) && self.ref.port == 80 && size(self.ref) == 1", self));
+    assertEquals(true, eval("self.items.all(i, i.port > 0) && 'ref' in self", self));
+  }
+
   @Test
   void listHelpers() {
     assertEquals(
