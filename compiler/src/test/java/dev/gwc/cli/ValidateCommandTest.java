@@ -191,49 +191,6 @@ class ValidateCommandTest {
   }
 
   @Test
-  void crds_addUserSchemasAndRules() throws IOException {
-    Path crd =
-        write(
-            "policy-crd.yaml",
-            "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: ratelimits.example.com\n"
-                + "spec:\n  group: example.com\n  names:\n    kind: RateLimit\n    plural: ratelimits\n  scope: Namespaced\n"
-                + "  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n      openAPIV3Schema:\n"
-                + "        type: object\n        properties:\n          spec:\n            type: object\n"
-                + "            x-kubernetes-validations:\n            - rule: self.requests <= self.burst\n"
-                + "              message: requests must not exceed burst\n"
-                + "            properties:\n              requests: {type: integer}\n              burst: {type: integer}\n");
-    Path policy =
-        write(
-            "policy.yaml",
-            "apiVersion: example.com/v1\nkind: RateLimit\nmetadata:\n  name: r\nspec:\n  requests: 10\n  burst: 5\n  brust: 1\n");
-    Gwc.Run without = Gwc.run("validate", "--format", "json", policy.toString());
-    assertEquals(0, without.exit());
-    assertEquals("unknown-kind", without.diagnostics().get(0).get("rule"));
-    Gwc.Run with =
-        Gwc.run("validate", "--format", "json", "--crds", crd.toString(), policy.toString());
-    assertEquals(1, with.exit());
-    List<Object> rules = with.diagnostics().stream().map(d -> d.get("rule")).toList();
-    assertEquals(List.of("cel", "unknown-field"), rules.stream().sorted().toList(), with.out());
-  }
-
-  @Test
-  void crds_brokenRuleIsReportedAtItsLine() throws IOException {
-    Path crd =
-        write(
-            "bad-crd.yaml",
-            "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: xs.example.com\n"
-                + "spec:\n  group: example.com\n  names:\n    kind: X\n    plural: xs\n  scope: Namespaced\n"
-                + "  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n      openAPIV3Schema:\n"
-                + "        type: object\n        x-kubernetes-validations:\n        - rule: self.all(x, \n");
-    Path x = write("x.yaml", "apiVersion: example.com/v1\nkind: X\nmetadata:\n  name: x\n");
-    Gwc.Run run = Gwc.run("validate", "--format", "json", "--crds", crd.toString(), x.toString());
-    Map<String, Object> d = run.diagnostics().get(0);
-    assertEquals("crd-invalid", d.get("rule"));
-    assertEquals(crd.toString(), d.get("file"));
-    assertEquals(19L, d.get("line"));
-  }
-
-  @Test
   void output_isIndependentOfInputOrder() throws IOException {
     Path a = write("a.yaml", TYPO_ROUTE);
     Path b = write("b.yaml", PASSTHROUGH);
