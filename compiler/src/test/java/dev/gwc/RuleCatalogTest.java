@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.gwc.cli.Main;
 import dev.gwc.diag.Rule;
+import dev.gwc.graph.GraphRules;
 import dev.gwc.pipeline.RuleCatalog;
 import dev.gwc.resource.ResourceRules;
 import dev.gwc.rules.ResourceChecks;
@@ -366,8 +367,10 @@ class RuleCatalogTest {
     ValidateRules.all().forEach(r -> out.put(r.id(), Set.of("validate")));
     SchemaRules.all().forEach(r -> out.put(r.id(), Set.of("schema", "cel")));
     ResourceChecks.rules().forEach(r -> out.put(r.id(), Set.of("rules")));
+    GraphRules.all().forEach(r -> out.put(r.id(), Set.of("graph")));
     for (Rule r : RuleCatalog.all()) {
-      out.putIfAbsent(r.id(), Set.of("yaml", "resource", "validate", "schema", "cel", "rules"));
+      out.putIfAbsent(
+          r.id(), Set.of("yaml", "resource", "validate", "schema", "cel", "rules", "graph"));
     }
     return out;
   }

@@ -2,8 +2,12 @@ package dev.gwc.pipeline;
 
 import dev.gwc.diag.Diagnostic;
 import dev.gwc.diag.Diagnostics;
+import dev.gwc.graph.GraphBuilder;
+import dev.gwc.graph.Resolution;
+import dev.gwc.graph.Resolver;
 import dev.gwc.resource.Manifest;
 import dev.gwc.resource.ManifestReader;
+import dev.gwc.resource.ResourceRules;
 import dev.gwc.rules.ResourceChecks;
 import dev.gwc.source.Input;
 import dev.gwc.source.SourceFile;
@@ -68,7 +72,8 @@ public final class Compiler {
   }
 
   /** The per-file product of the first stages. */
-  private record FileResult(SourceFile source, int resources, List<Diagnostic> diagnostics) {}
+  private record FileResult(
+      SourceFile source, int resources, List<Diagnostic> diagnostics, List<Compiled> compiled) {}
 
   /**
    * Validates the inputs.
@@ -76,12 +81,28 @@ public final class Compiler {
    * @throws IOException naming the file when an input cannot be read
    */
   public Report validate(List<Input> inputs, InputStream stdin) throws IOException {
+    return run(inputs, stdin, false);
+  }
+
+  /**
+   * Validates the inputs and keeps every resource with its CRD defaults applied, for {@code gwc
+   * compile}.
+   *
+   * @throws IOException naming the file when an input cannot be read
+   */
+  public Report compile(List<Input> inputs, InputStream stdin) throws IOException {
+    return run(inputs, stdin, true);
+  }
+
+  private Report run(List<Input> inputs, InputStream stdin, boolean keepValues) throws IOException {
     Validator validator = new Validator(catalog, cel);
     ManifestReader manifests = new ManifestReader(options.defaultNamespace());
     List<FileResult> results;
     try {
       results =
-          inputs.parallelStream().map(in -> validateFile(in, stdin, manifests, validator)).toList();
+          inputs.parallelStream()
+              .map(in -> validateFile(in, stdin, manifests, validator, keepValues))
+              .toList();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -91,18 +112,46 @@ public final class Compiler {
       sources.put(s.name(), s);
     }
     int resources = 0;
+    List<Compiled> compiled = new ArrayList<>();
     for (FileResult r : results) {
       all.addAll(r.diagnostics());
       resources += r.resources();
+      compiled.addAll(r.compiled());
       if (r.source() != null) {
         sources.put(r.source().name(), r.source());
       }
     }
-    return new Report(Diagnostics.of(all), inputs.size(), resources, sources);
+    List<Manifest> validated = new ArrayList<>();
+    Map<String, Manifest> seen = new HashMap<>();
+    for (Compiled c : compiled) {
+      Manifest m = c.manifest();
+      validated.add(m);
+      String id = m.group() + "/" + m.kind() + "/" + m.namespace() + "/" + m.name();
+      Manifest first = c.validated() && m.name() != null ? seen.putIfAbsent(id, m) : null;
+      if (first != null) {
+        all.add(
+            ResourceRules.DUPLICATE_RESOURCE.at(
+                m.nameSpan(),
+                m.kind()
+                    + " '"
+                    + (m.namespace() == null ? "" : m.namespace() + "/")
+                    + m.name()
+                    + "' is already defined at "
+                    + first.file()
+                    + ":"
+                    + first.nameSpan().line()
+                    + "; the last definition wins",
+                m.ref(),
+                "metadata.name"));
+      }
+    }
+    Resolution resolution = Resolver.resolve(GraphBuilder.build(validated, options.complete()));
+    all.addAll(resolution.diagnostics());
+    return new Report(Diagnostics.of(all), inputs.size(), resources, sources, compiled, resolution);
   }
 
   private static FileResult validateFile(
-      Input in, InputStream stdin, ManifestReader reader, Validator validator) {
+      Input in, InputStream stdin, ManifestReader reader, Validator validator, boolean keepValues) {
     byte[] bytes;
     try {
       bytes = in.read(stdin);
@@ -114,10 +163,14 @@ public final class Compiler {
     List<YamlDocument> docs = loaded.documents();
     ManifestReader.Result read = reader.read(docs);
     diags.addAll(read.diagnostics());
+    List<Compiled> compiled = new ArrayList<>();
     for (Manifest m : read.manifests()) {
-      diags.addAll(validator.validate(m));
+      Validator.Validated v = validator.validate(m);
+      diags.addAll(v.diagnostics());
       diags.addAll(ResourceChecks.run(m));
+      // Unknown kinds too (references may name them); values only when they will be written.
+      compiled.add(new Compiled(m, keepValues ? v.value() : null, v.value() != null));
     }
-    return new FileResult(loaded.source(), read.manifests().size(), diags);
+    return new FileResult(loaded.source(), read.manifests().size(), diags, compiled);
   }
 }

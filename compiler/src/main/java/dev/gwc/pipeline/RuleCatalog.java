@@ -1,6 +1,7 @@
 package dev.gwc.pipeline;
 
 import dev.gwc.diag.Rule;
+import dev.gwc.graph.GraphRules;
 import dev.gwc.resource.ResourceRules;
 import dev.gwc.rules.ResourceChecks;
 import dev.gwc.validate.ValidateRules;
@@ -20,6 +21,7 @@ public final class RuleCatalog {
     out.addAll(ValidateRules.all());
     out.addAll(SchemaRules.all());
     out.addAll(ResourceChecks.rules());
+    out.addAll(GraphRules.all());
     return List.copyOf(out);
   }
 

@@ -50,6 +50,14 @@ public record Manifest(
         at.span(), "missing metadata.name" + hint, ref(), "metadata.name");
   }
 
+  /** Where the name is written (the metadata, or the object when it has none). */
+  public dev.gwc.source.SourceSpan nameSpan() {
+    if (root.get("metadata") instanceof YMap meta && meta.get("name") != null) {
+      return meta.get("name").span();
+    }
+    return root.span();
+  }
+
   /** The file as given. */
   public String file() {
     return document.source().name();

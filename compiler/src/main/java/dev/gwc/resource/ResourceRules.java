@@ -36,8 +36,16 @@ public final class ResourceRules {
           "an object without metadata.name (or generateName)",
           "Kubernetes API conventions: ObjectMeta name");
 
+  public static final Rule DUPLICATE_RESOURCE =
+      new Rule(
+          "duplicate-resource",
+          Severity.ERROR,
+          "the same object (kind, namespace, name) is defined twice; the last one wins",
+          "Kubernetes object identity: kind, namespace and name are unique");
+
   /** Every rule of this stage. */
   public static List<Rule> all() {
-    return List.of(NOT_AN_OBJECT, MISSING_API_VERSION, MISSING_KIND, MISSING_NAME);
+    return List.of(
+        NOT_AN_OBJECT, MISSING_API_VERSION, MISSING_KIND, MISSING_NAME, DUPLICATE_RESOURCE);
   }
 }

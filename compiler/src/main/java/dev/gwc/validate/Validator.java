@@ -31,9 +31,19 @@ public final class Validator {
     this.schemaValidator = new SchemaValidator(cel, catalog.objectMeta());
   }
 
+  /**
+   * One manifest's outcome.
+   *
+   * @param diagnostics the findings
+   * @param value the object with CRD defaults applied (plain maps and lists), or null when no
+   *     schema applied
+   */
+  public record Validated(List<Diagnostic> diagnostics, Object value) {}
+
   /** Validates one manifest. */
-  public List<Diagnostic> validate(Manifest m) {
+  public Validated validate(Manifest m) {
     List<Diagnostic> out = new ArrayList<>();
+    Object value = null;
     Lookup lookup = catalog.lookup(m.apiVersion(), m.kind());
     YNode at = m.root().get("apiVersion") != null ? m.root().get("apiVersion") : m.root();
     YNode kindNode = m.root().get("kind") != null ? m.root().get("kind") : m.root();
@@ -50,14 +60,16 @@ public final class Validator {
                 m.ref(),
                 "apiVersion"));
       }
-      out.addAll(
+      SchemaValidator.Result r =
           schemaValidator.validate(
               m.root(),
               f.version().schema(),
               m.ref(),
               f.experimental(),
               catalog.releaseLabel(),
-              noticesGiven));
+              noticesGiven);
+      out.addAll(r.diagnostics());
+      value = r.value();
     } else if (lookup instanceof Lookup.WrongApiVersion w) {
       StringBuilder sb =
           new StringBuilder("unknown apiVersion '")
@@ -74,13 +86,15 @@ public final class Validator {
       if (w.suggestion() != null
           && catalog.lookup(w.suggestion(), m.kind()) instanceof Lookup.Found f) {
         out.addAll(
-            schemaValidator.validate(
-                m.root(),
-                f.version().schema(),
-                m.ref(),
-                f.experimental(),
-                catalog.releaseLabel(),
-                noticesGiven));
+            schemaValidator
+                .validate(
+                    m.root(),
+                    f.version().schema(),
+                    m.ref(),
+                    f.experimental(),
+                    catalog.releaseLabel(),
+                    noticesGiven)
+                .diagnostics());
       }
     } else if (lookup instanceof Lookup.ExperimentalOnly e) {
       out.add(
@@ -132,6 +146,6 @@ public final class Validator {
               m.ref(),
               null));
     }
-    return out;
+    return new Validated(out, value);
   }
 }

@@ -29,6 +29,11 @@ class ValidateCommandTest {
           + "      port: 80\n"
           + "      weht: 3\n";
 
+  /** The Service the route refers to, so that nothing has to be assumed. */
+  private static final String SERVICE =
+      "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: shop\n"
+          + "spec:\n  ports:\n  - port: 80\n";
+
   private static final String PASSTHROUGH =
       "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: gw\nspec:\n"
           + "  gatewayClassName: c\n  listeners:\n  - name: tls\n    port: 443\n    protocol: TLS\n"
@@ -44,7 +49,7 @@ class ValidateCommandTest {
 
   @Test
   void json_matchesContractShape() throws IOException {
-    Path f = write("route.yaml", TYPO_ROUTE);
+    Path f = write("route.yaml", TYPO_ROUTE + SERVICE);
     Gwc.Run run = Gwc.run("validate", "--format", "json", f.toString());
     assertEquals(1, run.exit());
     Map<String, Object> json = run.json();
@@ -65,26 +70,26 @@ class ValidateCommandTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> summary = (Map<String, Object>) json.get("summary");
     assertEquals(1L, summary.get("files"));
-    assertEquals(1L, summary.get("resources"));
+    assertEquals(2L, summary.get("resources"));
     assertEquals(1L, summary.get("errors"));
     assertEquals(0L, summary.get("warnings"));
   }
 
   @Test
   void text_showsLocationRuleSourceLineAndCaret() throws IOException {
-    Path f = write("route.yaml", TYPO_ROUTE);
+    Path f = write("route.yaml", TYPO_ROUTE + SERVICE);
     Gwc.Run run = Gwc.run("validate", f.toString());
     String[] lines = run.out().split("\n");
     assertEquals(
         f + ":11:7: error[unknown-field]: unknown field 'weht' (did you mean 'weight'?)", lines[0]);
     assertEquals("      weht: 3", lines[1]);
     assertEquals("      ^", lines[2]);
-    assertEquals("1 error, 0 warnings in 1 file (1 resource)", lines[3]);
+    assertEquals("1 error, 0 warnings in 1 file (2 resources)", lines[3]);
   }
 
   @Test
   void sarif_hasRuleAndRegion() throws IOException {
-    Path f = write("route.yaml", TYPO_ROUTE);
+    Path f = write("route.yaml", TYPO_ROUTE + SERVICE);
     Gwc.Run run = Gwc.run("validate", "--format", "sarif", f.toString());
     Map<String, Object> json = run.json();
     assertEquals("2.1.0", json.get("version"));
@@ -96,7 +101,7 @@ class ValidateCommandTest {
 
   @Test
   void github_printsWorkflowCommands() throws IOException {
-    Path f = write("route.yaml", TYPO_ROUTE);
+    Path f = write("route.yaml", TYPO_ROUTE + SERVICE);
     Gwc.Run run = Gwc.run("validate", "--format", "github", f.toString());
     assertTrue(
         run.out()
@@ -109,7 +114,7 @@ class ValidateCommandTest {
 
   @Test
   void junit_hasFailurePerError() throws IOException {
-    Path f = write("route.yaml", TYPO_ROUTE);
+    Path f = write("route.yaml", TYPO_ROUTE + SERVICE);
     Gwc.Run run = Gwc.run("validate", "--format", "junit", f.toString());
     assertTrue(run.out().contains("<failure type=\"unknown-field\""), run.out());
     assertTrue(run.out().contains("failures=\"1\""));
@@ -131,7 +136,7 @@ class ValidateCommandTest {
 
   @Test
   void stdin_isReadAsDash() {
-    Gwc.Run run = Gwc.runWithStdin(TYPO_ROUTE, "validate", "--format", "json", "-");
+    Gwc.Run run = Gwc.runWithStdin(TYPO_ROUTE + SERVICE, "validate", "--format", "json", "-");
     assertEquals(1, run.exit());
     assertEquals("-", run.diagnostics().get(0).get("file"));
   }
@@ -140,7 +145,7 @@ class ValidateCommandTest {
   void folder_isRecursedAndHiddenFoldersSkipped() throws IOException {
     Files.createDirectories(tmp.resolve("a/b"));
     Files.createDirectories(tmp.resolve(".git"));
-    write("a/b/route.yaml", TYPO_ROUTE);
+    write("a/b/route.yaml", TYPO_ROUTE + SERVICE);
     write(".git/route.yaml", TYPO_ROUTE);
     write("a/notes.txt", "not yaml");
     Gwc.Run run = Gwc.run("validate", "--format", "json", tmp.toString());
@@ -164,7 +169,7 @@ class ValidateCommandTest {
 
   @Test
   void unknownRelease_isUsageErrorTwo() throws IOException {
-    Path f = write("route.yaml", TYPO_ROUTE);
+    Path f = write("route.yaml", TYPO_ROUTE + SERVICE);
     Gwc.Run run = Gwc.run("validate", "--gateway-api-version", "9.9.9", f.toString());
     assertEquals(2, run.exit());
     assertTrue(run.err().contains("bundled: 1.2.1, 1.3.0, 1.4.1, 1.5.1, 1.6.1"), run.err());

@@ -60,7 +60,16 @@ public final class SchemaValidator {
    * @param release a label such as {@code Gateway API 1.6.1} for messages
    * @param noticesGiven keys of once-per-run notices, shared across resources
    */
-  public List<Diagnostic> validate(
+  /**
+   * What the schema and CEL layers produced for one resource.
+   *
+   * @param diagnostics the findings
+   * @param value the resource as the API server would store it: defaults applied, unknown fields
+   *     and nulls of non-nullable fields dropped (CEL values; see {@link CelEngine#plainCopy})
+   */
+  public record Result(List<Diagnostic> diagnostics, Object value) {}
+
+  public Result validate(
       YMap root,
       Schema schema,
       ResourceRef resource,
@@ -69,11 +78,11 @@ public final class SchemaValidator {
       Set<String> noticesGiven) {
     ValidationContext ctx =
         new ValidationContext(resource, experimentalRoot, release, noticesGiven);
-    walk(root, schema, FieldPath.ROOT, ctx, null);
+    Object value = walk(root, schema, FieldPath.ROOT, ctx, null);
     if (root.get("metadata") instanceof YMap metadata) {
       QualifiedNames.check(metadata, FieldPath.ROOT.child("metadata"), ctx);
     }
-    return ctx.diagnostics;
+    return new Result(ctx.diagnostics, value);
   }
 
   /**

@@ -1,0 +1,197 @@
+package dev.gwc.cli;
+
+import dev.gwc.diag.Severity;
+import dev.gwc.output.Format;
+import dev.gwc.output.Values;
+import dev.gwc.pipeline.BundleItems;
+import dev.gwc.pipeline.Compiler;
+import dev.gwc.pipeline.Options;
+import dev.gwc.pipeline.Report;
+import dev.gwc.source.Inputs;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code gwc compile}: the resolved set with the status a conformant controller would write. */
+@Command(
+    name = "compile",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Resolves the manifests as one conformant Gateway API implementation would (gwc acts as the"
+          + " controller of every GatewayClass in the input), applies the CRDs' defaults, and prints every"
+          + " resource with its computed status: GatewayClass Accepted; Gateway Accepted/Programmed and per"
+          + " listener Accepted, Conflicted, ResolvedRefs, Programmed, supportedKinds and attachedRoutes;"
+          + " each route parent's Accepted and ResolvedRefs with the specification's reasons.",
+      "Findings (errors and warnings) go to standard error, as gwc validate prints them."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  gwc compile deploy/ > bundle.yaml",
+      "  gwc compile --format json deploy/ | jq '.items[].status'",
+      "  gwc compile -o compiled/ deploy/         one file per resource",
+      "  gwc compile --check compiled/ deploy/    exit 1 with a diff when compiled/ is stale",
+      "",
+      "Exit codes: 0 success, 1 the input has errors (or --check found a difference), 2 usage error."
+    })
+final class CompileCommand implements Callable<Integer> {
+  @ParentCommand GwcCommand parent;
+
+  @Mixin CommonOptions common;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "yaml",
+      description = "Output format: yaml or json (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(
+      names = "-o",
+      paramLabel = "DIR",
+      description = "Write one file per resource into DIR instead of standard output.")
+  Path outDir;
+
+  @Option(
+      names = "--check",
+      paramLabel = "DIR",
+      description =
+          "Compare with the files in DIR (as -o writes them); exit 1 and print a diff when they differ.")
+  Path checkDir;
+
+  @Override
+  public Integer call() {
+    Options options;
+    try {
+      options = common.toOptions();
+      if (!format.equals("yaml") && !format.equals("json")) {
+        throw new UsageException("unknown --format '" + format + "'; use yaml or json");
+      }
+    } catch (UsageException e) {
+      parent.err.println("gwc compile: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    try {
+      Report report =
+          Compiler.create(options, parent.in).compile(Inputs.collect(common.paths), parent.in);
+      printFindings(report);
+      List<Map<String, Object>> items = BundleItems.items(report);
+      int code =
+          report.diagnostics().anyAtLeast(Severity.ERROR) ? ExitCodes.FINDINGS : ExitCodes.OK;
+      if (checkDir != null) {
+        return check(files(items)) ? code : ExitCodes.FINDINGS;
+      }
+      if (outDir != null) {
+        Files.createDirectories(outDir);
+        for (Map.Entry<String, String> f : files(items).entrySet()) {
+          Files.writeString(outDir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+        }
+        return code;
+      }
+      Map<String, Object> list = new LinkedHashMap<>();
+      list.put("apiVersion", "v1");
+      list.put("kind", "List");
+      list.put("items", items);
+      parent.out.print(render(list));
+      parent.out.flush();
+      return code;
+    } catch (IOException e) {
+      parent.err.println("gwc compile: " + e.getMessage());
+      return ExitCodes.FAILURE;
+    }
+  }
+
+  private String render(Object value) {
+    return format.equals("json") ? Values.json(value) + "\n" : Values.yaml(value);
+  }
+
+  /** Errors and warnings on standard error, in validate's text format. */
+  private void printFindings(Report report) {
+    List<dev.gwc.diag.Diagnostic> shown = new ArrayList<>();
+    for (dev.gwc.diag.Diagnostic d : report.diagnostics().all()) {
+      if (d.severity() != Severity.INFO) {
+        shown.add(d);
+      }
+    }
+    if (shown.isEmpty()) {
+      return;
+    }
+    StringWriter text = new StringWriter();
+    Format.TEXT
+        .renderer()
+        .render(
+            new Report(
+                dev.gwc.diag.Diagnostics.of(shown),
+                report.files(),
+                report.resources(),
+                report.sources(),
+                List.of(),
+                report.resolution()),
+            new PrintWriter(text));
+    parent.err.print(text);
+  }
+
+  /** One file per resource, named kind-namespace-name, in a stable order. */
+  private Map<String, String> files(List<Map<String, Object>> items) {
+    Map<String, String> out = new TreeMap<>();
+    for (Map<String, Object> item : items) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> meta = (Map<String, Object>) item.getOrDefault("metadata", Map.of());
+      String ns = meta.get("namespace") == null ? "" : meta.get("namespace") + "-";
+      String name =
+          String.valueOf(item.get("kind")).toLowerCase(Locale.ROOT) + "-" + ns + meta.get("name");
+      out.put(name.replaceAll("[^A-Za-z0-9._-]", "_") + "." + format, render(item));
+    }
+    return out;
+  }
+
+  private boolean check(Map<String, String> expected) throws IOException {
+    Map<String, String> actual = new TreeMap<>();
+    if (Files.isDirectory(checkDir)) {
+      try (Stream<Path> list = Files.list(checkDir)) {
+        for (Path p : list.filter(p -> p.toString().endsWith("." + format)).toList()) {
+          actual.put(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8));
+        }
+      }
+    }
+    boolean same = true;
+    for (Map.Entry<String, String> e : expected.entrySet()) {
+      String have = actual.remove(e.getKey());
+      if (have == null) {
+        parent.out.println(
+            "--- /dev/null\n+++ "
+                + checkDir.resolve(e.getKey())
+                + "\n(new file; run gwc compile -o "
+                + checkDir
+                + ")");
+        same = false;
+      } else if (!have.equals(e.getValue())) {
+        parent.out.print(
+            Diffs.unified(checkDir.resolve(e.getKey()).toString(), have, e.getValue()));
+        same = false;
+      }
+    }
+    for (String stale : actual.keySet()) {
+      parent.out.println(
+          "--- " + checkDir.resolve(stale) + "\n+++ /dev/null\n(no longer produced)");
+      same = false;
+    }
+    parent.out.flush();
+    return same;
+  }
+}

@@ -1,0 +1,294 @@
+package dev.gwc.graph;
+
+import dev.gwc.graph.Nodes.GatewayClassNode;
+import dev.gwc.graph.Nodes.GatewayNode;
+import dev.gwc.graph.Nodes.GrantFrom;
+import dev.gwc.graph.Nodes.GrantTo;
+import dev.gwc.graph.Nodes.GroupKind;
+import dev.gwc.graph.Nodes.ListenerNode;
+import dev.gwc.graph.Nodes.ReferenceGrantNode;
+import dev.gwc.graph.Nodes.RouteNode;
+import dev.gwc.graph.Nodes.SecretNode;
+import dev.gwc.graph.Nodes.ServiceNode;
+import dev.gwc.resource.Manifest;
+import dev.gwc.yaml.YMap;
+import dev.gwc.yaml.YNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The graph stage: reads the manifests that validation accepted into a {@link Graph}. It reports
+ * nothing itself; what does not resolve is the {@link Resolver}'s business.
+ */
+public final class GraphBuilder {
+  static final String GATEWAY_GROUP = "gateway.networking.k8s.io";
+  private static final Set<String> ROUTE_KINDS =
+      Set.of("HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute");
+
+  private GraphBuilder() {}
+
+  public static Graph build(List<Manifest> manifests, boolean complete) {
+    Map<String, GatewayClassNode> classes = new LinkedHashMap<>();
+    Map<String, GatewayNode> gateways = new LinkedHashMap<>();
+    List<RouteNode> routes = new ArrayList<>();
+    List<ReferenceGrantNode> grants = new ArrayList<>();
+    Map<String, ServiceNode> services = new LinkedHashMap<>();
+    Map<String, SecretNode> secrets = new LinkedHashMap<>();
+    Map<String, Map<String, String>> namespaces = new LinkedHashMap<>();
+    Set<String> objects = new HashSet<>();
+    for (Manifest m : manifests) {
+      if (m.name() == null) {
+        continue;
+      }
+      String group = m.group();
+      objects.add(
+          group
+              + "/"
+              + m.kind()
+              + "/"
+              + (m.namespace() == null ? "" : m.namespace())
+              + "/"
+              + m.name());
+      YMap spec = Y.map(m.root(), "spec");
+      boolean gatewayApi = group.equals(GATEWAY_GROUP);
+      if (gatewayApi && m.kind().equals("GatewayClass")) {
+        classes.put(
+            m.name(),
+            new GatewayClassNode(
+                m,
+                m.name(),
+                Y.str(spec, "controllerName"),
+                ref(Y.map(spec, "parametersRef"), "", null, null, "spec.parametersRef")));
+      } else if (gatewayApi && m.kind().equals("Gateway")) {
+        gateways.put(Graph.key(m.namespace(), m.name()), gateway(m, spec));
+      } else if (gatewayApi && ROUTE_KINDS.contains(m.kind())) {
+        routes.add(route(m, spec));
+      } else if (gatewayApi && m.kind().equals("ReferenceGrant")) {
+        grants.add(grant(m, spec));
+      } else if (group.isEmpty() && m.kind().equals("Service")) {
+        List<Integer> ports = new ArrayList<>();
+        for (YNode p : Y.list(spec, "ports")) {
+          Integer port = Y.integer(p, "port");
+          if (port != null) {
+            ports.add(port);
+          }
+        }
+        services.put(
+            Graph.key(m.namespace(), m.name()), new ServiceNode(m.namespace(), m.name(), ports));
+      } else if (group.isEmpty() && m.kind().equals("Secret")) {
+        secrets.put(
+            Graph.key(m.namespace(), m.name()),
+            new SecretNode(
+                m.namespace(),
+                m.name(),
+                Y.str(m.root(), "type", "Opaque"),
+                secretData(m.root()),
+                Y.stringMap(Y.map(m.root(), "metadata"), "annotations")));
+      } else if (group.isEmpty() && m.kind().equals("Namespace")) {
+        Map<String, String> labels =
+            new LinkedHashMap<>(Y.stringMap(Y.map(m.root(), "metadata"), "labels"));
+        labels.put(
+            "kubernetes.io/metadata.name", m.name()); // set by the API server on every namespace
+        namespaces.put(m.name(), Map.copyOf(labels));
+      }
+    }
+    return new Graph(
+        Map.copyOf(classes),
+        Map.copyOf(gateways),
+        List.copyOf(routes),
+        List.copyOf(grants),
+        Map.copyOf(services),
+        Map.copyOf(secrets),
+        Map.copyOf(namespaces),
+        Set.copyOf(objects),
+        complete);
+  }
+
+  private static GatewayNode gateway(Manifest m, YMap spec) {
+    List<ListenerNode> listeners = new ArrayList<>();
+    List<YNode> items = Y.list(spec, "listeners");
+    for (int i = 0; i < items.size(); i++) {
+      YNode l = items.get(i);
+      String path = "spec.listeners[" + i + "]";
+      YMap tls = Y.map(l, "tls");
+      List<ObjectRef> certs = new ArrayList<>();
+      List<YNode> certNodes = Y.list(tls, "certificateRefs");
+      for (int c = 0; c < certNodes.size(); c++) {
+        certs.add(
+            ref(
+                certNodes.get(c),
+                "",
+                "Secret",
+                m.namespace(),
+                path + ".tls.certificateRefs[" + c + "]"));
+      }
+      YMap allowed = Y.map(l, "allowedRoutes");
+      YMap ns = Y.map(allowed, "namespaces");
+      YMap selector = Y.map(ns, "selector");
+      List<Map<String, Object>> expressions = new ArrayList<>();
+      for (YNode e : Y.list(selector, "matchExpressions")) {
+        Map<String, Object> expr = new LinkedHashMap<>();
+        expr.put("key", Y.str(e, "key"));
+        expr.put("operator", Y.str(e, "operator"));
+        expr.put("values", Y.strings(e, "values"));
+        expressions.add(expr);
+      }
+      List<GroupKind> kinds = new ArrayList<>();
+      for (YNode k : Y.list(allowed, "kinds")) {
+        kinds.add(new GroupKind(Y.str(k, "group", GATEWAY_GROUP), Y.str(k, "kind", "")));
+      }
+      Integer port = Y.integer(l, "port");
+      listeners.add(
+          new ListenerNode(
+              i,
+              Y.str(l, "name", ""),
+              Y.str(l, "protocol", ""),
+              port == null ? 0 : port,
+              Y.str(l, "hostname"),
+              tls == null ? null : Y.str(tls, "mode", "Terminate"),
+              certs,
+              Y.str(ns, "from", "Same"),
+              Y.stringMap(selector, "matchLabels"),
+              expressions,
+              kinds,
+              path));
+    }
+    YMap infra = Y.map(spec, "infrastructure");
+    YMap frontend = Y.map(Y.map(spec, "tls"), "frontend");
+    List<ObjectRef> caDefault = null;
+    YMap dflt = Y.map(Y.map(frontend, "default"), "validation");
+    if (dflt != null) {
+      caDefault =
+          caRefs(dflt, m.namespace(), "spec.tls.frontend.default.validation.caCertificateRefs");
+    }
+    Map<Integer, List<ObjectRef>> perPort = new LinkedHashMap<>();
+    List<YNode> ports = Y.list(frontend, "perPort");
+    for (int i = 0; i < ports.size(); i++) {
+      Integer port = Y.integer(ports.get(i), "port");
+      YMap validation = Y.map(Y.map(ports.get(i), "tls"), "validation");
+      if (port != null && validation != null) {
+        perPort.put(
+            port,
+            caRefs(
+                validation,
+                m.namespace(),
+                "spec.tls.frontend.perPort[" + i + "].tls.validation.caCertificateRefs"));
+      }
+    }
+    return new GatewayNode(
+        m,
+        m.namespace(),
+        m.name(),
+        Y.str(spec, "gatewayClassName", ""),
+        listeners,
+        ref(
+            Y.map(infra, "parametersRef"),
+            "",
+            null,
+            m.namespace(),
+            "spec.infrastructure.parametersRef"),
+        caDefault,
+        Map.copyOf(perPort));
+  }
+
+  /** data plus stringData, which the API server merges into data. */
+  private static Map<String, String> secretData(YNode root) {
+    Map<String, String> data = new LinkedHashMap<>(Y.stringMap(root, "data"));
+    Y.stringMap(root, "stringData")
+        .forEach(
+            (k, v) ->
+                data.put(
+                    k,
+                    java.util.Base64.getEncoder()
+                        .encodeToString(v.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    return data;
+  }
+
+  private static List<ObjectRef> caRefs(YMap validation, String namespace, String path) {
+    List<ObjectRef> out = new ArrayList<>();
+    List<YNode> refs = Y.list(validation, "caCertificateRefs");
+    for (int i = 0; i < refs.size(); i++) {
+      out.add(ref(refs.get(i), "", "ConfigMap", namespace, path + "[" + i + "]"));
+    }
+    return out;
+  }
+
+  private static RouteNode route(Manifest m, YMap spec) {
+    List<ObjectRef> parents = new ArrayList<>();
+    List<YNode> parentNodes = Y.list(spec, "parentRefs");
+    for (int i = 0; i < parentNodes.size(); i++) {
+      parents.add(
+          ref(
+              parentNodes.get(i),
+              GATEWAY_GROUP,
+              "Gateway",
+              m.namespace(),
+              "spec.parentRefs[" + i + "]"));
+    }
+    List<ObjectRef> backends = new ArrayList<>();
+    List<YNode> rules = Y.list(spec, "rules");
+    for (int r = 0; r < rules.size(); r++) {
+      String rulePath = "spec.rules[" + r + "]";
+      List<YNode> refs = Y.list(rules.get(r), "backendRefs");
+      for (int b = 0; b < refs.size(); b++) {
+        String path = rulePath + ".backendRefs[" + b + "]";
+        backends.add(ref(refs.get(b), "", "Service", m.namespace(), path));
+        mirrors(refs.get(b), m.namespace(), path, backends);
+      }
+      mirrors(rules.get(r), m.namespace(), rulePath, backends);
+    }
+    return new RouteNode(
+        m, m.kind(), m.namespace(), m.name(), Y.strings(spec, "hostnames"), parents, backends);
+  }
+
+  /** RequestMirror filters' backendRefs, which need the same resolution as backendRefs. */
+  private static void mirrors(YNode owner, String namespace, String path, List<ObjectRef> out) {
+    List<YNode> filters = Y.list(owner, "filters");
+    for (int f = 0; f < filters.size(); f++) {
+      YMap mirror = Y.map(filters.get(f), "requestMirror");
+      if (mirror != null && mirror.get("backendRef") != null) {
+        out.add(
+            ref(
+                mirror.get("backendRef"),
+                "",
+                "Service",
+                namespace,
+                path + ".filters[" + f + "].requestMirror.backendRef"));
+      }
+    }
+  }
+
+  private static ReferenceGrantNode grant(Manifest m, YMap spec) {
+    List<GrantFrom> from = new ArrayList<>();
+    for (YNode f : Y.list(spec, "from")) {
+      from.add(
+          new GrantFrom(Y.str(f, "group", ""), Y.str(f, "kind", ""), Y.str(f, "namespace", "")));
+    }
+    List<GrantTo> to = new ArrayList<>();
+    for (YNode t : Y.list(spec, "to")) {
+      to.add(new GrantTo(Y.str(t, "group", ""), Y.str(t, "kind", ""), Y.str(t, "name")));
+    }
+    return new ReferenceGrantNode(m.namespace(), from, to);
+  }
+
+  /** A reference with the API's defaults for group, kind and namespace. */
+  static ObjectRef ref(
+      YNode node, String defaultGroup, String defaultKind, String defaultNamespace, String path) {
+    if (!(node instanceof YMap m)) {
+      return null;
+    }
+    return new ObjectRef(
+        Y.str(m, "group", defaultGroup == null ? "" : defaultGroup),
+        Y.str(m, "kind", defaultKind),
+        Y.str(m, "namespace", defaultNamespace),
+        Y.str(m, "name"),
+        Y.str(m, "sectionName"),
+        Y.integer(m, "port"),
+        m,
+        path);
+  }
+}

@@ -1,0 +1,153 @@
+package dev.gwc.graph;
+
+import dev.gwc.resource.Manifest;
+import java.util.List;
+import java.util.Map;
+
+/** The graph's typed views of resources; each keeps its manifest for positions. */
+public final class Nodes {
+  private Nodes() {}
+
+  /**
+   * A GatewayClass.
+   *
+   * @param manifest the source
+   * @param name its name
+   * @param controllerName spec.controllerName
+   * @param parametersRef spec.parametersRef, or null
+   */
+  public record GatewayClassNode(
+      Manifest manifest, String name, String controllerName, ObjectRef parametersRef) {}
+
+  /**
+   * A listener of a Gateway.
+   *
+   * @param index its index in spec.listeners
+   * @param name its name
+   * @param protocol HTTP, HTTPS, TLS, TCP, UDP or a domain-prefixed custom protocol
+   * @param port its port
+   * @param hostname its hostname, or null (any)
+   * @param tlsMode Terminate, Passthrough or null
+   * @param certificateRefs tls.certificateRefs
+   * @param namespacesFrom allowedRoutes.namespaces.from (default Same)
+   * @param namespaceSelector matchLabels of the selector, when from is Selector
+   * @param selectorExpressions whether the selector uses matchExpressions (evaluated too)
+   * @param allowedKinds allowedRoutes.kinds as group/kind pairs, empty for the protocol's default
+   * @param path its field path
+   */
+  public record ListenerNode(
+      int index,
+      String name,
+      String protocol,
+      int port,
+      String hostname,
+      String tlsMode,
+      List<ObjectRef> certificateRefs,
+      String namespacesFrom,
+      Map<String, String> namespaceSelector,
+      List<Map<String, Object>> selectorExpressions,
+      List<GroupKind> allowedKinds,
+      String path) {}
+
+  /**
+   * A group and kind.
+   *
+   * @param group the group ("" for core)
+   * @param kind the kind
+   */
+  public record GroupKind(String group, String kind) {}
+
+  /**
+   * A Gateway.
+   *
+   * @param manifest the source
+   * @param namespace its namespace
+   * @param name its name
+   * @param className spec.gatewayClassName
+   * @param listeners its listeners
+   * @param parametersRef spec.infrastructure.parametersRef, or null
+   * @param caDefault spec.tls.frontend.default.validation.caCertificateRefs, or null when absent
+   * @param caPerPort spec.tls.frontend.perPort: port to its caCertificateRefs
+   */
+  public record GatewayNode(
+      Manifest manifest,
+      String namespace,
+      String name,
+      String className,
+      List<ListenerNode> listeners,
+      ObjectRef parametersRef,
+      List<ObjectRef> caDefault,
+      Map<Integer, List<ObjectRef>> caPerPort) {}
+
+  /**
+   * A route of any kind.
+   *
+   * @param manifest the source
+   * @param kind HTTPRoute, GRPCRoute, TLSRoute, TCPRoute or UDPRoute
+   * @param namespace its namespace
+   * @param name its name
+   * @param hostnames spec.hostnames
+   * @param parentRefs spec.parentRefs
+   * @param backendRefs every backendRef of every rule (and of request mirrors)
+   */
+  public record RouteNode(
+      Manifest manifest,
+      String kind,
+      String namespace,
+      String name,
+      List<String> hostnames,
+      List<ObjectRef> parentRefs,
+      List<ObjectRef> backendRefs) {}
+
+  /**
+   * A ReferenceGrant.
+   *
+   * @param namespace where it lives (the target namespace)
+   * @param from the group, kind and namespace of permitted referrers
+   * @param to the group, kind and optional name of permitted targets
+   */
+  public record ReferenceGrantNode(String namespace, List<GrantFrom> from, List<GrantTo> to) {}
+
+  /**
+   * A {@code from} entry.
+   *
+   * @param group the referrer's group
+   * @param kind the referrer's kind
+   * @param namespace the referrer's namespace
+   */
+  public record GrantFrom(String group, String kind, String namespace) {}
+
+  /**
+   * A {@code to} entry.
+   *
+   * @param group the target's group
+   * @param kind the target's kind
+   * @param name the target's name, or null for all
+   */
+  public record GrantTo(String group, String kind, String name) {}
+
+  /**
+   * A Service.
+   *
+   * @param namespace its namespace
+   * @param name its name
+   * @param ports its port numbers
+   */
+  public record ServiceNode(String namespace, String name, List<Integer> ports) {}
+
+  /**
+   * A Secret.
+   *
+   * @param namespace its namespace
+   * @param name its name
+   * @param type its type
+   * @param data its data keys and values (base64 as written)
+   * @param annotations its annotations
+   */
+  public record SecretNode(
+      String namespace,
+      String name,
+      String type,
+      Map<String, String> data,
+      Map<String, String> annotations) {}
+}

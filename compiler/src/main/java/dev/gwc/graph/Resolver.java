@@ -1,0 +1,325 @@
+package dev.gwc.graph;
+
+import dev.gwc.diag.Diagnostic;
+import dev.gwc.diag.Rule;
+import dev.gwc.diag.Severity;
+import dev.gwc.graph.Nodes.GatewayClassNode;
+import dev.gwc.graph.Nodes.GatewayNode;
+import dev.gwc.graph.Nodes.GroupKind;
+import dev.gwc.graph.Nodes.ListenerNode;
+import dev.gwc.graph.Nodes.RouteNode;
+import dev.gwc.resource.Manifest;
+import dev.gwc.yaml.YMap;
+import dev.gwc.yaml.YNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Resolves the graph as one conformant Gateway API implementation would, acting as the controller
+ * of every GatewayClass in the input (and of Gateways whose class is not in it): attachment of
+ * every parentRef (sectionName, port, allowedRoutes namespaces and kinds, hostname intersection),
+ * route and listener references (Services and ports, Secrets, ReferenceGrants), and the conditions
+ * that follow. Objects that are referenced but absent are assumed to exist unless the input is
+ * complete.
+ */
+public final class Resolver {
+  private final Graph graph;
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final Map<ListenerNode, Integer> attached = new HashMap<>();
+  private final Map<ListenerNode, ListenerState> listenerStates = new LinkedHashMap<>();
+
+  private Resolver(Graph graph) {
+    this.graph = graph;
+  }
+
+  /** Resolves a graph. */
+  public static Resolution resolve(Graph graph) {
+    return new Resolver(graph).run();
+  }
+
+  private record ListenerState(
+      GatewayNode gateway,
+      List<GroupKind> supportedKinds,
+      List<Condition> conditions,
+      boolean accepted) {}
+
+  private Resolution run() {
+    List<Resolution.ClassResult> classes = new ArrayList<>();
+    for (GatewayClassNode c : sorted(graph.classes())) {
+      classes.add(new Resolution.ClassResult(c, classAccepted(c)));
+    }
+    Map<GatewayNode, List<Condition>> gatewayConditions = new LinkedHashMap<>();
+    for (GatewayNode g : sorted(graph.gateways())) {
+      gatewayConditions.put(g, gatewayConditions(g));
+      Listeners.states(g, graph, this::report)
+          .forEach(
+              (l, s) ->
+                  listenerStates.put(
+                      l, new ListenerState(g, s.supportedKinds(), s.conditions(), s.accepted())));
+    }
+    List<Resolution.RouteResult> routes = new ArrayList<>();
+    for (RouteNode r : graph.routes()) {
+      List<Resolution.ParentResult> parents = new ArrayList<>();
+      Condition refs = BackendRefs.resolve(r, graph, this::report);
+      List<Pending> pending = new ArrayList<>();
+      for (ObjectRef p : r.parentRefs()) {
+        Resolution.ParentResult pr = attach(r, p, refs, pending);
+        if (pr != null) {
+          parents.add(pr);
+        }
+      }
+      // A route that attaches nowhere is an error; one that misses some of its parents, a warning.
+      boolean attachedSomewhere = parents.stream().anyMatch(pr -> pr.accepted().isTrue());
+      for (Pending f : pending) {
+        report(
+            f.rule(),
+            attachedSomewhere ? Severity.WARNING : Severity.ERROR,
+            r.manifest(),
+            f.ref().node(),
+            f.ref().path(),
+            attachedSomewhere
+                ? f.message() + " (the route attaches to its other parents)"
+                : f.message());
+      }
+      routes.add(new Resolution.RouteResult(r, parents));
+    }
+    List<Resolution.GatewayResult> gateways = new ArrayList<>();
+    for (Map.Entry<GatewayNode, List<Condition>> e : gatewayConditions.entrySet()) {
+      List<Resolution.ListenerResult> ls = new ArrayList<>();
+      for (ListenerNode l : e.getKey().listeners()) {
+        ListenerState s = listenerStates.get(l);
+        if (s.accepted() && !attached.containsKey(l)) {
+          report(
+              GraphRules.LISTENER_WITHOUT_ROUTES,
+              Severity.INFO,
+              e.getKey().manifest(),
+              listenerNode(e.getKey(), l),
+              l.path(),
+              "no route in the input attaches to listener '"
+                  + l.name()
+                  + "' (port "
+                  + l.port()
+                  + ")");
+        }
+        ls.add(
+            new Resolution.ListenerResult(
+                l, s.supportedKinds(), s.conditions(), attached.getOrDefault(l, 0)));
+      }
+      gateways.add(new Resolution.GatewayResult(e.getKey(), e.getValue(), ls));
+    }
+    return new Resolution(classes, gateways, routes, List.copyOf(diagnostics));
+  }
+
+  /** Reports a finding about a manifest at a node; severity may differ from the rule's default. */
+  void report(Rule rule, Severity severity, Manifest m, YNode node, String path, String message) {
+    YNode at = node != null ? node : m.root();
+    diagnostics.add(new Diagnostic(rule.id(), severity, at.span(), message, m.ref(), path));
+  }
+
+  private Condition classAccepted(GatewayClassNode c) {
+    ObjectRef p = c.parametersRef();
+    if (p != null && !parametersExist(p)) {
+      String msg = "parametersRef " + p.kind() + " '" + p.display() + "' does not exist";
+      report(
+          GraphRules.INVALID_PARAMETERS,
+          graph.complete() ? Severity.ERROR : Severity.WARNING,
+          c.manifest(),
+          p.node(),
+          p.path(),
+          msg);
+      if (graph.complete()) {
+        return Condition.no("Accepted", "InvalidParameters", msg);
+      }
+    }
+    return Condition.yes(
+        "Accepted", "Accepted", "accepted by gwc, acting as controller " + c.controllerName());
+  }
+
+  private List<Condition> gatewayConditions(GatewayNode g) {
+    ObjectRef p = g.parametersRef();
+    if (p != null && !parametersExist(p)) {
+      String msg =
+          "infrastructure.parametersRef " + p.kind() + " '" + p.name() + "' does not exist";
+      report(
+          GraphRules.INVALID_PARAMETERS,
+          graph.complete() ? Severity.ERROR : Severity.WARNING,
+          g.manifest(),
+          p.node(),
+          p.path(),
+          msg);
+      if (graph.complete()) {
+        return List.of(
+            Condition.no("Accepted", "InvalidParameters", msg),
+            Condition.no("Programmed", "Invalid", msg));
+      }
+    }
+    if (!graph.classes().containsKey(g.className())) {
+      report(
+          GraphRules.ASSUMED_PRESENT,
+          Severity.INFO,
+          g.manifest(),
+          Y.map(g.manifest().root(), "spec"),
+          "spec.gatewayClassName",
+          "GatewayClass '"
+              + g.className()
+              + "' is not in the input; assuming it exists and is accepted");
+    }
+    return List.of(
+        Condition.yes("Accepted", "Accepted", "accepted"),
+        Condition.yes("Programmed", "Programmed", "programmed"));
+  }
+
+  private boolean parametersExist(ObjectRef p) {
+    if (p.namespace() != null) {
+      return graph
+          .objects()
+          .contains(p.group() + "/" + p.kind() + "/" + p.namespace() + "/" + p.name());
+    }
+    // A cluster-scoped object: gwc does not know every kind's scope, so any namespace will do.
+    String prefix = p.group() + "/" + p.kind() + "/";
+    String suffix = "/" + p.name();
+    return graph.objects().stream()
+        .anyMatch(
+            o ->
+                o.startsWith(prefix)
+                    && o.endsWith(suffix)
+                    && o.indexOf('/', prefix.length()) == o.length() - suffix.length());
+  }
+
+  /** An attachment failure, reported once every parent of the route is known. */
+  private record Pending(Rule rule, ObjectRef ref, String message) {}
+
+  private Resolution.ParentResult attach(
+      RouteNode r, ObjectRef p, Condition refs, List<Pending> pending) {
+    if (!p.group().equals(GraphBuilder.GATEWAY_GROUP) || !p.kind().equals("Gateway")) {
+      return null; // ListenerSet and mesh parents: not resolved yet
+    }
+    GatewayNode g = graph.gateways().get(Graph.key(p.namespace(), p.name()));
+    Manifest m = r.manifest();
+    if (g == null) {
+      report(
+          GraphRules.PARENT_NOT_FOUND,
+          graph.complete() ? Severity.ERROR : Severity.WARNING,
+          m,
+          p.node(),
+          p.path(),
+          "parentRef names Gateway '"
+              + p.display()
+              + "', which is not in the input"
+              + (graph.complete() ? "" : "; attachment is not checked"));
+      return null;
+    }
+    List<ListenerNode> candidates = new ArrayList<>();
+    for (ListenerNode l : g.listeners()) {
+      if ((p.sectionName() == null || p.sectionName().equals(l.name()))
+          && (p.port() == null || p.port() == l.port())) {
+        candidates.add(l);
+      }
+    }
+    if (candidates.isEmpty()) {
+      String what =
+          p.sectionName() != null && p.port() != null
+              ? "no listener named '" + p.sectionName() + "' on port " + p.port()
+              : p.sectionName() != null
+                  ? "no listener named '" + p.sectionName() + "'"
+                  : "no listener on port " + p.port();
+      String msg = "Gateway '" + p.display() + "' has " + what;
+      pending.add(new Pending(GraphRules.NO_MATCHING_PARENT, p, msg));
+      return new Resolution.ParentResult(
+          p, g, List.of(), Condition.no("Accepted", "NoMatchingParent", msg), refs);
+    }
+    List<ListenerNode> allowed = new ArrayList<>();
+    String why = null;
+    for (ListenerNode l : candidates) {
+      ListenerState s = listenerStates.get(l);
+      if (!s.accepted()) {
+        why = "listener '" + l.name() + "' is not accepted";
+      } else if (s.supportedKinds().stream()
+          .noneMatch(
+              k -> k.kind().equals(r.kind()) && k.group().equals(GraphBuilder.GATEWAY_GROUP))) {
+        why = "listener '" + l.name() + "' (" + l.protocol() + ") does not accept " + r.kind();
+      } else if (!Listeners.namespaceAllowed(l, g, r.namespace(), graph)) {
+        why =
+            "listener '"
+                + l.name()
+                + "' allows routes from "
+                + Listeners.describeNamespaces(l)
+                + ", not from namespace '"
+                + r.namespace()
+                + "'";
+      } else {
+        allowed.add(l);
+      }
+    }
+    if (allowed.isEmpty()) {
+      pending.add(new Pending(GraphRules.NOT_ALLOWED_BY_LISTENERS, p, why));
+      return new Resolution.ParentResult(
+          p, g, List.of(), Condition.no("Accepted", "NotAllowedByListeners", why), refs);
+    }
+    List<ListenerNode> matching = new ArrayList<>();
+    for (ListenerNode l : allowed) {
+      if (Hostnames.anyIntersects(l.hostname(), r.hostnames())) {
+        matching.add(l);
+      }
+    }
+    if (matching.isEmpty()) {
+      String msg =
+          "no hostname of the route "
+              + r.hostnames()
+              + " matches listener hostname"
+              + (allowed.size() == 1
+                  ? " '" + allowed.get(0).hostname() + "'"
+                  : "s of Gateway '" + p.display() + "'");
+      pending.add(new Pending(GraphRules.NO_MATCHING_LISTENER_HOSTNAME, p, msg));
+      return new Resolution.ParentResult(
+          p, g, List.of(), Condition.no("Accepted", "NoMatchingListenerHostname", msg), refs);
+    }
+    for (ListenerNode l : matching) {
+      attached.merge(l, 1, Integer::sum);
+    }
+    return new Resolution.ParentResult(
+        p, g, List.copyOf(matching), Condition.yes("Accepted", "Accepted", "accepted"), refs);
+  }
+
+  private static <T> List<T> sorted(Map<String, T> map) {
+    List<String> keys = new ArrayList<>(map.keySet());
+    keys.sort(null);
+    List<T> out = new ArrayList<>();
+    for (String k : keys) {
+      out.add(map.get(k));
+    }
+    return out;
+  }
+
+  /** The listener's node in its Gateway (its name key reads best), for listener findings. */
+  static YNode listenerNode(GatewayNode g, ListenerNode l) {
+    List<YNode> items = Y.list(Y.map(g.manifest().root(), "spec"), "listeners");
+    if (l.index() < items.size() && items.get(l.index()) instanceof YMap m) {
+      return m.entry("name") != null ? m.entry("name").key() : m;
+    }
+    return g.manifest().root();
+  }
+
+  /**
+   * Finds a node by path segments in a manifest, for positions of fields that are not references.
+   */
+  static YNode field(YNode root, String... keys) {
+    YNode n = root;
+    for (String k : keys) {
+      if (!(n instanceof YMap m) || m.get(k) == null) {
+        return root;
+      }
+      n = m.get(k);
+    }
+    return n;
+  }
+
+  /** How findings are reported by the helpers. */
+  @FunctionalInterface
+  interface Reporter {
+    void report(Rule rule, Severity severity, Manifest m, YNode node, String path, String message);
+  }
+}

@@ -1,0 +1,209 @@
+package dev.gwc.output;
+
+import dev.gwc.graph.Condition;
+import dev.gwc.graph.Nodes.ListenerNode;
+import dev.gwc.graph.Resolution;
+import dev.gwc.pipeline.Report;
+import dev.gwc.yaml.YMap;
+import dev.gwc.yaml.YNode;
+import dev.gwc.yaml.YScalar;
+import dev.gwc.yaml.YSeq;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code gwc describe}: one table per Gateway (its listeners with port, protocol, hostname,
+ * attached routes and conditions) and under each listener the routes attached to it with their
+ * rules; routes that attach nowhere come last, with the reason.
+ */
+public final class DescribeRenderer implements Renderer {
+  @Override
+  public void render(Report report, PrintWriter out) {
+    Resolution r = report.resolution();
+    if (r.gateways().isEmpty()) {
+      out.println("no Gateways in the input");
+    }
+    for (Resolution.GatewayResult g : r.gateways()) {
+      out.println(
+          "Gateway "
+              + g.node().namespace()
+              + "/"
+              + g.node().name()
+              + " (class "
+              + g.node().className()
+              + ")  "
+              + summary(g.conditions()));
+      List<String[]> rows = new ArrayList<>();
+      rows.add(new String[] {"LISTENER", "PORT", "PROTOCOL", "HOSTNAME", "ROUTES", "CONDITIONS"});
+      for (Resolution.ListenerResult l : g.listeners()) {
+        ListenerNode n = l.node();
+        rows.add(
+            new String[] {
+              n.name(),
+              String.valueOf(n.port()),
+              n.protocol(),
+              n.hostname() == null ? "*" : n.hostname(),
+              String.valueOf(l.attachedRoutes()),
+              summary(l.conditions())
+            });
+      }
+      table(out, rows, "  ");
+      for (Resolution.ListenerResult l : g.listeners()) {
+        for (Resolution.RouteResult rr : r.routes()) {
+          for (Resolution.ParentResult p : rr.parents()) {
+            if (p.gateway() == g.node() && p.listeners().contains(l.node())) {
+              route(out, rr, l.node().name());
+            }
+          }
+        }
+      }
+      out.println();
+    }
+    List<String> unattached = new ArrayList<>();
+    for (Resolution.RouteResult rr : r.routes()) {
+      for (Resolution.ParentResult p : rr.parents()) {
+        if (!p.accepted().isTrue()) {
+          unattached.add(
+              "  "
+                  + rr.node().kind()
+                  + " "
+                  + rr.node().namespace()
+                  + "/"
+                  + rr.node().name()
+                  + " -> "
+                  + p.ref().display()
+                  + (p.ref().sectionName() == null ? "" : " (" + p.ref().sectionName() + ")")
+                  + ": "
+                  + p.accepted().reason()
+                  + ": "
+                  + p.accepted().message());
+        }
+      }
+    }
+    if (!unattached.isEmpty()) {
+      out.println("Not attached:");
+      unattached.forEach(out::println);
+    }
+  }
+
+  private static void route(PrintWriter out, Resolution.RouteResult rr, String listener) {
+    YMap root = rr.node().manifest().root();
+    out.println(
+        "  ["
+            + listener
+            + "] "
+            + rr.node().kind()
+            + " "
+            + rr.node().namespace()
+            + "/"
+            + rr.node().name()
+            + (rr.node().hostnames().isEmpty()
+                ? ""
+                : "  hostnames: " + String.join(", ", rr.node().hostnames())));
+    YNode rules = root.get("spec") instanceof YMap spec ? spec.get("rules") : null;
+    if (!(rules instanceof YSeq seq)) {
+      return;
+    }
+    for (int i = 0; i < seq.items().size(); i++) {
+      YNode rule = seq.items().get(i);
+      out.println("      rule " + i + ": " + matches(rule) + " -> " + backends(rule));
+    }
+  }
+
+  private static String matches(YNode rule) {
+    List<String> parts = new ArrayList<>();
+    if (rule instanceof YMap m && m.get("matches") instanceof YSeq ms) {
+      for (YNode match : ms.items()) {
+        List<String> conds = new ArrayList<>();
+        if (match instanceof YMap mm) {
+          if (mm.get("path") instanceof YMap path) {
+            conds.add(text(path.get("type"), "PathPrefix") + " " + text(path.get("value"), "/"));
+          }
+          if (mm.get("method") != null) {
+            conds.add(text(mm.get("method"), ""));
+          }
+          if (mm.get("headers") instanceof YSeq hs) {
+            for (YNode h : hs.items()) {
+              if (h instanceof YMap hm) {
+                conds.add("header " + text(hm.get("name"), "") + "=" + text(hm.get("value"), ""));
+              }
+            }
+          }
+          if (mm.get("queryParams") instanceof YSeq qs) {
+            for (YNode q : qs.items()) {
+              if (q instanceof YMap qm) {
+                conds.add("query " + text(qm.get("name"), "") + "=" + text(qm.get("value"), ""));
+              }
+            }
+          }
+          if (mm.get("service") != null || mm.get("method") instanceof YMap) {
+            conds.add("grpc");
+          }
+        }
+        parts.add(conds.isEmpty() ? "any" : String.join(", ", conds));
+      }
+    }
+    return parts.isEmpty() ? "PathPrefix /" : String.join(" | ", parts);
+  }
+
+  private static String backends(YNode rule) {
+    List<String> out = new ArrayList<>();
+    if (rule instanceof YMap m) {
+      if (m.get("filters") instanceof YSeq fs) {
+        for (YNode f : fs.items()) {
+          if (f instanceof YMap fm && "RequestRedirect".equals(fm.string("type"))) {
+            out.add("redirect");
+          }
+        }
+      }
+      if (m.get("backendRefs") instanceof YSeq bs) {
+        for (YNode b : bs.items()) {
+          if (b instanceof YMap bm) {
+            String weight = bm.get("weight") == null ? "" : " (" + text(bm.get("weight"), "") + ")";
+            out.add(
+                text(bm.get("name"), "?")
+                    + (bm.get("port") == null ? "" : ":" + text(bm.get("port"), ""))
+                    + weight);
+          }
+        }
+      }
+    }
+    return out.isEmpty() ? "(no backends)" : String.join(", ", out);
+  }
+
+  private static String text(YNode n, String dflt) {
+    return n instanceof YScalar s && !s.isNull() ? s.text() : dflt;
+  }
+
+  private static String summary(List<Condition> conditions) {
+    List<String> parts = new ArrayList<>();
+    for (Condition c : conditions) {
+      boolean good = c.type().equals("Conflicted") ? !c.isTrue() : c.isTrue();
+      if (c.type().equals("Conflicted") && good) {
+        continue;
+      }
+      parts.add(good ? c.type() : c.type() + "=" + c.status() + "(" + c.reason() + ")");
+    }
+    return String.join(" ", parts);
+  }
+
+  private static void table(PrintWriter out, List<String[]> rows, String indent) {
+    int[] width = new int[rows.get(0).length];
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        width[i] = Math.max(width[i], row[i].length());
+      }
+    }
+    for (String[] row : rows) {
+      StringBuilder sb = new StringBuilder(indent);
+      for (int i = 0; i < row.length; i++) {
+        sb.append(row[i]);
+        if (i < row.length - 1) {
+          sb.append(" ".repeat(width[i] - row[i].length() + 2));
+        }
+      }
+      out.println(sb.toString().stripTrailing());
+    }
+  }
+}
