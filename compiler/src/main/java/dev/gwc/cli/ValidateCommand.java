@@ -54,6 +54,13 @@ final class ValidateCommand implements Callable<Integer> {
   String failOn;
 
   @Option(
+      names = {"-v", "--verbose"},
+      description =
+          "Text format: also show info notes (assumptions about objects not in the input, kinds gwc"
+              + " does not validate).")
+  boolean verbose;
+
+  @Option(
       names = "--rules",
       paramLabel = "DIR",
       description = "Extra rule packs (reserved; not used yet).")
@@ -73,7 +80,7 @@ final class ValidateCommand implements Callable<Integer> {
     try {
       Compiler compiler = Compiler.create(options, parent.in);
       Report report = compiler.validate(Inputs.collect(common.paths), parent.in);
-      format.renderer().render(report, parent.out);
+      format.renderer(verbose).render(report, parent.out);
       parent.out.flush();
       return report.diagnostics().anyAtLeast(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
     } catch (IOException e) {

@@ -89,6 +89,12 @@ public final class GraphRules {
           Severity.ERROR,
           "two listeners share a port and cannot be told apart (reasons ProtocolConflict, HostnameConflict)",
           "Gateway API Listeners: distinct port, protocol and hostname");
+  public static final Rule OVERLAPPING_MATCH =
+      new Rule(
+          "overlapping-match",
+          Severity.WARNING,
+          "an HTTPRoute match that another route on the same listener and hostname repeats exactly; only one gets the traffic",
+          "Gateway API HTTPRouteRule matches precedence (creation time, then namespace/name)");
   public static final Rule LISTENER_WITHOUT_ROUTES =
       new Rule(
           "listener-without-routes",
@@ -118,6 +124,7 @@ public final class GraphRules {
         INVALID_PARAMETERS,
         UNSUPPORTED_PROTOCOL,
         LISTENER_CONFLICT,
+        OVERLAPPING_MATCH,
         LISTENER_WITHOUT_ROUTES,
         ASSUMED_PRESENT);
   }

@@ -86,6 +86,7 @@ public final class Resolver {
       }
       routes.add(new Resolution.RouteResult(r, parents));
     }
+    Overlaps.check(routes, this::report);
     List<Resolution.GatewayResult> gateways = new ArrayList<>();
     for (Map.Entry<GatewayNode, List<Condition>> e : gatewayConditions.entrySet()) {
       List<Resolution.ListenerResult> ls = new ArrayList<>();

@@ -14,16 +14,35 @@ import java.io.PrintWriter;
 final class TextRenderer implements Renderer {
   private static final int MAX_SHOWN = 160;
 
+  private final boolean verbose;
+
+  /**
+   * Creates the renderer.
+   *
+   * @param verbose whether info notes are shown; by default only their count is
+   */
+  TextRenderer(boolean verbose) {
+    this.verbose = verbose;
+  }
+
   @Override
   public void render(Report report, PrintWriter out) {
     for (Diagnostic d : report.diagnostics().all()) {
+      if (!verbose && d.severity() == Severity.INFO) {
+        continue;
+      }
       out.println(header(d));
       SourceFile src = report.sources().get(d.span().file());
       if (src != null && d.span().hasLine()) {
         caret(out, src.line(d.span().line()), d.span().column());
       }
     }
-    out.println(summary(report));
+    int notes = report.diagnostics().count(Severity.INFO);
+    out.println(
+        summary(report)
+            + (verbose || notes == 0
+                ? ""
+                : "; " + notes + (notes == 1 ? " note" : " notes") + " (--verbose shows them)"));
   }
 
   static String header(Diagnostic d) {

@@ -40,7 +40,7 @@ class ValidateGoldenTest {
     if (!Files.exists(input)) {
       throw new AssertionError(dir + " has no input.yaml");
     }
-    List<String> args = new ArrayList<>(List.of("validate"));
+    List<String> args = new ArrayList<>(List.of("validate", "--verbose"));
     Path argsFile = dir.resolve("args.txt");
     if (Files.exists(argsFile)) {
       for (String a : Files.readString(argsFile, StandardCharsets.UTF_8).trim().split("\\s+")) {
@@ -68,7 +68,7 @@ class ValidateGoldenTest {
             DynamicTest.dynamicTest(
                 name,
                 () -> {
-                  Gwc.Run run = Gwc.run("validate", f.toString());
+                  Gwc.Run run = Gwc.run("validate", "--verbose", f.toString());
                   String out = run.out().replace(f.toString(), "mistakes/" + f.getFileName());
                   Golden.verify(
                       CASES.resolve("mistakes/" + name + ".approved.txt"),

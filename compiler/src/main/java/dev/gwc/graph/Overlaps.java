@@ -1,0 +1,167 @@
+package dev.gwc.graph;
+
+import dev.gwc.diag.Severity;
+import dev.gwc.graph.Nodes.ListenerNode;
+import dev.gwc.graph.Nodes.RouteNode;
+import dev.gwc.yaml.YMap;
+import dev.gwc.yaml.YNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * HTTPRoute matches that another route on the same listener and hostname repeats exactly. Only one
+ * of them ever gets the traffic; the specification decides by the oldest creationTimestamp, then by
+ * {@code namespace/name} order. Git has no creation times: gwc uses metadata.creationTimestamp when
+ * it is written, and otherwise treats the routes as equally old, so that name order decides, and
+ * says so in the finding.
+ */
+final class Overlaps {
+  private Overlaps() {}
+
+  /** One match of one rule of a route, in canonical form. */
+  private record Match(RouteNode route, int rule, int match, String key, YNode node) {}
+
+  static void check(List<Resolution.RouteResult> routes, Resolver.Reporter r) {
+    Map<ListenerNode, List<RouteNode>> byListener = new LinkedHashMap<>();
+    for (Resolution.RouteResult rr : routes) {
+      if (!rr.node().kind().equals("HTTPRoute")) {
+        continue;
+      }
+      for (Resolution.ParentResult p : rr.parents()) {
+        for (ListenerNode l : p.listeners()) {
+          List<RouteNode> list = byListener.computeIfAbsent(l, k -> new ArrayList<>());
+          if (!list.contains(rr.node())) {
+            list.add(rr.node());
+          }
+        }
+      }
+    }
+    java.util.Set<String> reported = new java.util.HashSet<>();
+    for (Map.Entry<ListenerNode, List<RouteNode>> e : byListener.entrySet()) {
+      Map<String, Match> first = new LinkedHashMap<>();
+      List<RouteNode> ordered = new ArrayList<>(e.getValue());
+      ordered.sort(PRECEDENCE);
+      for (RouteNode route : ordered) {
+        for (Match m : matches(route)) {
+          List<String> hosts = route.hostnames().isEmpty() ? List.of("*") : route.hostnames();
+          for (String host : hosts) {
+            String k = host + " " + m.key();
+            Match winner = first.putIfAbsent(k, m);
+            if (winner != null
+                && winner.route() != route
+                && reported.add(route + "/" + m.rule() + "/" + m.match() + k)) {
+              r.report(
+                  GraphRules.OVERLAPPING_MATCH,
+                  Severity.WARNING,
+                  route.manifest(),
+                  m.node(),
+                  "spec.rules[" + m.rule() + "]",
+                  "match "
+                      + m.key()
+                      + (host.equals("*") ? "" : " on host '" + host + "'")
+                      + " is also matched by "
+                      + winner.route().kind()
+                      + " '"
+                      + winner.route().namespace()
+                      + "/"
+                      + winner.route().name()
+                      + "' rule "
+                      + winner.rule()
+                      + ", which gets the traffic: "
+                      + why(winner.route(), route));
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** Older first, then namespace/name (the specification's tie-breakers). */
+  private static final Comparator<RouteNode> PRECEDENCE =
+      Comparator.comparing((RouteNode n) -> created(n) == null ? "" : created(n))
+          .thenComparing(RouteNode::namespace)
+          .thenComparing(RouteNode::name);
+
+  private static String created(RouteNode n) {
+    return Y.str(Y.map(n.manifest().root(), "metadata"), "creationTimestamp");
+  }
+
+  private static String why(RouteNode winner, RouteNode loser) {
+    String a = created(winner);
+    String b = created(loser);
+    if (a != null && b != null && !a.equals(b)) {
+      return "it is older (creationTimestamp " + a + " before " + b + ")";
+    }
+    String stand =
+        a == null || b == null
+            ? "no creationTimestamp in Git, so gwc assumes they are equally old and "
+            : "equal creationTimestamps, so ";
+    return stand
+        + "'"
+        + winner.namespace()
+        + "/"
+        + winner.name()
+        + "' comes first in namespace/name order";
+  }
+
+  private static List<Match> matches(RouteNode route) {
+    List<Match> out = new ArrayList<>();
+    List<YNode> rules = Y.list(Y.map(route.manifest().root(), "spec"), "rules");
+    for (int i = 0; i < rules.size(); i++) {
+      List<YNode> ms = Y.list(rules.get(i), "matches");
+      if (ms.isEmpty()) {
+        out.add(new Match(route, i, 0, "PathPrefix '/'", rules.get(i)));
+      }
+      for (int j = 0; j < ms.size(); j++) {
+        out.add(new Match(route, i, j, key(ms.get(j)), ms.get(j)));
+      }
+    }
+    return out;
+  }
+
+  /** A canonical description of a match: path, method, headers and query parameters, sorted. */
+  static String key(YNode match) {
+    YMap path = Y.map(match, "path");
+    String type = Y.str(path, "type", "PathPrefix");
+    String value = Y.str(path, "value", "/");
+    if (type.equals("PathPrefix") && value.length() > 1 && value.endsWith("/")) {
+      value = value.substring(0, value.length() - 1); // /a/ and /a match the same requests
+    }
+    StringBuilder sb = new StringBuilder(type + " '" + value + "'");
+    String method = Y.str(match, "method");
+    if (method != null) {
+      sb.append(", method ").append(method);
+    }
+    TreeSet<String> headers = new TreeSet<>();
+    for (YNode h : Y.list(match, "headers")) {
+      headers.add(
+          Y.str(h, "name", "").toLowerCase(java.util.Locale.ROOT)
+              + " "
+              + Y.str(h, "type", "Exact")
+              + " '"
+              + Y.str(h, "value", "")
+              + "'");
+    }
+    if (!headers.isEmpty()) {
+      sb.append(", headers ").append(String.join(", ", headers));
+    }
+    TreeSet<String> query = new TreeSet<>();
+    for (YNode q : Y.list(match, "queryParams")) {
+      query.add(
+          Y.str(q, "name", "")
+              + " "
+              + Y.str(q, "type", "Exact")
+              + " '"
+              + Y.str(q, "value", "")
+              + "'");
+    }
+    if (!query.isEmpty()) {
+      sb.append(", query ").append(String.join(", ", query));
+    }
+    return sb.toString();
+  }
+}
