@@ -141,7 +141,8 @@ final class CompileCommand implements Callable<Integer> {
                 report.resources(),
                 report.sources(),
                 List.of(),
-                report.resolution()),
+                report.resolution(),
+                report.timings()),
             new PrintWriter(text));
     parent.err.print(text);
   }

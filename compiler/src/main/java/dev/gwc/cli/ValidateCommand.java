@@ -61,6 +61,12 @@ final class ValidateCommand implements Callable<Integer> {
   boolean verbose;
 
   @Option(
+      names = "--timings",
+      hidden = true,
+      description = "Print the wall time of the pipeline's parts on stderr.")
+  boolean timings;
+
+  @Option(
       names = "--rules",
       paramLabel = "DIR",
       description = "Extra rule packs (reserved; not used yet).")
@@ -81,6 +87,13 @@ final class ValidateCommand implements Callable<Integer> {
       Compiler compiler = Compiler.create(options, parent.in);
       Report report = compiler.validate(Inputs.collect(common.paths), parent.in);
       format.renderer(verbose).render(report, parent.out);
+      if (timings) {
+        parent.err.printf(
+            java.util.Locale.ROOT,
+            "timings: files %.0f ms, graph %.0f ms%n",
+            report.timings().filesNanos() / 1e6,
+            report.timings().graphNanos() / 1e6);
+      }
       parent.out.flush();
       return report.diagnostics().anyAtLeast(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
     } catch (IOException e) {

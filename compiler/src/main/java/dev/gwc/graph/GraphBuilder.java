@@ -32,6 +32,8 @@ public final class GraphBuilder {
   private GraphBuilder() {}
 
   public static Graph build(List<Manifest> manifests, boolean complete) {
+    // Reading nodes out of the trees is independent per manifest: done in parallel, in order.
+    List<Object> nodes = manifests.parallelStream().map(GraphBuilder::node).toList();
     Map<String, GatewayClassNode> classes = new LinkedHashMap<>();
     Map<String, GatewayNode> gateways = new LinkedHashMap<>();
     List<RouteNode> routes = new ArrayList<>();
@@ -40,60 +42,34 @@ public final class GraphBuilder {
     Map<String, SecretNode> secrets = new LinkedHashMap<>();
     Map<String, Map<String, String>> namespaces = new LinkedHashMap<>();
     Set<String> objects = new HashSet<>();
-    for (Manifest m : manifests) {
+    for (int i = 0; i < manifests.size(); i++) {
+      Manifest m = manifests.get(i);
       if (m.name() == null) {
         continue;
       }
-      String group = m.group();
       objects.add(
-          group
+          m.group()
               + "/"
               + m.kind()
               + "/"
               + (m.namespace() == null ? "" : m.namespace())
               + "/"
               + m.name());
-      YMap spec = Y.map(m.root(), "spec");
-      boolean gatewayApi = group.equals(GATEWAY_GROUP);
-      if (gatewayApi && m.kind().equals("GatewayClass")) {
-        classes.put(
-            m.name(),
-            new GatewayClassNode(
-                m,
-                m.name(),
-                Y.str(spec, "controllerName"),
-                ref(Y.map(spec, "parametersRef"), "", null, null, "spec.parametersRef")));
-      } else if (gatewayApi && m.kind().equals("Gateway")) {
-        gateways.put(Graph.key(m.namespace(), m.name()), gateway(m, spec));
-      } else if (gatewayApi && ROUTE_KINDS.contains(m.kind())) {
-        routes.add(route(m, spec));
-      } else if (gatewayApi && m.kind().equals("ReferenceGrant")) {
-        grants.add(grant(m, spec));
-      } else if (group.isEmpty() && m.kind().equals("Service")) {
-        List<Integer> ports = new ArrayList<>();
-        for (YNode p : Y.list(spec, "ports")) {
-          Integer port = Y.integer(p, "port");
-          if (port != null) {
-            ports.add(port);
-          }
-        }
-        services.put(
-            Graph.key(m.namespace(), m.name()), new ServiceNode(m.namespace(), m.name(), ports));
-      } else if (group.isEmpty() && m.kind().equals("Secret")) {
-        secrets.put(
-            Graph.key(m.namespace(), m.name()),
-            new SecretNode(
-                m.namespace(),
-                m.name(),
-                Y.str(m.root(), "type", "Opaque"),
-                secretData(m.root()),
-                Y.stringMap(Y.map(m.root(), "metadata"), "annotations")));
-      } else if (group.isEmpty() && m.kind().equals("Namespace")) {
-        Map<String, String> labels =
-            new LinkedHashMap<>(Y.stringMap(Y.map(m.root(), "metadata"), "labels"));
-        labels.put(
-            "kubernetes.io/metadata.name", m.name()); // set by the API server on every namespace
-        namespaces.put(m.name(), Map.copyOf(labels));
+      Object node = nodes.get(i);
+      if (node instanceof GatewayClassNode c) {
+        classes.put(m.name(), c);
+      } else if (node instanceof GatewayNode g) {
+        gateways.put(Graph.key(m.namespace(), m.name()), g);
+      } else if (node instanceof RouteNode r) {
+        routes.add(r);
+      } else if (node instanceof ReferenceGrantNode g) {
+        grants.add(g);
+      } else if (node instanceof ServiceNode sv) {
+        services.put(Graph.key(m.namespace(), m.name()), sv);
+      } else if (node instanceof SecretNode sc) {
+        secrets.put(Graph.key(m.namespace(), m.name()), sc);
+      } else if (node instanceof NamespaceLabels ns) {
+        namespaces.put(m.name(), ns.labels());
       }
     }
     return new Graph(
@@ -106,6 +82,55 @@ public final class GraphBuilder {
         Map.copyOf(namespaces),
         Set.copyOf(objects),
         complete);
+  }
+
+  /** A namespace's labels, as a node. */
+  private record NamespaceLabels(Map<String, String> labels) {}
+
+  /** The graph node of one manifest, or null when the graph has no use for it. */
+  private static Object node(Manifest m) {
+    if (m.name() == null) {
+      return null;
+    }
+    String group = m.group();
+    YMap spec = Y.map(m.root(), "spec");
+    boolean gatewayApi = group.equals(GATEWAY_GROUP);
+    if (gatewayApi && m.kind().equals("GatewayClass")) {
+      return new GatewayClassNode(
+          m,
+          m.name(),
+          Y.str(spec, "controllerName"),
+          ref(Y.map(spec, "parametersRef"), "", null, null, "spec.parametersRef"));
+    } else if (gatewayApi && m.kind().equals("Gateway")) {
+      return gateway(m, spec);
+    } else if (gatewayApi && ROUTE_KINDS.contains(m.kind())) {
+      return route(m, spec);
+    } else if (gatewayApi && m.kind().equals("ReferenceGrant")) {
+      return grant(m, spec);
+    } else if (group.isEmpty() && m.kind().equals("Service")) {
+      List<Integer> ports = new ArrayList<>();
+      for (YNode p : Y.list(spec, "ports")) {
+        Integer port = Y.integer(p, "port");
+        if (port != null) {
+          ports.add(port);
+        }
+      }
+      return new ServiceNode(m.namespace(), m.name(), ports);
+    } else if (group.isEmpty() && m.kind().equals("Secret")) {
+      return new SecretNode(
+          m.namespace(),
+          m.name(),
+          Y.str(m.root(), "type", "Opaque"),
+          secretData(m.root()),
+          Y.stringMap(Y.map(m.root(), "metadata"), "annotations"));
+    } else if (group.isEmpty() && m.kind().equals("Namespace")) {
+      Map<String, String> labels =
+          new LinkedHashMap<>(Y.stringMap(Y.map(m.root(), "metadata"), "labels"));
+      labels.put(
+          "kubernetes.io/metadata.name", m.name()); // set by the API server on every namespace
+      return new NamespaceLabels(Map.copyOf(labels));
+    }
+    return null;
   }
 
   private static GatewayNode gateway(Manifest m, YMap spec) {

@@ -8,7 +8,6 @@ import dev.gwc.graph.Nodes.SecretNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +40,7 @@ final class Listeners {
   }
 
   static Map<ListenerNode, State> states(GatewayNode g, Graph graph, Resolver.Reporter r) {
-    Map<ListenerNode, State> out = new LinkedHashMap<>();
+    Map<ListenerNode, State> out = new java.util.IdentityHashMap<>();
     Map<ListenerNode, Condition> conflicts = conflicts(g, r);
     for (ListenerNode l : g.listeners()) {
       List<Condition> conditions = new ArrayList<>();
@@ -285,7 +284,7 @@ final class Listeners {
 
   /** Listeners that share a port and cannot be told apart; the first one written keeps the port. */
   private static Map<ListenerNode, Condition> conflicts(GatewayNode g, Resolver.Reporter r) {
-    Map<ListenerNode, Condition> out = new LinkedHashMap<>();
+    Map<ListenerNode, Condition> out = new java.util.IdentityHashMap<>();
     List<ListenerNode> ls = g.listeners();
     for (int i = 0; i < ls.size(); i++) {
       for (int j = 0; j < i; j++) {

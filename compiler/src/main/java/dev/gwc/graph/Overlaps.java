@@ -26,27 +26,50 @@ final class Overlaps {
   private record Match(RouteNode route, int rule, int match, String key, YNode node) {}
 
   static void check(List<Resolution.RouteResult> routes, Resolver.Reporter r) {
-    Map<ListenerNode, List<RouteNode>> byListener = new LinkedHashMap<>();
+    // Identity, not record equality: nodes hold whole YAML trees, and two equal routes are still
+    // two.
+    Map<ListenerNode, List<RouteNode>> byListener = new java.util.IdentityHashMap<>();
+    List<ListenerNode> listenerOrder = new ArrayList<>();
     for (Resolution.RouteResult rr : routes) {
       if (!rr.node().kind().equals("HTTPRoute")) {
         continue;
       }
       for (Resolution.ParentResult p : rr.parents()) {
         for (ListenerNode l : p.listeners()) {
-          List<RouteNode> list = byListener.computeIfAbsent(l, k -> new ArrayList<>());
-          if (!list.contains(rr.node())) {
+          List<RouteNode> list = byListener.get(l);
+          if (list == null) {
+            list = new ArrayList<>();
+            byListener.put(l, list);
+            listenerOrder.add(l);
+          }
+          if (list.isEmpty() || list.get(list.size() - 1) != rr.node()) {
             list.add(rr.node());
           }
         }
       }
     }
+    // Each route's matches in canonical form, computed once and in parallel.
+    Map<RouteNode, List<Match>> matchesOf = new java.util.IdentityHashMap<>();
+    List<RouteNode> all = new ArrayList<>();
+    for (ListenerNode l : listenerOrder) {
+      for (RouteNode route : byListener.get(l)) {
+        if (!matchesOf.containsKey(route)) {
+          matchesOf.put(route, List.of());
+          all.add(route);
+        }
+      }
+    }
+    List<List<Match>> computed = all.parallelStream().map(Overlaps::matches).toList();
+    for (int i = 0; i < all.size(); i++) {
+      matchesOf.put(all.get(i), computed.get(i));
+    }
     java.util.Set<String> reported = new java.util.HashSet<>();
-    for (Map.Entry<ListenerNode, List<RouteNode>> e : byListener.entrySet()) {
+    for (ListenerNode listener : listenerOrder) {
       Map<String, Match> first = new LinkedHashMap<>();
-      List<RouteNode> ordered = new ArrayList<>(e.getValue());
+      List<RouteNode> ordered = new ArrayList<>(byListener.get(listener));
       ordered.sort(PRECEDENCE);
       for (RouteNode route : ordered) {
-        for (Match m : matches(route)) {
+        for (Match m : matchesOf.get(route)) {
           List<String> hosts = route.hostnames().isEmpty() ? List.of("*") : route.hostnames();
           for (String host : hosts) {
             String k = host + " " + m.key();

@@ -12,8 +12,6 @@ import dev.gwc.resource.Manifest;
 import dev.gwc.yaml.YMap;
 import dev.gwc.yaml.YNode;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,8 +26,9 @@ import java.util.Map;
 public final class Resolver {
   private final Graph graph;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
-  private final Map<ListenerNode, Integer> attached = new HashMap<>();
-  private final Map<ListenerNode, ListenerState> listenerStates = new LinkedHashMap<>();
+  private final Map<ListenerNode, Integer> attached = new java.util.IdentityHashMap<>();
+  // Identity maps: nodes are records over YAML trees, whose equality and hash codes are deep.
+  private final Map<ListenerNode, ListenerState> listenerStates = new java.util.IdentityHashMap<>();
 
   private Resolver(Graph graph) {
     this.graph = graph;
@@ -51,9 +50,11 @@ public final class Resolver {
     for (GatewayClassNode c : sorted(graph.classes())) {
       classes.add(new Resolution.ClassResult(c, classAccepted(c)));
     }
-    Map<GatewayNode, List<Condition>> gatewayConditions = new LinkedHashMap<>();
+    Map<GatewayNode, List<Condition>> gatewayConditions = new java.util.IdentityHashMap<>();
+    List<GatewayNode> gatewayOrder = new ArrayList<>();
     for (GatewayNode g : sorted(graph.gateways())) {
       gatewayConditions.put(g, gatewayConditions(g));
+      gatewayOrder.add(g);
       Listeners.states(g, graph, this::report)
           .forEach(
               (l, s) ->
@@ -74,9 +75,11 @@ public final class Resolver {
       // A route that attaches nowhere is an error; one that misses some of its parents, a warning.
       boolean attachedSomewhere = parents.stream().anyMatch(pr -> pr.accepted().isTrue());
       for (Pending f : pending) {
+        // An outcome that rests on an assumption about an object not in the input is a warning.
+        boolean soft = attachedSomewhere || (f.assumption() && !graph.complete());
         report(
             f.rule(),
-            attachedSomewhere ? Severity.WARNING : Severity.ERROR,
+            soft ? Severity.WARNING : Severity.ERROR,
             r.manifest(),
             f.ref().node(),
             f.ref().path(),
@@ -88,7 +91,8 @@ public final class Resolver {
     }
     Overlaps.check(routes, this::report);
     List<Resolution.GatewayResult> gateways = new ArrayList<>();
-    for (Map.Entry<GatewayNode, List<Condition>> e : gatewayConditions.entrySet()) {
+    for (GatewayNode gw : gatewayOrder) {
+      Map.Entry<GatewayNode, List<Condition>> e = Map.entry(gw, gatewayConditions.get(gw));
       List<Resolution.ListenerResult> ls = new ArrayList<>();
       for (ListenerNode l : e.getKey().listeners()) {
         ListenerState s = listenerStates.get(l);
@@ -191,7 +195,7 @@ public final class Resolver {
   }
 
   /** An attachment failure, reported once every parent of the route is known. */
-  private record Pending(Rule rule, ObjectRef ref, String message) {}
+  private record Pending(Rule rule, ObjectRef ref, String message, boolean assumption) {}
 
   private Resolution.ParentResult attach(
       RouteNode r, ObjectRef p, Condition refs, List<Pending> pending) {
@@ -228,7 +232,7 @@ public final class Resolver {
                   ? "no listener named '" + p.sectionName() + "'"
                   : "no listener on port " + p.port();
       String msg = "Gateway '" + p.display() + "' has " + what;
-      pending.add(new Pending(GraphRules.NO_MATCHING_PARENT, p, msg));
+      pending.add(new Pending(GraphRules.NO_MATCHING_PARENT, p, msg, false));
       return new Resolution.ParentResult(
           p, g, List.of(), Condition.no("Accepted", "NoMatchingParent", msg), refs);
     }
@@ -256,7 +260,17 @@ public final class Resolver {
       }
     }
     if (allowed.isEmpty()) {
-      pending.add(new Pending(GraphRules.NOT_ALLOWED_BY_LISTENERS, p, why));
+      boolean unknownLabels =
+          "Selector".equals(candidates.get(0).namespacesFrom())
+              && !graph.namespaces().containsKey(r.namespace());
+      if (unknownLabels) {
+        why +=
+            " (namespace '"
+                + r.namespace()
+                + "' is not in the input, so gwc assumes it has no labels"
+                + " besides kubernetes.io/metadata.name)";
+      }
+      pending.add(new Pending(GraphRules.NOT_ALLOWED_BY_LISTENERS, p, why, unknownLabels));
       return new Resolution.ParentResult(
           p, g, List.of(), Condition.no("Accepted", "NotAllowedByListeners", why), refs);
     }
@@ -274,7 +288,7 @@ public final class Resolver {
               + (allowed.size() == 1
                   ? " '" + allowed.get(0).hostname() + "'"
                   : "s of Gateway '" + p.display() + "'");
-      pending.add(new Pending(GraphRules.NO_MATCHING_LISTENER_HOSTNAME, p, msg));
+      pending.add(new Pending(GraphRules.NO_MATCHING_LISTENER_HOSTNAME, p, msg, false));
       return new Resolution.ParentResult(
           p, g, List.of(), Condition.no("Accepted", "NoMatchingListenerHostname", msg), refs);
     }

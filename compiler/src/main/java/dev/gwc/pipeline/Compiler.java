@@ -95,6 +95,7 @@ public final class Compiler {
   }
 
   private Report run(List<Input> inputs, InputStream stdin, boolean keepValues) throws IOException {
+    long start = System.nanoTime();
     Validator validator = new Validator(catalog, cel);
     ManifestReader manifests = new ManifestReader(options.defaultNamespace());
     List<FileResult> results;
@@ -121,6 +122,7 @@ public final class Compiler {
         sources.put(r.source().name(), r.source());
       }
     }
+    long filesDone = System.nanoTime();
     List<Manifest> validated = new ArrayList<>();
     Map<String, Manifest> seen = new HashMap<>();
     for (Compiled c : compiled) {
@@ -147,7 +149,15 @@ public final class Compiler {
     }
     Resolution resolution = Resolver.resolve(GraphBuilder.build(validated, options.complete()));
     all.addAll(resolution.diagnostics());
-    return new Report(Diagnostics.of(all), inputs.size(), resources, sources, compiled, resolution);
+    long graphDone = System.nanoTime();
+    return new Report(
+        Diagnostics.of(all),
+        inputs.size(),
+        resources,
+        sources,
+        compiled,
+        resolution,
+        new Report.Timings(filesDone - start, graphDone - filesDone));
   }
 
   private static FileResult validateFile(

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param sources the decoded text of each file by name, for showing source lines
  * @param compiled every resource a schema applied to, with CRD defaults applied, in input order
  * @param resolution what a conformant controller concludes about them
+ * @param timings how long the stages took
  */
 public record Report(
     Diagnostics diagnostics,
@@ -22,7 +23,17 @@ public record Report(
     int resources,
     Map<String, SourceFile> sources,
     List<Compiled> compiled,
-    Resolution resolution) {
+    Resolution resolution,
+    Timings timings) {
+
+  /**
+   * Wall time per part of the pipeline, for {@code --timings} and the benchmarks.
+   *
+   * @param filesNanos reading, YAML, schema and CEL (per file, in parallel)
+   * @param graphNanos the graph, its resolution and the cross-resource rules
+   */
+  public record Timings(long filesNanos, long graphNanos) {}
+
   public Report {
     sources = Map.copyOf(sources);
     compiled = List.copyOf(compiled);
