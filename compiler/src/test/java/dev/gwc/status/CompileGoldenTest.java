@@ -15,8 +15,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Golden output of {@code gwc compile}: {@code testdata/compile/<case>/input.yaml} next to its
- * {@code compiled.approved.yaml}; the YAML and JSON renderings must describe the same bundle, and
- * the compiled bundle must itself validate without new errors.
+ * {@code compiled.approved.yaml} and {@code describe.approved.txt}; the YAML and JSON renderings
+ * must describe the same bundle, and the compiled bundle must itself validate without new errors.
  */
 class CompileGoldenTest {
   private static final Path CASES = Gwc.root().resolve("testdata/compile");
@@ -36,6 +36,8 @@ class CompileGoldenTest {
     String input = dir.resolve("input.yaml").toString();
     Gwc.Run yaml = Gwc.run("compile", input);
     Golden.verify(dir.resolve("compiled.approved.yaml"), yaml.out());
+    // The same resolution as a table.
+    Golden.verify(dir.resolve("describe.approved.txt"), Gwc.run("describe", input).out());
     // Same input, same bytes.
     assertEquals(yaml.out(), Gwc.run("compile", input).out());
     // The JSON rendering carries the same items.
