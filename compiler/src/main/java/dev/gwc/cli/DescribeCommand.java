@@ -29,7 +29,7 @@ final class DescribeCommand implements Callable<Integer> {
     try {
       Report report =
           Compiler.create(common.toOptions(), parent.in)
-              .validate(Inputs.collect(common.paths), parent.in);
+              .compile(Inputs.collect(common.paths), parent.in);
       new DescribeRenderer().render(report, parent.out);
       parent.out.flush();
       return ExitCodes.OK;

@@ -33,7 +33,18 @@ public final class GraphBuilder {
 
   public static Graph build(List<Manifest> manifests, boolean complete) {
     // Reading nodes out of the trees is independent per manifest: done in parallel, in order.
-    List<Object> nodes = manifests.parallelStream().map(GraphBuilder::node).toList();
+    List<Object> nodes = manifests.parallelStream().map(m -> node(m, false)).toList();
+    return assemble(manifests, nodes, complete);
+  }
+
+  /**
+   * The graph of manifests whose nodes were read already (per file, in parallel, by {@link #node}).
+   *
+   * @param manifests the manifests (full or slim), in input order
+   * @param nodes their nodes, null where the graph has no use for one
+   * @param complete whether the input is the whole set
+   */
+  public static Graph assemble(List<Manifest> manifests, List<Object> nodes, boolean complete) {
     Map<String, GatewayClassNode> classes = new LinkedHashMap<>();
     Map<String, GatewayNode> gateways = new LinkedHashMap<>();
     List<RouteNode> routes = new ArrayList<>();
@@ -87,8 +98,13 @@ public final class GraphBuilder {
   /** A namespace's labels, as a node. */
   private record NamespaceLabels(Map<String, String> labels) {}
 
-  /** The graph node of one manifest, or null when the graph has no use for it. */
-  private static Object node(Manifest m) {
+  /**
+   * The graph node of one manifest, or null when the graph has no use for it.
+   *
+   * @param m the manifest, with its whole tree
+   * @param slim whether routes keep only their metadata (validate: nothing prints their rules)
+   */
+  public static Object node(Manifest m, boolean slim) {
     if (m.name() == null) {
       return null;
     }
@@ -104,7 +120,7 @@ public final class GraphBuilder {
     } else if (gatewayApi && m.kind().equals("Gateway")) {
       return gateway(m, spec);
     } else if (gatewayApi && ROUTE_KINDS.contains(m.kind())) {
-      return route(m, spec);
+      return route(m, spec, slim ? m.slim() : m);
     } else if (gatewayApi && m.kind().equals("ReferenceGrant")) {
       return grant(m, spec);
     } else if (group.isEmpty() && m.kind().equals("Service")) {
@@ -242,7 +258,7 @@ public final class GraphBuilder {
     return out;
   }
 
-  private static RouteNode route(Manifest m, YMap spec) {
+  private static RouteNode route(Manifest m, YMap spec, Manifest kept) {
     List<ObjectRef> parents = new ArrayList<>();
     List<YNode> parentNodes = Y.list(spec, "parentRefs");
     for (int i = 0; i < parentNodes.size(); i++) {
@@ -266,8 +282,25 @@ public final class GraphBuilder {
       }
       mirrors(rules.get(r), m.namespace(), rulePath, backends);
     }
+    List<Nodes.MatchKey> matches = new ArrayList<>();
+    for (int i = 0; i < rules.size(); i++) {
+      List<YNode> ms = Y.list(rules.get(i), "matches");
+      if (ms.isEmpty()) {
+        matches.add(new Nodes.MatchKey(i, 0, "PathPrefix '/'", Y.anchor(rules.get(i))));
+      }
+      for (int j = 0; j < ms.size(); j++) {
+        matches.add(new Nodes.MatchKey(i, j, Overlaps.key(ms.get(j)), Y.anchor(ms.get(j))));
+      }
+    }
     return new RouteNode(
-        m, m.kind(), m.namespace(), m.name(), Y.strings(spec, "hostnames"), parents, backends);
+        kept,
+        m.kind(),
+        m.namespace(),
+        m.name(),
+        Y.strings(spec, "hostnames"),
+        parents,
+        backends,
+        List.copyOf(matches));
   }
 
   /** RequestMirror filters' backendRefs, which need the same resolution as backendRefs. */
@@ -313,7 +346,7 @@ public final class GraphBuilder {
         Y.str(m, "name"),
         Y.str(m, "sectionName"),
         Y.integer(m, "port"),
-        m,
+        Y.anchor(m),
         path);
   }
 }

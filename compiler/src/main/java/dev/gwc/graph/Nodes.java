@@ -89,6 +89,7 @@ public final class Nodes {
    * @param hostnames spec.hostnames
    * @param parentRefs spec.parentRefs
    * @param backendRefs every backendRef of every rule (and of request mirrors)
+   * @param matches every match of every rule in canonical form (HTTPRoute), for overlap checks
    */
   public record RouteNode(
       Manifest manifest,
@@ -97,7 +98,18 @@ public final class Nodes {
       String name,
       List<String> hostnames,
       List<ObjectRef> parentRefs,
-      List<ObjectRef> backendRefs) {}
+      List<ObjectRef> backendRefs,
+      List<MatchKey> matches) {}
+
+  /**
+   * One match of one rule, in canonical form.
+   *
+   * @param rule the rule's index
+   * @param match the match's index in the rule
+   * @param key the canonical description (path, method, headers, query parameters)
+   * @param node where the match is written
+   */
+  public record MatchKey(int rule, int match, String key, dev.gwc.yaml.YNode node) {}
 
   /**
    * A ReferenceGrant.

@@ -22,8 +22,8 @@ import java.util.TreeSet;
 final class Overlaps {
   private Overlaps() {}
 
-  /** One match of one rule of a route, in canonical form. */
-  private record Match(RouteNode route, int rule, int match, String key, YNode node) {}
+  /** The route (and rule) that first claimed a match key on a listener. */
+  private record Winner(RouteNode route, int rule) {}
 
   static void check(List<Resolution.RouteResult> routes, Resolver.Reporter r) {
     // Identity, not record equality: nodes hold whole YAML trees, and two equal routes are still
@@ -48,32 +48,17 @@ final class Overlaps {
         }
       }
     }
-    // Each route's matches in canonical form, computed once and in parallel.
-    Map<RouteNode, List<Match>> matchesOf = new java.util.IdentityHashMap<>();
-    List<RouteNode> all = new ArrayList<>();
-    for (ListenerNode l : listenerOrder) {
-      for (RouteNode route : byListener.get(l)) {
-        if (!matchesOf.containsKey(route)) {
-          matchesOf.put(route, List.of());
-          all.add(route);
-        }
-      }
-    }
-    List<List<Match>> computed = all.parallelStream().map(Overlaps::matches).toList();
-    for (int i = 0; i < all.size(); i++) {
-      matchesOf.put(all.get(i), computed.get(i));
-    }
     java.util.Set<String> reported = new java.util.HashSet<>();
     for (ListenerNode listener : listenerOrder) {
-      Map<String, Match> first = new LinkedHashMap<>();
+      Map<String, Winner> first = new LinkedHashMap<>();
       List<RouteNode> ordered = new ArrayList<>(byListener.get(listener));
       ordered.sort(PRECEDENCE);
       for (RouteNode route : ordered) {
-        for (Match m : matchesOf.get(route)) {
+        for (Nodes.MatchKey m : route.matches()) {
           List<String> hosts = route.hostnames().isEmpty() ? List.of("*") : route.hostnames();
           for (String host : hosts) {
             String k = host + " " + m.key();
-            Match winner = first.putIfAbsent(k, m);
+            Winner winner = first.putIfAbsent(k, new Winner(route, m.rule()));
             if (winner != null
                 && winner.route() != route
                 && reported.add(route + "/" + m.rule() + "/" + m.match() + k)) {
@@ -129,21 +114,6 @@ final class Overlaps {
         + "/"
         + winner.name()
         + "' comes first in namespace/name order";
-  }
-
-  private static List<Match> matches(RouteNode route) {
-    List<Match> out = new ArrayList<>();
-    List<YNode> rules = Y.list(Y.map(route.manifest().root(), "spec"), "rules");
-    for (int i = 0; i < rules.size(); i++) {
-      List<YNode> ms = Y.list(rules.get(i), "matches");
-      if (ms.isEmpty()) {
-        out.add(new Match(route, i, 0, "PathPrefix '/'", rules.get(i)));
-      }
-      for (int j = 0; j < ms.size(); j++) {
-        out.add(new Match(route, i, j, key(ms.get(j)), ms.get(j)));
-      }
-    }
-    return out;
   }
 
   /** A canonical description of a match: path, method, headers and query parameters, sorted. */

@@ -46,6 +46,14 @@ final class Y {
     return out;
   }
 
+  /**
+   * A childless stand-in at a node's position: the graph keeps positions of references and matches,
+   * not their subtrees, so that parsed documents need not outlive their file's stage.
+   */
+  static YNode anchor(YNode n) {
+    return n == null ? null : new YScalar(n.span(), "", "", true);
+  }
+
   static Map<String, String> stringMap(YNode n, String key) {
     Map<String, String> out = new LinkedHashMap<>();
     YMap m = map(n, key);

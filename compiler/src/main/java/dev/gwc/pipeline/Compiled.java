@@ -8,5 +8,6 @@ import dev.gwc.resource.Manifest;
  * @param manifest where it came from
  * @param value the object with CRD defaults applied (CEL values), when kept; else null
  * @param validated whether a schema applied to it (a kind gwc validates)
+ * @param graphNode its node for the graph stage, read while its tree was at hand, or null
  */
-public record Compiled(Manifest manifest, Object value, boolean validated) {}
+public record Compiled(Manifest manifest, Object value, boolean validated, Object graphNode) {}

@@ -147,7 +147,12 @@ public final class Compiler {
                 "metadata.name"));
       }
     }
-    Resolution resolution = Resolver.resolve(GraphBuilder.build(validated, options.complete()));
+    List<Object> nodes = new ArrayList<>(compiled.size());
+    for (Compiled c : compiled) {
+      nodes.add(c.graphNode());
+    }
+    Resolution resolution =
+        Resolver.resolve(GraphBuilder.assemble(validated, nodes, options.complete()));
     all.addAll(resolution.diagnostics());
     long graphDone = System.nanoTime();
     return new Report(
@@ -179,7 +184,12 @@ public final class Compiler {
       diags.addAll(v.diagnostics());
       diags.addAll(ResourceChecks.run(m));
       // Unknown kinds too (references may name them); values only when they will be written.
-      compiled.add(new Compiled(m, keepValues ? v.value() : null, v.value() != null));
+      // The graph's view is read now, while the tree is at hand; for validate only a slim manifest
+      // (identity and metadata) outlives this file, so large inputs do not stay in memory.
+      Object node = GraphBuilder.node(m, !keepValues);
+      compiled.add(
+          new Compiled(
+              keepValues ? m : m.slim(), keepValues ? v.value() : null, v.value() != null, node));
     }
     return new FileResult(loaded.source(), read.manifests().size(), diags, compiled);
   }

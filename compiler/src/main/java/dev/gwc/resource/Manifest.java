@@ -1,8 +1,10 @@
 package dev.gwc.resource;
 
 import dev.gwc.diag.ResourceRef;
+import dev.gwc.yaml.YEntry;
 import dev.gwc.yaml.YMap;
 import dev.gwc.yaml.YamlDocument;
+import java.util.List;
 
 /**
  * One Kubernetes object read from the input, with its identity as written.
@@ -56,6 +58,28 @@ public record Manifest(
       return meta.get("name").span();
     }
     return root.span();
+  }
+
+  /**
+   * This manifest with only its metadata kept: enough for identity, positions of the name and the
+   * object, creationTimestamp and generation, but not the whole tree, so that a large input does
+   * not keep every parsed document alive until the cross-resource stage has run.
+   */
+  public Manifest slim() {
+    List<YEntry> kept = new java.util.ArrayList<>();
+    YEntry meta = root.entry("metadata");
+    if (meta != null) {
+      kept.add(meta);
+    }
+    YMap slimRoot = new YMap(root.span(), kept);
+    return new Manifest(
+        new YamlDocument(document.source(), document.index(), slimRoot),
+        slimRoot,
+        apiVersion,
+        kind,
+        name,
+        namespace,
+        listItem);
   }
 
   /** The file as given. */
