@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -34,37 +35,59 @@ public final class CelEngine {
 
   private static final Pattern OLD_SELF = Pattern.compile("\\boldSelf\\b");
 
-  private final CelCompiler compiler;
-  private final CelRuntime runtime;
+  private final CelOptions options =
+      CelOptions.current()
+          .enableHeterogeneousNumericComparisons(true)
+          .comprehensionMaxIterations(100_000)
+          .build();
+
+  /**
+   * The runtime is built on another thread while the inputs are read; the compiler only when a rule
+   * is not among the precompiled bundled rules (a user's CRD). Both cost start-up time that a small
+   * run feels.
+   */
+  private final CompletableFuture<CelRuntime> runtime =
+      CompletableFuture.supplyAsync(this::buildRuntime);
+
+  private volatile CelCompiler compiler;
   private final ConcurrentHashMap<String, CompiledRule> cache = new ConcurrentHashMap<>();
 
-  public CelEngine() {
-    CelOptions options =
-        CelOptions.current()
-            .enableHeterogeneousNumericComparisons(true)
-            .comprehensionMaxIterations(100_000)
-            .build();
-    compiler =
-        CelCompilerFactory.standardCelCompilerBuilder()
-            .setOptions(options)
-            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-            .addLibraries(CelExtensions.strings())
-            .addVar("self", SimpleType.DYN)
-            .addVar("oldSelf", SimpleType.DYN)
-            .addFunctionDeclarations(KubernetesLibrary.declarations())
-            .build();
-    runtime =
-        CelRuntimeFactory.plannerRuntimeBuilder()
-            .setOptions(options)
-            // matches() with compiled patterns kept, instead of compiling the regex on every call
-            .setStandardFunctions(
-                CelStandardFunctions.newBuilder()
-                    .excludeFunctions(CelStandardFunctions.StandardFunction.MATCHES)
-                    .build())
-            .addFunctionBindings(RegexCache.bindings())
-            .addLibraries(CelExtensions.strings())
-            .addFunctionBindings(KubernetesLibrary.bindings())
-            .build();
+  public CelEngine() {}
+
+  private CelRuntime buildRuntime() {
+    return CelRuntimeFactory.plannerRuntimeBuilder()
+        .setOptions(options)
+        // matches() with compiled patterns kept, instead of compiling the regex on every call
+        .setStandardFunctions(
+            CelStandardFunctions.newBuilder()
+                .excludeFunctions(CelStandardFunctions.StandardFunction.MATCHES)
+                .build())
+        .addFunctionBindings(RegexCache.bindings())
+        .addLibraries(CelExtensions.strings())
+        .addFunctionBindings(KubernetesLibrary.bindings())
+        .build();
+  }
+
+  private CelCompiler compiler() {
+    CelCompiler c = compiler;
+    if (c == null) {
+      synchronized (this) {
+        c = compiler;
+        if (c == null) {
+          c =
+              CelCompilerFactory.standardCelCompilerBuilder()
+                  .setOptions(options)
+                  .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                  .addLibraries(CelExtensions.strings())
+                  .addVar("self", SimpleType.DYN)
+                  .addVar("oldSelf", SimpleType.DYN)
+                  .addFunctionDeclarations(KubernetesLibrary.declarations())
+                  .build();
+          compiler = c;
+        }
+      }
+    }
+    return c;
   }
 
   /**
@@ -106,18 +129,19 @@ public final class CelEngine {
     CelAbstractSyntaxTree precompiled = PrecompiledRules.lookup(expression);
     if (precompiled != null) {
       try {
-        return new CompiledRule(expression, runtime.createProgram(precompiled), null, needsOldSelf);
+        return new CompiledRule(
+            expression, runtime.join().createProgram(precompiled), null, needsOldSelf);
       } catch (Exception e) {
         // fall through: compile from the text, which reports the problem properly
       }
     }
-    CelValidationResult result = compiler.compile(expression);
+    CelValidationResult result = compiler().compile(expression);
     if (result.hasError()) {
       return new CompiledRule(expression, null, clean(result.getErrorString()), needsOldSelf);
     }
     try {
       return new CompiledRule(
-          expression, runtime.createProgram(result.getAst()), null, needsOldSelf);
+          expression, runtime.join().createProgram(result.getAst()), null, needsOldSelf);
     } catch (Exception e) {
       return new CompiledRule(expression, null, clean(e.getMessage()), needsOldSelf);
     }
@@ -128,7 +152,7 @@ public final class CelEngine {
    * when it does not compile.
    */
   public byte[] checkedBytes(String expression) {
-    CelValidationResult result = compiler.compile(expression);
+    CelValidationResult result = compiler().compile(expression);
     if (result.hasError()) {
       return null;
     }
