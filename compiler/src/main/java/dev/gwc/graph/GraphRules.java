@@ -17,6 +17,12 @@ public final class GraphRules {
           Severity.WARNING,
           "a parentRef names a Gateway that is not in the input (an error with --complete)",
           "Gateway API ParentReference; gwc contract: partial inputs");
+  public static final Rule GATEWAY_CLASS_NOT_FOUND =
+      new Rule(
+          "gateway-class-not-found",
+          Severity.ERROR,
+          "with --complete, a Gateway names a GatewayClass that is not in the input",
+          "Gateway API Gateway spec.gatewayClassName; GatewayClass");
   public static final Rule NO_MATCHING_PARENT =
       new Rule(
           "no-matching-parent",
@@ -112,6 +118,7 @@ public final class GraphRules {
   public static List<Rule> all() {
     return List.of(
         PARENT_NOT_FOUND,
+        GATEWAY_CLASS_NOT_FOUND,
         NO_MATCHING_PARENT,
         NOT_ALLOWED_BY_LISTENERS,
         NO_MATCHING_LISTENER_HOSTNAME,

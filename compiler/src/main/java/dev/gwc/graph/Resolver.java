@@ -162,15 +162,29 @@ public final class Resolver {
       }
     }
     if (!graph.classes().containsKey(g.className())) {
-      report(
-          GraphRules.ASSUMED_PRESENT,
-          Severity.INFO,
-          g.manifest(),
-          Y.map(g.manifest().root(), "spec"),
-          "spec.gatewayClassName",
-          "GatewayClass '"
-              + g.className()
-              + "' is not in the input; assuming it exists and is accepted");
+      YNode at = field(g.manifest().root(), "spec", "gatewayClassName");
+      if (graph.complete()) {
+        report(
+            GraphRules.GATEWAY_CLASS_NOT_FOUND,
+            Severity.ERROR,
+            g.manifest(),
+            at,
+            "spec.gatewayClassName",
+            "GatewayClass '"
+                + g.className()
+                + "' does not exist; no controller will reconcile this Gateway"
+                + " (gwc still resolves its listeners as if it did)");
+      } else {
+        report(
+            GraphRules.ASSUMED_PRESENT,
+            Severity.INFO,
+            g.manifest(),
+            at,
+            "spec.gatewayClassName",
+            "GatewayClass '"
+                + g.className()
+                + "' is not in the input; assuming it exists and is accepted");
+      }
     }
     return List.of(
         Condition.yes("Accepted", "Accepted", "accepted"),
