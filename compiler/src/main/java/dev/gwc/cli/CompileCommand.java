@@ -14,7 +14,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -120,30 +119,13 @@ final class CompileCommand implements Callable<Integer> {
     return format.equals("json") ? Values.json(value) + "\n" : Values.yaml(value);
   }
 
-  /** Errors and warnings on standard error, in validate's text format. */
+  /** Errors and warnings on standard error, in validate's text format (info notes counted only). */
   private void printFindings(Report report) {
-    List<dev.gwc.diag.Diagnostic> shown = new ArrayList<>();
-    for (dev.gwc.diag.Diagnostic d : report.diagnostics().all()) {
-      if (d.severity() != Severity.INFO) {
-        shown.add(d);
-      }
-    }
-    if (shown.isEmpty()) {
+    if (!report.diagnostics().anyAtLeast(Severity.WARNING)) {
       return;
     }
     StringWriter text = new StringWriter();
-    Format.TEXT
-        .renderer()
-        .render(
-            new Report(
-                dev.gwc.diag.Diagnostics.of(shown),
-                report.files(),
-                report.resources(),
-                report.sources(),
-                List.of(),
-                report.resolution(),
-                report.timings()),
-            new PrintWriter(text));
+    Format.TEXT.renderer(/* verbose= */ false).render(report, new PrintWriter(text));
     parent.err.print(text);
   }
 

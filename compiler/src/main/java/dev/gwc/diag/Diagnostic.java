@@ -42,9 +42,4 @@ public record Diagnostic(
       resource = ResourceRef.NONE;
     }
   }
-
-  /** A copy with another severity, for severity overrides. */
-  public Diagnostic withSeverity(Severity s) {
-    return new Diagnostic(rule, s, span, message, resource, fieldPath);
-  }
 }

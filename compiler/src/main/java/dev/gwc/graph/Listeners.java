@@ -1,5 +1,6 @@
 package dev.gwc.graph;
 
+import dev.gwc.diag.Rule;
 import dev.gwc.diag.Severity;
 import dev.gwc.graph.Nodes.GatewayNode;
 import dev.gwc.graph.Nodes.GroupKind;
@@ -120,6 +121,36 @@ final class Listeners {
     return out;
   }
 
+  /**
+   * What one kind of listener TLS reference must be: the kinds it may name, the reasons when it
+   * names another kind or nothing, the rule to report, and what the referent is assumed to hold.
+   */
+  private record RefKind(
+      String field,
+      Set<String> kinds,
+      String kindReason,
+      String missingReason,
+      Rule rule,
+      String holds) {}
+
+  private static final RefKind CERTIFICATE =
+      new RefKind(
+          "certificateRef",
+          Set.of("Secret"),
+          "InvalidCertificateRef",
+          "InvalidCertificateRef",
+          GraphRules.INVALID_CERTIFICATE_REF,
+          "a valid certificate");
+
+  private static final RefKind CA_CERTIFICATE =
+      new RefKind(
+          "caCertificateRef",
+          Set.of("ConfigMap", "Secret"),
+          "InvalidCACertificateKind",
+          "InvalidCACertificateRef",
+          GraphRules.INVALID_CA_CERTIFICATE_REF,
+          "a valid CA certificate");
+
   /** ResolvedRefs=False for the first certificateRef that does not resolve, or null. */
   private static Condition certificates(
       GatewayNode g, ListenerNode l, Graph graph, Resolver.Reporter r) {
@@ -127,61 +158,14 @@ final class Listeners {
         || ("TLS".equals(l.protocol()) && !"Passthrough".equals(l.tlsMode())))) {
       return null;
     }
-    for (ObjectRef c : l.certificateRefs()) {
-      String problem = null;
-      String reason = "InvalidCertificateRef";
-      if (!c.group().isEmpty() || !c.kind().equals("Secret")) {
-        problem =
-            "certificateRef "
-                + c.kind()
-                + " ("
-                + (c.group().isEmpty() ? "core" : c.group())
-                + ") '"
-                + c.name()
-                + "' is not a Secret";
-      } else if (c.crossNamespace(g.namespace())
-          && !graph.granted(G, "Gateway", g.namespace(), "", "Secret", c.namespace(), c.name())) {
-        problem =
-            "certificateRef to Secret '"
-                + c.display()
-                + "' in another namespace needs a ReferenceGrant in '"
-                + c.namespace()
-                + "'";
-        reason = "RefNotPermitted";
-      } else {
-        SecretNode s = graph.secrets().get(Graph.key(c.namespace(), c.name()));
-        if (s == null) {
-          if (graph.complete()) {
-            problem = "Secret '" + c.display() + "' does not exist";
-          } else {
-            r.report(
-                GraphRules.ASSUMED_PRESENT,
-                Severity.INFO,
-                g.manifest(),
-                c.node(),
-                c.path(),
-                "Secret '"
-                    + c.display()
-                    + "' is not in the input; assuming it holds a valid certificate");
-          }
-        } else {
-          problem = tlsProblem(s);
-        }
-      }
-      if (problem != null) {
-        r.report(
-            reason.equals("RefNotPermitted")
-                ? GraphRules.REF_NOT_PERMITTED
-                : GraphRules.INVALID_CERTIFICATE_REF,
-            Severity.ERROR,
-            g.manifest(),
-            c.node(),
-            c.path(),
-            problem);
-        return Condition.no("ResolvedRefs", reason, problem);
-      }
-    }
-    return null;
+    return resolveRefs(
+        g,
+        l,
+        l.certificateRefs(),
+        CERTIFICATE,
+        graph,
+        r,
+        c -> tlsProblem(graph.secrets().get(Graph.key(c.namespace(), c.name()))));
   }
 
   /**
@@ -195,24 +179,41 @@ final class Listeners {
     }
     List<ObjectRef> refs =
         g.caPerPort().containsKey(l.port()) ? g.caPerPort().get(l.port()) : g.caDefault();
-    if (refs == null) {
-      return null;
-    }
+    return refs == null ? null : resolveRefs(g, l, refs, CA_CERTIFICATE, graph, r, c -> null);
+  }
+
+  /**
+   * Checks a listener's TLS references in order: kind, ReferenceGrant for another namespace,
+   * existence (assumed without --complete), then the referent's content; the first failure decides.
+   */
+  private static Condition resolveRefs(
+      GatewayNode g,
+      ListenerNode l,
+      List<ObjectRef> refs,
+      RefKind k,
+      Graph graph,
+      Resolver.Reporter r,
+      java.util.function.Function<ObjectRef, String> contentProblem) {
     for (ObjectRef c : refs) {
       String problem = null;
-      String reason = "InvalidCACertificateRef";
-      if (!c.group().isEmpty() || !(c.kind().equals("ConfigMap") || c.kind().equals("Secret"))) {
+      String reason = k.missingReason();
+      if (!c.group().isEmpty() || !k.kinds().contains(c.kind())) {
         problem =
-            "caCertificateRef "
+            k.field()
+                + " "
                 + c.kind()
-                + " '"
+                + " ("
+                + (c.group().isEmpty() ? "core" : c.group())
+                + ") '"
                 + c.name()
-                + "' is neither a ConfigMap nor a Secret";
-        reason = "InvalidCACertificateKind";
+                + "' is not a "
+                + String.join(" or ", new java.util.TreeSet<>(k.kinds()));
+        reason = k.kindReason();
       } else if (c.crossNamespace(g.namespace())
           && !graph.granted(G, "Gateway", g.namespace(), "", c.kind(), c.namespace(), c.name())) {
         problem =
-            "caCertificateRef to "
+            k.field()
+                + " to "
                 + c.kind()
                 + " '"
                 + c.display()
@@ -222,7 +223,7 @@ final class Listeners {
         reason = "RefNotPermitted";
       } else if (!graph.objects().contains("/" + c.kind() + "/" + c.namespace() + "/" + c.name())) {
         if (graph.complete()) {
-          problem = c.kind() + " '" + c.display() + "' with the CA certificate does not exist";
+          problem = c.kind() + " '" + c.display() + "' does not exist";
         } else {
           r.report(
               GraphRules.ASSUMED_PRESENT,
@@ -233,14 +234,15 @@ final class Listeners {
               c.kind()
                   + " '"
                   + c.display()
-                  + "' is not in the input; assuming it holds a valid CA certificate");
+                  + "' is not in the input; assuming it holds "
+                  + k.holds());
         }
+      } else {
+        problem = contentProblem.apply(c);
       }
       if (problem != null) {
         r.report(
-            reason.equals("RefNotPermitted")
-                ? GraphRules.REF_NOT_PERMITTED
-                : GraphRules.INVALID_CA_CERTIFICATE_REF,
+            reason.equals("RefNotPermitted") ? GraphRules.REF_NOT_PERMITTED : k.rule(),
             Severity.ERROR,
             g.manifest(),
             c.node(),

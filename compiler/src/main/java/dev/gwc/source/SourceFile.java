@@ -42,11 +42,6 @@ public final class SourceFile {
     return text;
   }
 
-  /** Number of lines (a final line without a newline counts). */
-  public int lineCount() {
-    return lineStarts.length;
-  }
-
   /** The 1-based line's text without its line break, or empty when out of range. */
   public String line(int line) {
     if (line < 1 || line > lineStarts.length) {
@@ -58,10 +53,5 @@ public final class SourceFile {
       end--;
     }
     return text.substring(start, end);
-  }
-
-  /** The char offset where a 1-based line starts. */
-  public int lineStart(int line) {
-    return lineStarts[Math.max(0, Math.min(line, lineStarts.length) - 1)];
   }
 }

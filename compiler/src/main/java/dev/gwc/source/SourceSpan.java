@@ -20,11 +20,6 @@ public record SourceSpan(String file, int document, int line, int column) {
     }
   }
 
-  /** A span that names only the file. */
-  public static SourceSpan ofFile(String file) {
-    return new SourceSpan(file, 0, 0, 0);
-  }
-
   /** Whether the line is known. */
   public boolean hasLine() {
     return line > 0;

@@ -48,8 +48,9 @@ public final class Validator {
     YNode at = m.root().get("apiVersion") != null ? m.root().get("apiVersion") : m.root();
     YNode kindNode = m.root().get("kind") != null ? m.root().get("kind") : m.root();
     String label = catalog.releaseLabel() + " (" + catalog.channel() + ")";
-    if (!(lookup instanceof Lookup.Unknown) && m.missingName() != null) {
-      out.add(m.missingName());
+    Diagnostic missingName = lookup instanceof Lookup.Unknown ? null : m.missingName();
+    if (missingName != null) {
+      out.add(missingName);
     }
     if (lookup instanceof Lookup.Found f) {
       if (f.version().deprecated()) {

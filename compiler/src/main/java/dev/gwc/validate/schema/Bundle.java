@@ -34,8 +34,23 @@ public final class Bundle {
    */
   public record Entry(String file, String group, String kind, List<String> versions) {}
 
+  /** Indexes already read: each is parsed once per run, whoever asks. */
+  private static final java.util.Map<String, List<Entry>> INDEXES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static volatile List<String> releases;
+
   /** The bundled releases, oldest first; the last is the default. */
   public static List<String> releases() {
+    List<String> r = releases;
+    if (r == null) {
+      r = List.copyOf(readReleases());
+      releases = r;
+    }
+    return r;
+  }
+
+  private static List<String> readReleases() {
     YMap root = (YMap) parse("releases.json");
     List<String> out = new ArrayList<>();
     for (YNode n : ((YSeq) root.get("releases")).items()) {
@@ -55,6 +70,10 @@ public final class Bundle {
   }
 
   private static List<Entry> index(String dir) {
+    return INDEXES.computeIfAbsent(dir, d -> List.copyOf(readIndex(d)));
+  }
+
+  private static List<Entry> readIndex(String dir) {
     YNode node = parse(dir + "index.json");
     List<Entry> out = new ArrayList<>();
     if (node == null) {

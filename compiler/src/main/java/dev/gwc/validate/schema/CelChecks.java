@@ -9,6 +9,9 @@ import dev.gwc.yaml.YSeq;
 
 /** Evaluates the {@code x-kubernetes-validations} rules of one schema node on its value. */
 final class CelChecks {
+  private static final java.util.regex.Pattern FIELD_PATH_STEP =
+      java.util.regex.Pattern.compile("\\.([A-Za-z_][A-Za-z0-9_]*)|\\['([^']*)'\\]|\\[(\\d+)\\]");
+
   private CelChecks() {}
 
   static void run(
@@ -87,9 +90,7 @@ final class CelChecks {
   private static Located locate(YNode node, FieldPath path, String fieldPath) {
     FieldPath p = path;
     YNode n = node;
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("\\.([A-Za-z_][A-Za-z0-9_]*)|\\['([^']*)'\\]|\\[(\\d+)\\]")
-            .matcher(fieldPath);
+    java.util.regex.Matcher m = FIELD_PATH_STEP.matcher(fieldPath);
     while (m.find()) {
       String field = m.group(1) != null ? m.group(1) : m.group(2);
       if (field != null) {

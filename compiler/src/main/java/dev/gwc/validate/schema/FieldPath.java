@@ -12,6 +12,9 @@ import java.util.List;
  * @param index a list index, or -1 for a field
  */
 public record FieldPath(FieldPath parent, String field, int index) {
+  private static final java.util.regex.Pattern PLAIN_FIELD =
+      java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+
   public static final FieldPath ROOT = new FieldPath(null, null, -1);
 
   public FieldPath child(String name) {
@@ -42,7 +45,7 @@ public record FieldPath(FieldPath parent, String field, int index) {
         if (sb.length() > 0) {
           sb.append('.');
         }
-        boolean plain = p.field.matches("[A-Za-z_][A-Za-z0-9_-]*");
+        boolean plain = PLAIN_FIELD.matcher(p.field).matches();
         if (plain) {
           sb.append(p.field);
         } else {

@@ -2,7 +2,6 @@ package dev.gwc.validate.schema;
 
 import dev.gwc.yaml.YMap;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -211,14 +210,5 @@ public final class SchemaCatalog {
           CrdReader reader = new CrdReader("bundled " + release + "/" + channel);
           return reader.read((YMap) Bundle.parse(f));
         });
-  }
-
-  /** Every kind this catalog validates, by apiVersion, for documentation and tests. */
-  public Map<String, List<String>> kinds() {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    for (Bundle.Entry e : entries) {
-      out.put(e.kind(), e.versions());
-    }
-    return out;
   }
 }
