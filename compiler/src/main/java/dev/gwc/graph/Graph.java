@@ -1,7 +1,9 @@
 package dev.gwc.graph;
 
+import dev.gwc.graph.Nodes.BackendTlsPolicyNode;
 import dev.gwc.graph.Nodes.GatewayClassNode;
 import dev.gwc.graph.Nodes.GatewayNode;
+import dev.gwc.graph.Nodes.ListenerSetNode;
 import dev.gwc.graph.Nodes.ReferenceGrantNode;
 import dev.gwc.graph.Nodes.RouteNode;
 import dev.gwc.graph.Nodes.SecretNode;
@@ -16,7 +18,9 @@ import java.util.Set;
  *
  * @param classes GatewayClasses by name
  * @param gateways Gateways by {@code namespace/name}
+ * @param listenerSets ListenerSets by {@code namespace/name}
  * @param routes every route, in input order
+ * @param policies every BackendTLSPolicy, in input order
  * @param grants every ReferenceGrant
  * @param services Services by {@code namespace/name}
  * @param secrets Secrets by {@code namespace/name}
@@ -29,7 +33,9 @@ import java.util.Set;
 public record Graph(
     Map<String, GatewayClassNode> classes,
     Map<String, GatewayNode> gateways,
+    Map<String, ListenerSetNode> listenerSets,
     List<RouteNode> routes,
+    List<BackendTlsPolicyNode> policies,
     List<ReferenceGrantNode> grants,
     Map<String, ServiceNode> services,
     Map<String, SecretNode> secrets,

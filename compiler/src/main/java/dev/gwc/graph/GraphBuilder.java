@@ -1,11 +1,14 @@
 package dev.gwc.graph;
 
+import dev.gwc.graph.Nodes.BackendTlsPolicyNode;
 import dev.gwc.graph.Nodes.GatewayClassNode;
 import dev.gwc.graph.Nodes.GatewayNode;
 import dev.gwc.graph.Nodes.GrantFrom;
 import dev.gwc.graph.Nodes.GrantTo;
 import dev.gwc.graph.Nodes.GroupKind;
 import dev.gwc.graph.Nodes.ListenerNode;
+import dev.gwc.graph.Nodes.ListenerSetNode;
+import dev.gwc.graph.Nodes.NamespacePolicy;
 import dev.gwc.graph.Nodes.ReferenceGrantNode;
 import dev.gwc.graph.Nodes.RouteNode;
 import dev.gwc.graph.Nodes.SecretNode;
@@ -47,6 +50,8 @@ public final class GraphBuilder {
   public static Graph assemble(List<Manifest> manifests, List<Object> nodes, boolean complete) {
     Map<String, GatewayClassNode> classes = new LinkedHashMap<>();
     Map<String, GatewayNode> gateways = new LinkedHashMap<>();
+    Map<String, ListenerSetNode> listenerSets = new LinkedHashMap<>();
+    List<BackendTlsPolicyNode> policies = new ArrayList<>();
     List<RouteNode> routes = new ArrayList<>();
     List<ReferenceGrantNode> grants = new ArrayList<>();
     Map<String, ServiceNode> services = new LinkedHashMap<>();
@@ -73,6 +78,10 @@ public final class GraphBuilder {
         gateways.put(Graph.key(m.namespace(), m.name()), g);
       } else if (node instanceof RouteNode r) {
         routes.add(r);
+      } else if (node instanceof ListenerSetNode ls) {
+        listenerSets.put(Graph.key(m.namespace(), m.name()), ls);
+      } else if (node instanceof BackendTlsPolicyNode p) {
+        policies.add(p);
       } else if (node instanceof ReferenceGrantNode g) {
         grants.add(g);
       } else if (node instanceof ServiceNode sv) {
@@ -86,7 +95,9 @@ public final class GraphBuilder {
     return new Graph(
         Map.copyOf(classes),
         Map.copyOf(gateways),
+        Map.copyOf(listenerSets),
         List.copyOf(routes),
+        List.copyOf(policies),
         List.copyOf(grants),
         Map.copyOf(services),
         Map.copyOf(secrets),
@@ -123,6 +134,10 @@ public final class GraphBuilder {
       return route(m, spec, slim ? m.slim() : m);
     } else if (gatewayApi && m.kind().equals("ReferenceGrant")) {
       return grant(m, spec);
+    } else if (gatewayApi && m.kind().equals("ListenerSet")) {
+      return listenerSet(m, spec);
+    } else if (gatewayApi && m.kind().equals("BackendTLSPolicy")) {
+      return backendTlsPolicy(m, spec);
     } else if (group.isEmpty() && m.kind().equals("Service")) {
       List<Integer> ports = new ArrayList<>();
       for (YNode p : Y.list(spec, "ports")) {
@@ -150,54 +165,7 @@ public final class GraphBuilder {
   }
 
   private static GatewayNode gateway(Manifest m, YMap spec) {
-    List<ListenerNode> listeners = new ArrayList<>();
-    List<YNode> items = Y.list(spec, "listeners");
-    for (int i = 0; i < items.size(); i++) {
-      YNode l = items.get(i);
-      String path = "spec.listeners[" + i + "]";
-      YMap tls = Y.map(l, "tls");
-      List<ObjectRef> certs = new ArrayList<>();
-      List<YNode> certNodes = Y.list(tls, "certificateRefs");
-      for (int c = 0; c < certNodes.size(); c++) {
-        certs.add(
-            ref(
-                certNodes.get(c),
-                "",
-                "Secret",
-                m.namespace(),
-                path + ".tls.certificateRefs[" + c + "]"));
-      }
-      YMap allowed = Y.map(l, "allowedRoutes");
-      YMap ns = Y.map(allowed, "namespaces");
-      YMap selector = Y.map(ns, "selector");
-      List<Map<String, Object>> expressions = new ArrayList<>();
-      for (YNode e : Y.list(selector, "matchExpressions")) {
-        Map<String, Object> expr = new LinkedHashMap<>();
-        expr.put("key", Y.str(e, "key"));
-        expr.put("operator", Y.str(e, "operator"));
-        expr.put("values", Y.strings(e, "values"));
-        expressions.add(expr);
-      }
-      List<GroupKind> kinds = new ArrayList<>();
-      for (YNode k : Y.list(allowed, "kinds")) {
-        kinds.add(new GroupKind(Y.str(k, "group", GATEWAY_GROUP), Y.str(k, "kind", "")));
-      }
-      Integer port = Y.integer(l, "port");
-      listeners.add(
-          new ListenerNode(
-              i,
-              Y.str(l, "name", ""),
-              Y.str(l, "protocol", ""),
-              port == null ? 0 : port,
-              Y.str(l, "hostname"),
-              tls == null ? null : Y.str(tls, "mode", "Terminate"),
-              certs,
-              Y.str(ns, "from", "Same"),
-              Y.stringMap(selector, "matchLabels"),
-              expressions,
-              kinds,
-              path));
-    }
+    List<ListenerNode> listeners = listeners(spec, m.namespace());
     YMap infra = Y.map(spec, "infrastructure");
     YMap frontend = Y.map(Y.map(spec, "tls"), "frontend");
     List<ObjectRef> caDefault = null;
@@ -233,7 +201,93 @@ public final class GraphBuilder {
             m.namespace(),
             "spec.infrastructure.parametersRef"),
         caDefault,
-        Map.copyOf(perPort));
+        Map.copyOf(perPort),
+        namespacePolicy(Y.map(Y.map(spec, "allowedListeners"), "namespaces"), "None"));
+  }
+
+  /** The listeners of a Gateway or ListenerSet spec. */
+  private static List<ListenerNode> listeners(YMap spec, String namespace) {
+    List<ListenerNode> listeners = new ArrayList<>();
+    List<YNode> items = Y.list(spec, "listeners");
+    for (int i = 0; i < items.size(); i++) {
+      YNode l = items.get(i);
+      String path = "spec.listeners[" + i + "]";
+      YMap tls = Y.map(l, "tls");
+      List<ObjectRef> certs = new ArrayList<>();
+      List<YNode> certNodes = Y.list(tls, "certificateRefs");
+      for (int c = 0; c < certNodes.size(); c++) {
+        certs.add(
+            ref(
+                certNodes.get(c),
+                "",
+                "Secret",
+                namespace,
+                path + ".tls.certificateRefs[" + c + "]"));
+      }
+      YMap allowed = Y.map(l, "allowedRoutes");
+      NamespacePolicy ns = namespacePolicy(Y.map(allowed, "namespaces"), "Same");
+      List<GroupKind> kinds = new ArrayList<>();
+      for (YNode k : Y.list(allowed, "kinds")) {
+        kinds.add(new GroupKind(Y.str(k, "group", GATEWAY_GROUP), Y.str(k, "kind", "")));
+      }
+      Integer port = Y.integer(l, "port");
+      listeners.add(
+          new ListenerNode(
+              i,
+              Y.str(l, "name", ""),
+              Y.str(l, "protocol", ""),
+              port == null ? 0 : port,
+              Y.str(l, "hostname"),
+              tls == null ? null : Y.str(tls, "mode", "Terminate"),
+              certs,
+              ns.from(),
+              ns.matchLabels(),
+              ns.expressions(),
+              kinds,
+              path));
+    }
+    return listeners;
+  }
+
+  /** A namespaces field ({@code from} and {@code selector}) with the API's default for from. */
+  private static NamespacePolicy namespacePolicy(YMap ns, String defaultFrom) {
+    YMap selector = Y.map(ns, "selector");
+    List<Map<String, Object>> expressions = new ArrayList<>();
+    for (YNode e : Y.list(selector, "matchExpressions")) {
+      Map<String, Object> expr = new LinkedHashMap<>();
+      expr.put("key", Y.str(e, "key"));
+      expr.put("operator", Y.str(e, "operator"));
+      expr.put("values", Y.strings(e, "values"));
+      expressions.add(expr);
+    }
+    return new NamespacePolicy(
+        Y.str(ns, "from", defaultFrom), Y.stringMap(selector, "matchLabels"), expressions);
+  }
+
+  private static ListenerSetNode listenerSet(Manifest m, YMap spec) {
+    return new ListenerSetNode(
+        m,
+        m.namespace(),
+        m.name(),
+        ref(Y.map(spec, "parentRef"), GATEWAY_GROUP, "Gateway", m.namespace(), "spec.parentRef"),
+        listeners(spec, m.namespace()),
+        Y.str(Y.map(m.root(), "metadata"), "creationTimestamp"));
+  }
+
+  private static BackendTlsPolicyNode backendTlsPolicy(Manifest m, YMap spec) {
+    List<ObjectRef> targets = new ArrayList<>();
+    List<YNode> targetNodes = Y.list(spec, "targetRefs");
+    for (int i = 0; i < targetNodes.size(); i++) {
+      targets.add(
+          ref(targetNodes.get(i), "", "Service", m.namespace(), "spec.targetRefs[" + i + "]"));
+    }
+    return new BackendTlsPolicyNode(
+        m,
+        m.namespace(),
+        m.name(),
+        targets,
+        caRefs(Y.map(spec, "validation"), m.namespace(), "spec.validation.caCertificateRefs"),
+        Y.str(Y.map(m.root(), "metadata"), "creationTimestamp"));
   }
 
   /** data plus stringData, which the API server merges into data. */

@@ -114,6 +114,37 @@ public final class GraphRules {
           "a referenced object is not in the input; gwc assumes it exists as referenced",
           "gwc contract: partial inputs are normal");
 
+  public static final Rule GATEWAY_CLASS_NOT_ACCEPTED =
+      new Rule(
+          "gateway-class-not-accepted",
+          Severity.WARNING,
+          "a Gateway's GatewayClass is in the input but not accepted, so no controller reconciles the Gateway (its status stays Pending)",
+          "Gateway API GatewayClass Accepted condition; Gateway spec.gatewayClassName");
+  public static final Rule LISTENER_SET_NOT_ALLOWED =
+      new Rule(
+          "listener-set-not-allowed",
+          Severity.ERROR,
+          "a ListenerSet whose parent Gateway does not admit it (allowedListeners), or whose Gateway is not accepted (reasons NotAllowed, ParentNotAccepted)",
+          "Gateway API ListenerSet (GEP-1713); Gateway spec.allowedListeners");
+  public static final Rule POLICY_TARGET_NOT_FOUND =
+      new Rule(
+          "policy-target-not-found",
+          Severity.WARNING,
+          "a BackendTLSPolicy targets a Service that is not in the input, or a port name the Service does not have (reason TargetNotFound; an error with --complete)",
+          "Gateway API BackendTLSPolicy targetRefs; PolicyReasonTargetNotFound");
+  public static final Rule POLICY_CONFLICT =
+      new Rule(
+          "policy-conflict",
+          Severity.ERROR,
+          "two BackendTLSPolicies target the same Service port; the older one (then namespace/name order) applies (reason Conflicted)",
+          "Gateway API BackendTLSPolicy (GEP-1897); policy attachment conflict resolution");
+  public static final Rule POLICY_WITHOUT_ANCESTORS =
+      new Rule(
+          "policy-without-ancestors",
+          Severity.INFO,
+          "no route in the input sends traffic through a Gateway to the Services a BackendTLSPolicy targets, so its status has no ancestors",
+          "Gateway API PolicyAncestorStatus");
+
   /** Every rule of this stage. */
   public static List<Rule> all() {
     return List.of(
@@ -133,6 +164,11 @@ public final class GraphRules {
         LISTENER_CONFLICT,
         OVERLAPPING_MATCH,
         LISTENER_WITHOUT_ROUTES,
-        ASSUMED_PRESENT);
+        ASSUMED_PRESENT,
+        GATEWAY_CLASS_NOT_ACCEPTED,
+        LISTENER_SET_NOT_ALLOWED,
+        POLICY_TARGET_NOT_FOUND,
+        POLICY_CONFLICT,
+        POLICY_WITHOUT_ANCESTORS);
   }
 }

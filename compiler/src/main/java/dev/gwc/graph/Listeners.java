@@ -5,7 +5,10 @@ import dev.gwc.diag.Severity;
 import dev.gwc.graph.Nodes.GatewayNode;
 import dev.gwc.graph.Nodes.GroupKind;
 import dev.gwc.graph.Nodes.ListenerNode;
+import dev.gwc.graph.Nodes.ListenerSetNode;
+import dev.gwc.graph.Nodes.NamespacePolicy;
 import dev.gwc.graph.Nodes.SecretNode;
+import dev.gwc.resource.Manifest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -40,10 +43,54 @@ final class Listeners {
     };
   }
 
-  static Map<ListenerNode, State> states(GatewayNode g, Graph graph, Resolver.Reporter r) {
+  /**
+   * What owns a list of listeners: a Gateway or a ListenerSet.
+   *
+   * @param manifest where the listeners are written
+   * @param kind Gateway or ListenerSet (the referrer kind ReferenceGrants name)
+   * @param namespace its namespace
+   * @param listeners its listeners, in order
+   * @param caDefault the frontend CA references for every port, or null
+   * @param caPerPort the frontend CA references per port
+   */
+  record Owner(
+      Manifest manifest,
+      String kind,
+      String namespace,
+      List<ListenerNode> listeners,
+      List<ObjectRef> caDefault,
+      Map<Integer, List<ObjectRef>> caPerPort) {
+    static Owner of(GatewayNode g) {
+      return new Owner(
+          g.manifest(), "Gateway", g.namespace(), g.listeners(), g.caDefault(), g.caPerPort());
+    }
+
+    /** A ListenerSet; frontend client-certificate validation is its parent Gateway's business. */
+    static Owner of(ListenerSetNode s) {
+      return new Owner(s.manifest(), "ListenerSet", s.namespace(), s.listeners(), null, Map.of());
+    }
+  }
+
+  /**
+   * The state of each of an owner's listeners.
+   *
+   * @param o the Gateway or ListenerSet
+   * @param earlier listeners that come before the owner's in the Gateway's merged list and so win
+   *     any conflict with them (empty for a Gateway's own listeners)
+   */
+  static Map<ListenerNode, State> states(
+      Owner o, List<Owned> earlier, Graph graph, Resolver.Reporter r) {
     Map<ListenerNode, State> out = new java.util.IdentityHashMap<>();
-    Map<ListenerNode, Condition> conflicts = conflicts(g, r);
-    for (ListenerNode l : g.listeners()) {
+    Map<ListenerNode, Condition> conflicts = conflicts(o, r);
+    for (ListenerNode l : o.listeners()) {
+      if (!conflicts.containsKey(l)) {
+        Condition lost = lostTo(o, l, earlier, r);
+        if (lost != null) {
+          conflicts.put(l, lost);
+        }
+      }
+    }
+    for (ListenerNode l : o.listeners()) {
       List<Condition> conditions = new ArrayList<>();
       boolean protocolOk = CORE_PROTOCOLS.contains(l.protocol()) || l.protocol().contains("/");
       Condition conflict = conflicts.get(l);
@@ -53,8 +100,8 @@ final class Listeners {
         r.report(
             GraphRules.UNSUPPORTED_PROTOCOL,
             Severity.ERROR,
-            g.manifest(),
-            Resolver.listenerNode(g, l),
+            o.manifest(),
+            Resolver.listenerNode(o.manifest(), l),
             l.path(),
             msg);
         accepted = Condition.no("Accepted", "UnsupportedProtocol", msg);
@@ -87,19 +134,19 @@ final class Listeners {
             r.report(
                 GraphRules.INVALID_ROUTE_KINDS,
                 Severity.ERROR,
-                g.manifest(),
-                Resolver.listenerNode(g, l),
+                o.manifest(),
+                Resolver.listenerNode(o.manifest(), l),
                 l.path() + ".allowedRoutes.kinds",
                 msg);
             refs = Condition.no("ResolvedRefs", "InvalidRouteKinds", msg);
           }
         }
       }
-      Condition certs = certificates(g, l, graph, r);
+      Condition certs = certificates(o, l, graph, r);
       if (refs == null) {
         refs = certs;
       }
-      Condition ca = caCertificates(g, l, graph, r);
+      Condition ca = caCertificates(o, l, graph, r);
       if (ca != null) {
         if (refs == null) {
           refs = ca;
@@ -119,6 +166,42 @@ final class Listeners {
       out.put(l, new State(List.copyOf(supported), List.copyOf(conditions), accepted.isTrue()));
     }
     return out;
+  }
+
+  /**
+   * The Accepted and Programmed conditions of a Gateway or ListenerSet from its listeners: reason
+   * ListenersNotValid when some are not valid (Accepted stays True while at least one is).
+   */
+  static List<Condition> rollUp(
+      List<ListenerNode> listeners, Map<ListenerNode, State> states, String what) {
+    List<String> invalid = new ArrayList<>();
+    for (ListenerNode l : listeners) {
+      boolean programmed =
+          states.get(l).conditions().stream()
+              .anyMatch(c -> c.type().equals("Programmed") && c.isTrue());
+      if (!programmed) {
+        invalid.add("'" + l.name() + "'");
+      }
+    }
+    if (invalid.isEmpty()) {
+      return List.of(
+          Condition.yes("Accepted", "Accepted", "accepted"),
+          Condition.yes("Programmed", "Programmed", "programmed"));
+    }
+    if (invalid.size() == listeners.size()) {
+      String msg = "no listener of the " + what + " is valid";
+      return List.of(
+          Condition.no("Accepted", "ListenersNotValid", msg),
+          Condition.no("Programmed", "Invalid", msg));
+    }
+    String msg =
+        (invalid.size() == 1 ? "listener " : "listeners ")
+            + String.join(", ", invalid)
+            + (invalid.size() == 1 ? " is" : " are")
+            + " not valid; the others are programmed";
+    return List.of(
+        Condition.yes("Accepted", "ListenersNotValid", msg),
+        Condition.yes("Programmed", "Programmed", "programmed"));
   }
 
   /**
@@ -152,8 +235,7 @@ final class Listeners {
           "a valid CA certificate");
 
   /** ResolvedRefs=False for the first certificateRef that does not resolve, or null. */
-  private static Condition certificates(
-      GatewayNode g, ListenerNode l, Graph graph, Resolver.Reporter r) {
+  private static Condition certificates(Owner g, ListenerNode l, Graph graph, Resolver.Reporter r) {
     if (!("HTTPS".equals(l.protocol())
         || ("TLS".equals(l.protocol()) && !"Passthrough".equals(l.tlsMode())))) {
       return null;
@@ -173,7 +255,7 @@ final class Listeners {
    * validation (its port's perPort entry, else the default) that does not resolve, or null.
    */
   private static Condition caCertificates(
-      GatewayNode g, ListenerNode l, Graph graph, Resolver.Reporter r) {
+      Owner g, ListenerNode l, Graph graph, Resolver.Reporter r) {
     if (!"HTTPS".equals(l.protocol())) {
       return null;
     }
@@ -186,8 +268,8 @@ final class Listeners {
    * Checks a listener's TLS references in order: kind, ReferenceGrant for another namespace,
    * existence (assumed without --complete), then the referent's content; the first failure decides.
    */
-  private static Condition resolveRefs(
-      GatewayNode g,
+  static Condition resolveRefs(
+      Owner g,
       ListenerNode l,
       List<ObjectRef> refs,
       RefKind k,
@@ -210,7 +292,7 @@ final class Listeners {
                 + String.join(" or ", new java.util.TreeSet<>(k.kinds()));
         reason = k.kindReason();
       } else if (c.crossNamespace(g.namespace())
-          && !graph.granted(G, "Gateway", g.namespace(), "", c.kind(), c.namespace(), c.name())) {
+          && !graph.granted(G, g.kind(), g.namespace(), "", c.kind(), c.namespace(), c.name())) {
         problem =
             k.field()
                 + " to "
@@ -285,7 +367,7 @@ final class Listeners {
   }
 
   /** Listeners that share a port and cannot be told apart; the first one written keeps the port. */
-  private static Map<ListenerNode, Condition> conflicts(GatewayNode g, Resolver.Reporter r) {
+  private static Map<ListenerNode, Condition> conflicts(Owner g, Resolver.Reporter r) {
     Map<ListenerNode, Condition> out = new java.util.IdentityHashMap<>();
     List<ListenerNode> ls = g.listeners();
     for (int i = 0; i < ls.size(); i++) {
@@ -312,7 +394,7 @@ final class Listeners {
               GraphRules.LISTENER_CONFLICT,
               Severity.ERROR,
               g.manifest(),
-              Resolver.listenerNode(g, b),
+              Resolver.listenerNode(g.manifest(), b),
               b.path(),
               msg);
           // No winner: every listener of a conflicting pair is conflicted (Gateway API Listeners).
@@ -332,6 +414,57 @@ final class Listeners {
       }
     }
     return out;
+  }
+
+  /**
+   * A listener with its owner, as it stands in a Gateway's merged list.
+   *
+   * @param owner who wrote it
+   * @param listener the listener
+   */
+  record Owned(Owner owner, ListenerNode listener) {}
+
+  /**
+   * Conflicted=True when a listener of a ListenerSet cannot be told apart from one that comes
+   * earlier in the Gateway's merged list (the Gateway's own, then older sets): the earlier one
+   * keeps the port (GEP-1713), or null.
+   */
+  private static Condition lostTo(
+      Owner o, ListenerNode l, List<Owned> earlier, Resolver.Reporter r) {
+    for (Owned e : earlier) {
+      ListenerNode a = e.listener();
+      String reason = a.port() == l.port() ? conflictReason(a, l) : null;
+      if (reason != null) {
+        String by =
+            e.owner().kind().equals("Gateway")
+                ? "the parent Gateway's listener '" + a.name() + "'"
+                : "listener '"
+                    + a.name()
+                    + "' of ListenerSet '"
+                    + Graph.key(e.owner().namespace(), e.owner().manifest().name())
+                    + "', which comes first";
+        String msg =
+            "listener '"
+                + l.name()
+                + "' ("
+                + l.protocol()
+                + " port "
+                + l.port()
+                + (l.hostname() == null ? "" : " hostname '" + l.hostname() + "'")
+                + ") conflicts with "
+                + by
+                + "; that one keeps the port";
+        r.report(
+            GraphRules.LISTENER_CONFLICT,
+            Severity.ERROR,
+            o.manifest(),
+            Resolver.listenerNode(o.manifest(), l),
+            l.path(),
+            msg);
+        return Condition.yes("Conflicted", reason, msg);
+      }
+    }
+    return null;
   }
 
   /** Transport families: listeners of different families on one port cannot be told apart. */
@@ -358,20 +491,29 @@ final class Listeners {
   }
 
   static boolean namespaceAllowed(
-      ListenerNode l, GatewayNode g, String routeNamespace, Graph graph) {
-    switch (l.namespacesFrom()) {
+      ListenerNode l, String ownerNamespace, String routeNamespace, Graph graph) {
+    return admits(
+        new NamespacePolicy(l.namespacesFrom(), l.namespaceSelector(), l.selectorExpressions()),
+        ownerNamespace,
+        routeNamespace,
+        graph);
+  }
+
+  /** Whether a namespaces field of an object in {@code own} admits namespace {@code other}. */
+  static boolean admits(NamespacePolicy p, String own, String other, Graph graph) {
+    switch (p.from()) {
       case "All":
         return true;
       case "Same":
-        return g.namespace().equals(routeNamespace);
+        return own.equals(other);
       case "Selector":
-        Map<String, String> labels = graph.namespaceLabels(routeNamespace);
-        for (Map.Entry<String, String> e : l.namespaceSelector().entrySet()) {
+        Map<String, String> labels = graph.namespaceLabels(other);
+        for (Map.Entry<String, String> e : p.matchLabels().entrySet()) {
           if (!e.getValue().equals(labels.get(e.getKey()))) {
             return false;
           }
         }
-        for (Map<String, Object> expr : l.selectorExpressions()) {
+        for (Map<String, Object> expr : p.expressions()) {
           String key = (String) expr.get("key");
           @SuppressWarnings("unchecked")
           List<String> values = (List<String>) expr.get("values");
@@ -395,9 +537,14 @@ final class Listeners {
   }
 
   static String describeNamespaces(ListenerNode l) {
-    return switch (l.namespacesFrom()) {
+    return describe(
+        new NamespacePolicy(l.namespacesFrom(), l.namespaceSelector(), l.selectorExpressions()));
+  }
+
+  static String describe(NamespacePolicy p) {
+    return switch (p.from()) {
       case "Same" -> "its own namespace only";
-      case "Selector" -> "namespaces selected by " + l.namespaceSelector();
+      case "Selector" -> "namespaces selected by " + p.matchLabels();
       case "All" -> "all namespaces";
       default -> "no namespace";
     };

@@ -68,6 +68,8 @@ public final class Nodes {
    * @param parametersRef spec.infrastructure.parametersRef, or null
    * @param caDefault spec.tls.frontend.default.validation.caCertificateRefs, or null when absent
    * @param caPerPort spec.tls.frontend.perPort: port to its caCertificateRefs
+   * @param allowedListeners spec.allowedListeners.namespaces: which ListenerSets may attach (from
+   *     defaults to None)
    */
   public record GatewayNode(
       Manifest manifest,
@@ -77,7 +79,55 @@ public final class Nodes {
       List<ListenerNode> listeners,
       ObjectRef parametersRef,
       List<ObjectRef> caDefault,
-      Map<Integer, List<ObjectRef>> caPerPort) {}
+      Map<Integer, List<ObjectRef>> caPerPort,
+      NamespacePolicy allowedListeners) {}
+
+  /**
+   * Which namespaces an allowedRoutes or allowedListeners field admits.
+   *
+   * @param from Same, All, Selector or None
+   * @param matchLabels the selector's matchLabels (Selector only)
+   * @param expressions the selector's matchExpressions as key/operator/values maps (Selector only)
+   */
+  public record NamespacePolicy(
+      String from, Map<String, String> matchLabels, List<Map<String, Object>> expressions) {}
+
+  /**
+   * A ListenerSet: listeners that a Gateway merges into its own when its allowedListeners admits
+   * the set's namespace.
+   *
+   * @param manifest the source
+   * @param namespace its namespace
+   * @param name its name
+   * @param parentRef spec.parentRef (a Gateway)
+   * @param listeners spec.listeners
+   * @param createdAt metadata.creationTimestamp, or null (Git has none)
+   */
+  public record ListenerSetNode(
+      Manifest manifest,
+      String namespace,
+      String name,
+      ObjectRef parentRef,
+      List<ListenerNode> listeners,
+      String createdAt) {}
+
+  /**
+   * A BackendTLSPolicy: how Gateways talk TLS to the Services it targets.
+   *
+   * @param manifest the source
+   * @param namespace its namespace (targets and CA references are local to it)
+   * @param name its name
+   * @param targetRefs spec.targetRefs (Services, optionally one port by sectionName)
+   * @param caRefs spec.validation.caCertificateRefs
+   * @param createdAt metadata.creationTimestamp, or null
+   */
+  public record BackendTlsPolicyNode(
+      Manifest manifest,
+      String namespace,
+      String name,
+      List<ObjectRef> targetRefs,
+      List<ObjectRef> caRefs,
+      String createdAt) {}
 
   /**
    * A route of any kind.

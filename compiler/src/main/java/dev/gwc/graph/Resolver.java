@@ -39,27 +39,54 @@ public final class Resolver {
     return new Resolver(graph).run();
   }
 
+  /**
+   * A listener's state, with what owns it.
+   *
+   * @param gateway the Gateway it belongs to (for a ListenerSet's listener, the set's Gateway, or
+   *     null when that is not in the input)
+   * @param manifest where it is written (a Gateway or a ListenerSet)
+   * @param namespace the namespace of its owner, which allowedRoutes "Same" means
+   */
   private record ListenerState(
       GatewayNode gateway,
+      Manifest manifest,
+      String namespace,
       List<GroupKind> supportedKinds,
       List<Condition> conditions,
       boolean accepted) {}
 
   private Resolution run() {
     List<Resolution.ClassResult> classes = new ArrayList<>();
+    Map<String, Condition> classAccepted = new java.util.HashMap<>();
     for (GatewayClassNode c : sorted(graph.classes())) {
-      classes.add(new Resolution.ClassResult(c, classAccepted(c)));
+      Condition accepted = classAccepted(c);
+      classAccepted.put(c.name(), accepted);
+      classes.add(new Resolution.ClassResult(c, accepted));
     }
     Map<GatewayNode, List<Condition>> gatewayConditions = new java.util.IdentityHashMap<>();
-    List<GatewayNode> gatewayOrder = new ArrayList<>();
-    for (GatewayNode g : sorted(graph.gateways())) {
-      gatewayConditions.put(g, gatewayConditions(g));
-      gatewayOrder.add(g);
-      Listeners.states(g, graph, this::report)
-          .forEach(
-              (l, s) ->
-                  listenerStates.put(
-                      l, new ListenerState(g, s.supportedKinds(), s.conditions(), s.accepted())));
+    Map<GatewayNode, List<Listeners.Owned>> merged = new java.util.IdentityHashMap<>();
+    List<GatewayNode> gatewayOrder = sorted(graph.gateways());
+    for (GatewayNode g : gatewayOrder) {
+      List<Condition> conditions = gatewayConditions(g, classAccepted.get(g.className()));
+      Listeners.Owner owner = Listeners.Owner.of(g);
+      Map<ListenerNode, Listeners.State> states =
+          Listeners.states(owner, List.of(), graph, this::report);
+      register(g, g.manifest(), g.namespace(), states);
+      List<Listeners.Owned> list = new ArrayList<>();
+      for (ListenerNode l : g.listeners()) {
+        list.add(new Listeners.Owned(owner, l));
+      }
+      merged.put(g, list);
+      if (conditions.get(0).isTrue()) {
+        conditions = Listeners.rollUp(g.listeners(), states, "Gateway");
+      }
+      gatewayConditions.put(g, conditions);
+    }
+    List<ListenerSets.SetState> sets =
+        ListenerSets.resolve(graph, gatewayConditions, merged, this::report);
+    for (ListenerSets.SetState s : sets) {
+      register(s.gateway(), s.node().manifest(), s.node().namespace(), s.states());
+      listenerSetGateways.put(s.node(), s);
     }
     List<Resolution.RouteResult> routes = new ArrayList<>();
     for (RouteNode r : graph.routes()) {
@@ -90,32 +117,73 @@ public final class Resolver {
       routes.add(new Resolution.RouteResult(r, parents));
     }
     Overlaps.check(routes, this::report);
+    List<Resolution.PolicyResult> policies =
+        BackendTlsPolicies.resolve(graph, routes, this::report);
+    Map<GatewayNode, int[]> setCounts = new java.util.IdentityHashMap<>();
+    List<Resolution.ListenerSetResult> setResults = new ArrayList<>();
+    for (ListenerSets.SetState s : sets) {
+      setResults.add(
+          new Resolution.ListenerSetResult(
+              s.node(), s.gateway(), s.conditions(), listenerResults(s.node().listeners())));
+      if (s.gateway() != null) {
+        int[] counts = setCounts.computeIfAbsent(s.gateway(), k -> new int[2]);
+        counts[0]++;
+        if (s.conditions() != null && s.conditions().get(0).isTrue()) {
+          counts[1]++;
+        }
+      }
+    }
     List<Resolution.GatewayResult> gateways = new ArrayList<>();
     for (GatewayNode gw : gatewayOrder) {
-      Map.Entry<GatewayNode, List<Condition>> e = Map.entry(gw, gatewayConditions.get(gw));
-      List<Resolution.ListenerResult> ls = new ArrayList<>();
-      for (ListenerNode l : e.getKey().listeners()) {
-        ListenerState s = listenerStates.get(l);
-        if (s.accepted() && !attached.containsKey(l)) {
-          report(
-              GraphRules.LISTENER_WITHOUT_ROUTES,
-              Severity.INFO,
-              e.getKey().manifest(),
-              listenerNode(e.getKey(), l),
-              l.path(),
-              "no route in the input attaches to listener '"
-                  + l.name()
-                  + "' (port "
-                  + l.port()
-                  + ")");
-        }
-        ls.add(
-            new Resolution.ListenerResult(
-                l, s.supportedKinds(), s.conditions(), attached.getOrDefault(l, 0)));
-      }
-      gateways.add(new Resolution.GatewayResult(e.getKey(), e.getValue(), ls));
+      int[] counts = setCounts.getOrDefault(gw, new int[] {-1, 0});
+      gateways.add(
+          new Resolution.GatewayResult(
+              gw,
+              gatewayConditions.get(gw),
+              listenerResults(gw.listeners()),
+              counts[0],
+              counts[1]));
     }
-    return new Resolution(classes, gateways, routes, List.copyOf(diagnostics));
+    return new Resolution(
+        classes, gateways, setResults, routes, policies, List.copyOf(diagnostics));
+  }
+
+  private final Map<Nodes.ListenerSetNode, ListenerSets.SetState> listenerSetGateways =
+      new java.util.IdentityHashMap<>();
+
+  private void register(
+      GatewayNode g, Manifest m, String namespace, Map<ListenerNode, Listeners.State> states) {
+    states.forEach(
+        (l, s) ->
+            listenerStates.put(
+                l,
+                new ListenerState(
+                    g, m, namespace, s.supportedKinds(), s.conditions(), s.accepted())));
+  }
+
+  /** The results of an owner's listeners, noting accepted listeners that no route attaches to. */
+  private List<Resolution.ListenerResult> listenerResults(List<ListenerNode> listeners) {
+    List<Resolution.ListenerResult> ls = new ArrayList<>();
+    for (ListenerNode l : listeners) {
+      ListenerState s = listenerStates.get(l);
+      if (s.accepted() && !attached.containsKey(l)) {
+        report(
+            GraphRules.LISTENER_WITHOUT_ROUTES,
+            Severity.INFO,
+            s.manifest(),
+            listenerNode(s.manifest(), l),
+            l.path(),
+            "no route in the input attaches to listener '"
+                + l.name()
+                + "' (port "
+                + l.port()
+                + ")");
+      }
+      ls.add(
+          new Resolution.ListenerResult(
+              l, s.supportedKinds(), s.conditions(), attached.getOrDefault(l, 0)));
+    }
+    return ls;
   }
 
   /** Reports a finding about a manifest at a node; severity may differ from the rule's default. */
@@ -143,7 +211,25 @@ public final class Resolver {
         "Accepted", "Accepted", "accepted by gwc, acting as controller " + c.controllerName());
   }
 
-  private List<Condition> gatewayConditions(GatewayNode g) {
+  private List<Condition> gatewayConditions(GatewayNode g, Condition classAccepted) {
+    if (classAccepted != null && !classAccepted.isTrue()) {
+      String msg =
+          "GatewayClass '"
+              + g.className()
+              + "' is not accepted ("
+              + classAccepted.reason()
+              + "); no controller reconciles this Gateway";
+      report(
+          GraphRules.GATEWAY_CLASS_NOT_ACCEPTED,
+          Severity.WARNING,
+          g.manifest(),
+          field(g.manifest().root(), "spec", "gatewayClassName"),
+          "spec.gatewayClassName",
+          msg + " (gwc still resolves its listeners as if one did)");
+      return List.of(
+          new Condition("Accepted", "Unknown", "Pending", msg),
+          new Condition("Programmed", "Unknown", "Pending", msg));
+    }
     ObjectRef p = g.parametersRef();
     if (p != null && !parametersExist(p)) {
       String msg =
@@ -213,26 +299,39 @@ public final class Resolver {
 
   private Resolution.ParentResult attach(
       RouteNode r, ObjectRef p, Condition refs, List<Pending> pending) {
-    if (!p.group().equals(GraphBuilder.GATEWAY_GROUP) || !p.kind().equals("Gateway")) {
-      return null; // ListenerSet and mesh parents: not resolved yet
+    if (!p.group().equals(GraphBuilder.GATEWAY_GROUP)
+        || !(p.kind().equals("Gateway") || p.kind().equals("ListenerSet"))) {
+      return null; // mesh parents (Service) are not resolved
     }
-    GatewayNode g = graph.gateways().get(Graph.key(p.namespace(), p.name()));
     Manifest m = r.manifest();
-    if (g == null) {
+    GatewayNode g;
+    List<ListenerNode> listeners;
+    if (p.kind().equals("Gateway")) {
+      g = graph.gateways().get(Graph.key(p.namespace(), p.name()));
+      listeners = g == null ? null : g.listeners();
+    } else {
+      ListenerSets.SetState s =
+          listenerSetGateways.get(graph.listenerSets().get(Graph.key(p.namespace(), p.name())));
+      g = s == null ? null : s.gateway();
+      listeners = s == null ? null : s.node().listeners();
+    }
+    if (listeners == null) {
       report(
           GraphRules.PARENT_NOT_FOUND,
           graph.complete() ? Severity.ERROR : Severity.WARNING,
           m,
           p.node(),
           p.path(),
-          "parentRef names Gateway '"
+          "parentRef names "
+              + p.kind()
+              + " '"
               + p.display()
               + "', which is not in the input"
               + (graph.complete() ? "" : "; attachment is not checked"));
       return null;
     }
     List<ListenerNode> candidates = new ArrayList<>();
-    for (ListenerNode l : g.listeners()) {
+    for (ListenerNode l : listeners) {
       if ((p.sectionName() == null || p.sectionName().equals(l.name()))
           && (p.port() == null || p.port() == l.port())) {
         candidates.add(l);
@@ -245,7 +344,7 @@ public final class Resolver {
               : p.sectionName() != null
                   ? "no listener named '" + p.sectionName() + "'"
                   : "no listener on port " + p.port();
-      String msg = "Gateway '" + p.display() + "' has " + what;
+      String msg = p.kind() + " '" + p.display() + "' has " + what;
       pending.add(new Pending(GraphRules.NO_MATCHING_PARENT, p, msg, false));
       return new Resolution.ParentResult(
           p, g, List.of(), Condition.no("Accepted", "NoMatchingParent", msg), refs);
@@ -255,12 +354,14 @@ public final class Resolver {
     for (ListenerNode l : candidates) {
       ListenerState s = listenerStates.get(l);
       if (!s.accepted()) {
-        why = "listener '" + l.name() + "' is not accepted";
+        Condition a = s.conditions().get(0);
+        why =
+            "listener '" + l.name() + "' is not accepted (" + a.reason() + ": " + a.message() + ")";
       } else if (s.supportedKinds().stream()
           .noneMatch(
               k -> k.kind().equals(r.kind()) && k.group().equals(GraphBuilder.GATEWAY_GROUP))) {
         why = "listener '" + l.name() + "' (" + l.protocol() + ") does not accept " + r.kind();
-      } else if (!Listeners.namespaceAllowed(l, g, r.namespace(), graph)) {
+      } else if (!Listeners.namespaceAllowed(l, s.namespace(), r.namespace(), graph)) {
         why =
             "listener '"
                 + l.name()
@@ -301,7 +402,7 @@ public final class Resolver {
               + " matches listener hostname"
               + (allowed.size() == 1
                   ? " '" + allowed.get(0).hostname() + "'"
-                  : "s of Gateway '" + p.display() + "'");
+                  : "s of " + p.kind() + " '" + p.display() + "'");
       pending.add(new Pending(GraphRules.NO_MATCHING_LISTENER_HOSTNAME, p, msg, false));
       return new Resolution.ParentResult(
           p, g, List.of(), Condition.no("Accepted", "NoMatchingListenerHostname", msg), refs);
@@ -324,12 +425,12 @@ public final class Resolver {
   }
 
   /** The listener's node in its Gateway (its name key reads best), for listener findings. */
-  static YNode listenerNode(GatewayNode g, ListenerNode l) {
-    List<YNode> items = Y.list(Y.map(g.manifest().root(), "spec"), "listeners");
+  static YNode listenerNode(Manifest owner, ListenerNode l) {
+    List<YNode> items = Y.list(Y.map(owner.root(), "spec"), "listeners");
     if (l.index() < items.size() && items.get(l.index()) instanceof YMap m) {
       return m.entry("name") != null ? m.entry("name").key() : m;
     }
-    return g.manifest().root();
+    return owner.root();
   }
 
   /**

@@ -34,31 +34,20 @@ public final class DescribeRenderer implements Renderer {
               + g.node().className()
               + ")  "
               + summary(g.conditions()));
-      List<String[]> rows = new ArrayList<>();
-      rows.add(new String[] {"LISTENER", "PORT", "PROTOCOL", "HOSTNAME", "ROUTES", "CONDITIONS"});
-      for (Resolution.ListenerResult l : g.listeners()) {
-        ListenerNode n = l.node();
-        rows.add(
-            new String[] {
-              n.name(),
-              String.valueOf(n.port()),
-              n.protocol(),
-              n.hostname() == null ? "*" : n.hostname(),
-              String.valueOf(l.attachedRoutes()),
-              summary(l.conditions())
-            });
-      }
-      table(out, rows, "  ");
-      for (Resolution.ListenerResult l : g.listeners()) {
-        for (Resolution.RouteResult rr : r.routes()) {
-          for (Resolution.ParentResult p : rr.parents()) {
-            if (p.gateway() == g.node() && p.listeners().contains(l.node())) {
-              route(out, rr, l.node().name());
-            }
-          }
+      listeners(out, r, g.listeners(), "  ");
+      for (Resolution.ListenerSetResult s : r.listenerSets()) {
+        if (s.gateway() == g.node()) {
+          listenerSet(out, r, s);
         }
       }
       out.println();
+    }
+    for (Resolution.ListenerSetResult s : r.listenerSets()) {
+      if (s.gateway() == null) {
+        out.println("Gateway " + s.node().parentRef().display() + " (not in the input)");
+        listenerSet(out, r, s);
+        out.println();
+      }
     }
     List<String> unattached = new ArrayList<>();
     for (Resolution.RouteResult rr : r.routes()) {
@@ -87,10 +76,52 @@ public final class DescribeRenderer implements Renderer {
     }
   }
 
-  private static void route(PrintWriter out, Resolution.RouteResult rr, String listener) {
+  private static void listenerSet(PrintWriter out, Resolution r, Resolution.ListenerSetResult s) {
+    out.println(
+        "  ListenerSet "
+            + s.node().namespace()
+            + "/"
+            + s.node().name()
+            + "  "
+            + (s.conditions() == null ? "no status" : summary(s.conditions())));
+    listeners(out, r, s.listeners(), "    ");
+  }
+
+  /** A table of listeners, then the routes attached to each. */
+  private static void listeners(
+      PrintWriter out, Resolution r, List<Resolution.ListenerResult> results, String indent) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"LISTENER", "PORT", "PROTOCOL", "HOSTNAME", "ROUTES", "CONDITIONS"});
+    for (Resolution.ListenerResult l : results) {
+      ListenerNode n = l.node();
+      rows.add(
+          new String[] {
+            n.name(),
+            String.valueOf(n.port()),
+            n.protocol(),
+            n.hostname() == null ? "*" : n.hostname(),
+            String.valueOf(l.attachedRoutes()),
+            summary(l.conditions())
+          });
+    }
+    table(out, rows, indent);
+    for (Resolution.ListenerResult l : results) {
+      for (Resolution.RouteResult rr : r.routes()) {
+        for (Resolution.ParentResult p : rr.parents()) {
+          if (p.listeners().stream().anyMatch(x -> x == l.node())) {
+            route(out, rr, l.node().name(), indent);
+          }
+        }
+      }
+    }
+  }
+
+  private static void route(
+      PrintWriter out, Resolution.RouteResult rr, String listener, String indent) {
     YMap root = rr.node().manifest().root();
     out.println(
-        "  ["
+        indent
+            + "["
             + listener
             + "] "
             + rr.node().kind()
@@ -107,7 +138,7 @@ public final class DescribeRenderer implements Renderer {
     }
     for (int i = 0; i < seq.items().size(); i++) {
       YNode rule = seq.items().get(i);
-      out.println("      rule " + i + ": " + matches(rule) + " -> " + backends(rule));
+      out.println(indent + "    rule " + i + ": " + matches(rule) + " -> " + backends(rule));
     }
   }
 
@@ -183,7 +214,12 @@ public final class DescribeRenderer implements Renderer {
       if (c.type().equals("Conflicted") && good) {
         continue;
       }
-      parts.add(good ? c.type() : c.type() + "=" + c.status() + "(" + c.reason() + ")");
+      if (good) {
+        // A good condition with a telling reason (Accepted with ListenersNotValid) shows it.
+        parts.add(c.reason().equals(c.type()) ? c.type() : c.type() + "(" + c.reason() + ")");
+      } else {
+        parts.add(c.type() + "=" + c.status() + "(" + c.reason() + ")");
+      }
     }
     return String.join(" ", parts);
   }

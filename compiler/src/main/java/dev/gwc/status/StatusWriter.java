@@ -2,6 +2,7 @@ package dev.gwc.status;
 
 import dev.gwc.graph.Condition;
 import dev.gwc.graph.Nodes.GatewayClassNode;
+import dev.gwc.graph.Nodes.GatewayNode;
 import dev.gwc.graph.Nodes.GroupKind;
 import dev.gwc.graph.ObjectRef;
 import dev.gwc.graph.Resolution;
@@ -39,24 +40,40 @@ public final class StatusWriter {
     for (Resolution.GatewayResult g : r.gateways()) {
       Manifest m = g.node().manifest();
       Map<String, Object> status = new LinkedHashMap<>();
-      status.put("conditions", conditions(g.conditions(), m));
-      List<Object> listeners = new ArrayList<>();
-      for (Resolution.ListenerResult l : g.listeners()) {
-        Map<String, Object> ls = new LinkedHashMap<>();
-        ls.put("name", l.node().name());
-        List<Object> kinds = new ArrayList<>();
-        for (GroupKind k : l.supportedKinds()) {
-          Map<String, Object> kind = new LinkedHashMap<>();
-          kind.put("group", k.group());
-          kind.put("kind", k.kind());
-          kinds.add(kind);
-        }
-        ls.put("supportedKinds", kinds);
-        ls.put("attachedRoutes", (long) l.attachedRoutes());
-        ls.put("conditions", conditions(l.conditions(), m));
-        listeners.add(ls);
+      if (g.listenerSets() >= 0) {
+        status.put("attachedListenerSets", (long) g.attachedListenerSets());
       }
-      status.put("listeners", listeners);
+      status.put("conditions", conditions(g.conditions(), m));
+      status.put("listeners", listeners(g.listeners(), m));
+      out.put(m, status);
+    }
+    for (Resolution.ListenerSetResult s : r.listenerSets()) {
+      if (s.conditions() == null) {
+        continue; // no controller in the input owns it
+      }
+      Manifest m = s.node().manifest();
+      Map<String, Object> status = new LinkedHashMap<>();
+      status.put("conditions", conditions(s.conditions(), m));
+      status.put("listeners", listeners(s.listeners(), m));
+      out.put(m, status);
+    }
+    for (Resolution.PolicyResult p : r.policies()) {
+      Manifest m = p.node().manifest();
+      List<Object> ancestors = new ArrayList<>();
+      for (GatewayNode g : p.ancestors()) {
+        Map<String, Object> ref = new LinkedHashMap<>();
+        ref.put("group", "gateway.networking.k8s.io");
+        ref.put("kind", "Gateway");
+        ref.put("namespace", g.namespace());
+        ref.put("name", g.name());
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("ancestorRef", ref);
+        a.put("controllerName", controller(controllers, g));
+        a.put("conditions", conditions(p.conditions(), m));
+        ancestors.add(a);
+      }
+      Map<String, Object> status = new LinkedHashMap<>();
+      status.put("ancestors", ancestors);
       out.put(m, status);
     }
     for (Resolution.RouteResult rr : r.routes()) {
@@ -65,9 +82,7 @@ public final class StatusWriter {
       for (Resolution.ParentResult p : rr.parents()) {
         Map<String, Object> ps = new LinkedHashMap<>();
         ps.put("parentRef", parentRef(p.ref()));
-        ps.put(
-            "controllerName",
-            controllers.getOrDefault(p.gateway().className(), DEFAULT_CONTROLLER));
+        ps.put("controllerName", controller(controllers, p.gateway()));
         ps.put("conditions", conditions(List.of(p.accepted(), p.resolvedRefs()), m));
         parents.add(ps);
       }
@@ -76,6 +91,32 @@ public final class StatusWriter {
       out.put(m, status);
     }
     return out;
+  }
+
+  private static String controller(Map<String, String> controllers, GatewayNode g) {
+    return g == null
+        ? DEFAULT_CONTROLLER
+        : controllers.getOrDefault(g.className(), DEFAULT_CONTROLLER);
+  }
+
+  private static List<Object> listeners(List<Resolution.ListenerResult> results, Manifest m) {
+    List<Object> listeners = new ArrayList<>();
+    for (Resolution.ListenerResult l : results) {
+      Map<String, Object> ls = new LinkedHashMap<>();
+      ls.put("name", l.node().name());
+      List<Object> kinds = new ArrayList<>();
+      for (GroupKind k : l.supportedKinds()) {
+        Map<String, Object> kind = new LinkedHashMap<>();
+        kind.put("group", k.group());
+        kind.put("kind", k.kind());
+        kinds.add(kind);
+      }
+      ls.put("supportedKinds", kinds);
+      ls.put("attachedRoutes", (long) l.attachedRoutes());
+      ls.put("conditions", conditions(l.conditions(), m));
+      listeners.add(ls);
+    }
+    return listeners;
   }
 
   private static Map<String, Object> parentRef(ObjectRef p) {
