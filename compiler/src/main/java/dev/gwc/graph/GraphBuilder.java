@@ -337,13 +337,24 @@ public final class GraphBuilder {
       mirrors(rules.get(r), m.namespace(), rulePath, backends);
     }
     List<Nodes.MatchKey> matches = new ArrayList<>();
-    for (int i = 0; i < rules.size(); i++) {
-      List<YNode> ms = Y.list(rules.get(i), "matches");
-      if (ms.isEmpty()) {
-        matches.add(new Nodes.MatchKey(i, 0, "PathPrefix '/'", Y.anchor(rules.get(i))));
-      }
-      for (int j = 0; j < ms.size(); j++) {
-        matches.add(new Nodes.MatchKey(i, j, Overlaps.key(ms.get(j)), Y.anchor(ms.get(j))));
+    if (m.kind().equals("TLSRoute")) {
+      // A TLSRoute claims whole connections by server name: its hostnames are what overlaps.
+      YNode at = spec == null || spec.get("hostnames") == null ? m.root() : spec.get("hostnames");
+      matches.add(new Nodes.MatchKey(0, 0, Overlaps.TLS_KEY, at));
+    }
+    boolean grpc = m.kind().equals("GRPCRoute");
+    if (grpc || m.kind().equals("HTTPRoute")) {
+      for (int i = 0; i < rules.size(); i++) {
+        List<YNode> ms = Y.list(rules.get(i), "matches");
+        if (ms.isEmpty()) {
+          matches.add(
+              new Nodes.MatchKey(
+                  i, 0, grpc ? Overlaps.GRPC_ANY : "PathPrefix '/'", Y.anchor(rules.get(i))));
+        }
+        for (int j = 0; j < ms.size(); j++) {
+          String key = grpc ? Overlaps.grpcKey(ms.get(j)) : Overlaps.key(ms.get(j));
+          matches.add(new Nodes.MatchKey(i, j, key, Y.anchor(ms.get(j))));
+        }
       }
     }
     return new RouteNode(

@@ -13,14 +13,24 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * HTTPRoute matches that another route on the same listener and hostname repeats exactly. Only one
- * of them ever gets the traffic; the specification decides by the oldest creationTimestamp, then by
- * {@code namespace/name} order. Git has no creation times: gwc uses metadata.creationTimestamp when
- * it is written, and otherwise treats the routes as equally old, so that name order decides, and
- * says so in the finding.
+ * Route matches that another route of the same kind on the same listener and hostname repeats
+ * exactly: HTTPRoute matches (path, method, headers, query parameters), GRPCRoute matches (service,
+ * method, headers) and TLSRoute server names. Only one of them ever gets the traffic; the
+ * specification decides by the oldest creationTimestamp, then by {@code namespace/name} order. Git
+ * has no creation times: gwc uses metadata.creationTimestamp when it is written, and otherwise
+ * treats the routes as equally old, so that name order decides, and says so in the finding.
  */
 final class Overlaps {
   private Overlaps() {}
+
+  /** The key of a TLSRoute: it takes every connection for its hostnames. */
+  static final String TLS_KEY = "every connection";
+
+  /** The key of a GRPCRoute rule without matches. */
+  static final String GRPC_ANY = "any service and method";
+
+  private static final java.util.Set<String> KINDS =
+      java.util.Set.of("HTTPRoute", "GRPCRoute", "TLSRoute");
 
   /** The route (and rule) that first claimed a match key on a listener. */
   private record Winner(RouteNode route, int rule) {}
@@ -31,7 +41,7 @@ final class Overlaps {
     Map<ListenerNode, List<RouteNode>> byListener = new java.util.IdentityHashMap<>();
     List<ListenerNode> listenerOrder = new ArrayList<>();
     for (Resolution.RouteResult rr : routes) {
-      if (!rr.node().kind().equals("HTTPRoute")) {
+      if (!KINDS.contains(rr.node().kind())) {
         continue;
       }
       for (Resolution.ParentResult p : rr.parents()) {
@@ -57,7 +67,7 @@ final class Overlaps {
         for (Nodes.MatchKey m : route.matches()) {
           List<String> hosts = route.hostnames().isEmpty() ? List.of("*") : route.hostnames();
           for (String host : hosts) {
-            String k = host + " " + m.key();
+            String k = route.kind() + " " + host + " " + m.key();
             Winner winner = first.putIfAbsent(k, new Winner(route, m.rule()));
             if (winner != null
                 && winner.route() != route
@@ -67,18 +77,21 @@ final class Overlaps {
                   Severity.WARNING,
                   route.manifest(),
                   m.node(),
-                  "spec.rules[" + m.rule() + "]",
-                  "match "
-                      + m.key()
-                      + (host.equals("*") ? "" : " on host '" + host + "'")
+                  route.kind().equals("TLSRoute")
+                      ? "spec.hostnames"
+                      : "spec.rules[" + m.rule() + "]",
+                  (route.kind().equals("TLSRoute")
+                          ? (host.equals("*") ? "every server name" : "server name '" + host + "'")
+                          : "match "
+                              + m.key()
+                              + (host.equals("*") ? "" : " on host '" + host + "'"))
                       + " is also matched by "
                       + winner.route().kind()
                       + " '"
                       + winner.route().namespace()
                       + "/"
                       + winner.route().name()
-                      + "' rule "
-                      + winner.rule()
+                      + (route.kind().equals("TLSRoute") ? "'" : "' rule " + winner.rule())
                       + ", which gets the traffic: "
                       + why(winner.route(), route));
             }
@@ -116,6 +129,44 @@ final class Overlaps {
         + "' comes first in namespace/name order";
   }
 
+  /** A canonical description of a GRPCRoute match: service, method and headers, sorted. */
+  static String grpcKey(YNode match) {
+    YMap method = Y.map(match, "method");
+    String type = Y.str(method, "type", "Exact");
+    String service = Y.str(method, "service");
+    String name = Y.str(method, "method");
+    StringBuilder sb = new StringBuilder();
+    if (service == null && name == null) {
+      sb.append(GRPC_ANY);
+    } else {
+      sb.append(type)
+          .append(" '")
+          .append(service == null ? "*" : service)
+          .append("/")
+          .append(name == null ? "*" : name)
+          .append("'");
+    }
+    TreeSet<String> headers = headers(match);
+    if (!headers.isEmpty()) {
+      sb.append(", headers ").append(String.join(", ", headers));
+    }
+    return sb.toString();
+  }
+
+  private static TreeSet<String> headers(YNode match) {
+    TreeSet<String> headers = new TreeSet<>();
+    for (YNode h : Y.list(match, "headers")) {
+      headers.add(
+          Y.str(h, "name", "").toLowerCase(java.util.Locale.ROOT)
+              + " "
+              + Y.str(h, "type", "Exact")
+              + " '"
+              + Y.str(h, "value", "")
+              + "'");
+    }
+    return headers;
+  }
+
   /** A canonical description of a match: path, method, headers and query parameters, sorted. */
   static String key(YNode match) {
     YMap path = Y.map(match, "path");
@@ -129,16 +180,7 @@ final class Overlaps {
     if (method != null) {
       sb.append(", method ").append(method);
     }
-    TreeSet<String> headers = new TreeSet<>();
-    for (YNode h : Y.list(match, "headers")) {
-      headers.add(
-          Y.str(h, "name", "").toLowerCase(java.util.Locale.ROOT)
-              + " "
-              + Y.str(h, "type", "Exact")
-              + " '"
-              + Y.str(h, "value", "")
-              + "'");
-    }
+    TreeSet<String> headers = headers(match);
     if (!headers.isEmpty()) {
       sb.append(", headers ").append(String.join(", ", headers));
     }
