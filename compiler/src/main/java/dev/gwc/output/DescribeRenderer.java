@@ -21,7 +21,7 @@ public final class DescribeRenderer implements Renderer {
   @Override
   public void render(Report report, PrintWriter out) {
     Resolution r = report.resolution();
-    if (r.gateways().isEmpty()) {
+    if (r.gateways().isEmpty() && r.listenerSets().isEmpty()) {
       out.println("no Gateways in the input");
     }
     for (Resolution.GatewayResult g : r.gateways()) {
