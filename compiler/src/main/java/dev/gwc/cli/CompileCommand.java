@@ -2,7 +2,6 @@ package dev.gwc.cli;
 
 import dev.gwc.diag.Severity;
 import dev.gwc.output.Format;
-import dev.gwc.output.Values;
 import dev.gwc.pipeline.BundleItems;
 import dev.gwc.pipeline.Compiler;
 import dev.gwc.pipeline.Options;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -116,7 +114,7 @@ final class CompileCommand implements Callable<Integer> {
   }
 
   private String render(Object value) {
-    return format.equals("json") ? Values.json(value) + "\n" : Values.yaml(value);
+    return OutputFiles.render(value, format);
   }
 
   /** Errors and warnings on standard error, in validate's text format (info notes counted only). */
@@ -131,16 +129,7 @@ final class CompileCommand implements Callable<Integer> {
 
   /** One file per resource, named kind-namespace-name, in a stable order. */
   private Map<String, String> files(List<Map<String, Object>> items) {
-    Map<String, String> out = new TreeMap<>();
-    for (Map<String, Object> item : items) {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> meta = (Map<String, Object>) item.getOrDefault("metadata", Map.of());
-      String ns = meta.get("namespace") == null ? "" : meta.get("namespace") + "-";
-      String name =
-          String.valueOf(item.get("kind")).toLowerCase(Locale.ROOT) + "-" + ns + meta.get("name");
-      out.put(name.replaceAll("[^A-Za-z0-9._-]", "_") + "." + format, render(item));
-    }
-    return out;
+    return OutputFiles.of(items, format);
   }
 
   private boolean check(Map<String, String> expected) throws IOException {

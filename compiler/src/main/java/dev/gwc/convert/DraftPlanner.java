@@ -1,0 +1,335 @@
+package dev.gwc.convert;
+
+import dev.gwc.convert.Draft.WeightedBackend;
+import dev.gwc.convert.IngressSource.Backend;
+import dev.gwc.convert.IngressSource.PathRule;
+import dev.gwc.convert.NginxSettings.Redirect;
+import dev.gwc.diag.Severity;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Merges the paths of one Gateway's Ingresses the way ingress-nginx merges them into servers: per
+ * host, the oldest Ingress wins a path defined twice; the first Ingress of a host lends it its
+ * defaultBackend for "/"; app-root adds a redirect of "/"; canary Ingresses add weighted or
+ * header-matched backends to the primary's path.
+ */
+final class DraftPlanner {
+  private final GatewayPlan plan;
+  private final Provider provider;
+  private final Notes notes;
+  private final Map<String, Draft> byKey = new LinkedHashMap<>();
+  private final Map<String, IngressSource> owner = new LinkedHashMap<>();
+  private final Set<String> regexHosts = new HashSet<>();
+
+  DraftPlanner(GatewayPlan plan, Provider provider, Notes notes) {
+    this.plan = plan;
+    this.provider = provider;
+    this.notes = notes;
+  }
+
+  /** The drafts of every path of the Gateway, in order. */
+  List<Draft> plan() {
+    for (IngressSource ing : plan.ingresses()) {
+      if (plan.settings(ing).canary() == null && plan.settings(ing).regex()) {
+        // ingress-nginx turns every location of a server into a regex location once one of the
+        // server's Ingresses asks for regex paths.
+        regexHosts.addAll(ing.hosts());
+      }
+    }
+    List<IngressSource> canaries = new ArrayList<>();
+    for (IngressSource ing : plan.ingresses()) {
+      if (plan.settings(ing).canary() != null) {
+        canaries.add(ing);
+        continue;
+      }
+      for (PathRule p : ing.paths()) {
+        add(ing, p);
+      }
+    }
+    defaultBackends();
+    appRoots();
+    List<Draft> out = new ArrayList<>();
+    Map<String, List<Draft>> canaryDrafts = new LinkedHashMap<>();
+    for (IngressSource c : canaries) {
+      new CanaryMerger(plan, notes).merge(c, byKey, owner, canaryDrafts);
+    }
+    for (Map.Entry<String, Draft> e : byKey.entrySet()) {
+      out.addAll(canaryDrafts.getOrDefault(e.getKey(), List.of()));
+      out.add(e.getValue());
+    }
+    return out;
+  }
+
+  private void add(IngressSource ing, PathRule p) {
+    boolean exact = p.pathType().equals("Exact");
+    String key = p.host() + "|" + (exact ? "=" : "~") + p.path();
+    IngressSource first = owner.get(key);
+    if (first != null) {
+      notes.warn(
+          ing.manifest(),
+          p.span(),
+          "path '"
+              + p.path()
+              + "' of host '"
+              + hostLabel(p.host())
+              + "' is also defined by Ingress '"
+              + first.id()
+              + "', which is older and wins in ingress-nginx; this one is not converted");
+      return;
+    }
+    Draft d = draft(ing, p, key);
+    if (d != null) {
+      byKey.put(key, d);
+      owner.put(key, ing);
+    }
+  }
+
+  private Draft draft(IngressSource ing, PathRule p, String key) {
+    NginxSettings s = plan.settings(ing);
+    List<WeightedBackend> backends = new ArrayList<>();
+    if (p.backend() != null) {
+      backends.add(new WeightedBackend(p.backend().service(), p.backend().port(), null));
+    }
+    Map<String, Object> match;
+    List<Map<String, Object>> filters = new ArrayList<>();
+    if (s.grpc()) {
+      Map<String, Object> method = PathTranslator.grpc(p, ing.manifest(), notes);
+      if (method == null) {
+        return null;
+      }
+      match = method.isEmpty() ? Map.of() : Maps.of("method", method);
+      headerFilters(s, filters);
+      grpcLimits(ing, s);
+    } else {
+      PathTranslator.Translated t =
+          PathTranslator.http(p, s, regexHosts.contains(p.host()), ing.manifest(), notes);
+      match = Maps.of("path", t.pathMatch());
+      if (s.redirect() != null) {
+        filters.add(redirectFilter(s.redirect()));
+        backends.clear();
+      } else {
+        headerFilters(s, filters);
+        Map<String, Object> rewrite =
+            Maps.of("hostname", s.upstreamVhost(), "path", t.rewritePath());
+        if (!rewrite.isEmpty()) {
+          filters.add(Maps.of("type", "URLRewrite", "urlRewrite", rewrite));
+        }
+        if (s.cors() != null) {
+          filters.add(Maps.of("type", "CORS", "cors", cors(s.cors())));
+        }
+      }
+    }
+    if (p.backend() == null && s.redirect() == null) {
+      // Reported where the backend is read; the rule stays so the path still answers (500).
+      backends.clear();
+    }
+    return new Draft(
+        ing.namespace(),
+        p.host(),
+        key,
+        match,
+        filters,
+        backends,
+        toHttps(ing, p.host()),
+        s.grpc(),
+        Set.of(ing.id()),
+        p.span());
+  }
+
+  private void grpcLimits(IngressSource ing, NginxSettings s) {
+    for (String name :
+        List.of(
+            "rewrite-target",
+            "upstream-vhost",
+            "enable-cors",
+            "permanent-redirect",
+            "temporal-redirect",
+            "app-root")) {
+      if (s.byName().containsKey(name)) {
+        notes.annotation(
+            Severity.WARNING,
+            ing.manifest(),
+            s.byName().get(name),
+            "annotation '" + name + "' cannot be expressed on a GRPCRoute; not converted");
+      }
+    }
+  }
+
+  /** Whether the HTTP listener redirects this Ingress's requests for the host to HTTPS. */
+  private boolean toHttps(IngressSource ing, String host) {
+    NginxSettings s = plan.settings(ing);
+    if (provider != Provider.INGRESS_NGINX) {
+      return false;
+    }
+    return s.forceSslRedirect()
+        || (plan.tlsHosts().contains(host) && !Boolean.FALSE.equals(s.sslRedirect()));
+  }
+
+  private static void headerFilters(NginxSettings s, List<Map<String, Object>> filters) {
+    if (!s.requestHeaders().isEmpty()) {
+      filters.add(
+          Maps.of(
+              "type", "RequestHeaderModifier", "requestHeaderModifier", set(s.requestHeaders())));
+    }
+    if (!s.responseHeaders().isEmpty()) {
+      filters.add(
+          Maps.of(
+              "type",
+              "ResponseHeaderModifier",
+              "responseHeaderModifier",
+              set(s.responseHeaders())));
+    }
+  }
+
+  private static Map<String, Object> set(Map<String, String> headers) {
+    List<Object> set = new ArrayList<>();
+    new java.util.TreeMap<>(headers).forEach((k, v) -> set.add(Maps.of("name", k, "value", v)));
+    return Maps.of("set", set);
+  }
+
+  private static Map<String, Object> redirectFilter(Redirect r) {
+    Map<String, Object> path =
+        r.path() == null ? null : Maps.of("type", "ReplaceFullPath", "replaceFullPath", r.path());
+    return Maps.of(
+        "type",
+        "RequestRedirect",
+        "requestRedirect",
+        Maps.of(
+            "scheme",
+            r.scheme(),
+            "hostname",
+            r.hostname(),
+            "port",
+            r.port() == null ? null : (long) r.port(),
+            "path",
+            path,
+            "statusCode",
+            (long) r.statusCode()));
+  }
+
+  private static Map<String, Object> cors(NginxSettings.Cors c) {
+    return Maps.of(
+        "allowOrigins",
+        c.allowOrigins(),
+        "allowMethods",
+        c.allowMethods(),
+        "allowHeaders",
+        c.allowHeaders(),
+        "exposeHeaders",
+        c.exposeHeaders().isEmpty() ? null : c.exposeHeaders(),
+        "allowCredentials",
+        c.allowCredentials(),
+        "maxAge",
+        c.maxAge());
+  }
+
+  /**
+   * "/" of each host falls to the defaultBackend of the first Ingress that names the host; an
+   * Ingress with a defaultBackend and no rules is the catch-all of requests for any other host.
+   */
+  private void defaultBackends() {
+    Map<String, IngressSource> firstForHost = new LinkedHashMap<>();
+    IngressSource catchAll = null;
+    for (IngressSource ing : plan.ingresses()) {
+      if (plan.settings(ing).canary() != null) {
+        continue;
+      }
+      for (String h : ing.hosts()) {
+        firstForHost.putIfAbsent(h, ing);
+      }
+      if (ing.defaultBackend() != null && ing.hosts().isEmpty()) {
+        if (catchAll == null) {
+          catchAll = ing;
+        } else {
+          notes.warn(
+              ing.manifest(),
+              ing.manifest().nameSpan(),
+              "defaultBackend is not used: Ingress '"
+                  + catchAll.id()
+                  + "' is older and already is the catch-all");
+        }
+      }
+    }
+    if (catchAll != null) {
+      rootRule(catchAll, "");
+    }
+    firstForHost.forEach(
+        (host, ing) -> {
+          if (ing.defaultBackend() != null) {
+            rootRule(ing, host);
+          }
+        });
+  }
+
+  private void rootRule(IngressSource ing, String host) {
+    String key = host + "|~/";
+    if (byKey.containsKey(key)) {
+      return;
+    }
+    Backend b = ing.defaultBackend();
+    PathRule p = new PathRule(host, "/", "Prefix", b, ing.manifest().nameSpan());
+    Draft d = draft(ing, p, key);
+    if (d != null) {
+      byKey.put(key, d);
+      owner.put(key, ing);
+    }
+  }
+
+  /** app-root: a request for "/" is redirected (302) to the application's root. */
+  private void appRoots() {
+    for (IngressSource ing : plan.ingresses()) {
+      NginxSettings s = plan.settings(ing);
+      if (s.appRoot() == null || s.canary() != null || s.grpc()) {
+        continue;
+      }
+      for (String host : ing.hosts()) {
+        String key = host + "|=/";
+        if (byKey.containsKey(key)) {
+          notes.annotation(
+              Severity.WARNING,
+              ing.manifest(),
+              s.byName().get("app-root"),
+              "app-root of host '"
+                  + hostLabel(host)
+                  + "' not converted: Ingress '"
+                  + owner.get(key).id()
+                  + "' defines the exact path '/'");
+          continue;
+        }
+        Map<String, Object> redirect =
+            Maps.of(
+                "type",
+                "RequestRedirect",
+                "requestRedirect",
+                Maps.of(
+                    "path",
+                    Maps.of("type", "ReplaceFullPath", "replaceFullPath", s.appRoot()),
+                    "statusCode",
+                    302L));
+        byKey.put(
+            key,
+            new Draft(
+                ing.namespace(),
+                host,
+                key,
+                Maps.of("path", Maps.of("type", "Exact", "value", "/")),
+                List.of(redirect),
+                List.of(),
+                toHttps(ing, host),
+                false,
+                Set.of(ing.id()),
+                s.byName().get("app-root").span()));
+        owner.put(key, ing);
+      }
+    }
+  }
+
+  static String hostLabel(String host) {
+    return host.isEmpty() ? "(any)" : host;
+  }
+}
