@@ -46,6 +46,9 @@ class ConvertGoldenTest {
         run.err().replace(dir + "/", "").replace(dir + "\\", ""));
     assertEquals(run.out(), Gwc.run("convert", input).out(), "same input, same bytes");
 
+    assertEquals(
+        run.out(), convertShuffled(Files.readString(dir.resolve("input.yaml"))), "input order");
+
     Gwc.Run json = Gwc.run("convert", "--format", "json", input);
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> notes = (List<Map<String, Object>>) json.json().get("notifications");
@@ -68,6 +71,25 @@ class ConvertGoldenTest {
       assertRoutesAcceptedAndResolved(compile.json());
     } finally {
       Files.deleteIfExists(converted);
+    }
+  }
+
+  /** The documents of the input, one file each, in reverse order: the output must not change. */
+  private static String convertShuffled(String input) throws IOException {
+    Path dir = Files.createTempDirectory("gwc-shuffled");
+    try {
+      String[] docs = input.split("(?m)^---\\n");
+      for (int i = 0; i < docs.length; i++) {
+        Files.writeString(dir.resolve(String.format("%03d.yaml", docs.length - i)), docs[i]);
+      }
+      return Gwc.run("convert", dir.toString()).out();
+    } finally {
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path f : files.toList()) {
+          Files.delete(f);
+        }
+      }
+      Files.delete(dir);
     }
   }
 
