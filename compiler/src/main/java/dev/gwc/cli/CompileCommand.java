@@ -51,18 +51,7 @@ final class CompileCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "yaml",
-      description = "Output format: yaml or json (default: ${DEFAULT-VALUE}).")
-  String format;
-
-  @Option(
-      names = "-o",
-      paramLabel = "DIR",
-      description = "Write one file per resource into DIR instead of standard output.")
-  Path outDir;
+  @Mixin BundleOutput output;
 
   @Option(
       names = "--check",
@@ -76,9 +65,7 @@ final class CompileCommand implements Callable<Integer> {
     Options options;
     try {
       options = common.toOptions();
-      if (!format.equals("yaml") && !format.equals("json")) {
-        throw new UsageException("unknown --format '" + format + "'; use yaml or json");
-      }
+      output.check();
     } catch (UsageException e) {
       parent.err.println("gwc compile: " + e.getMessage());
       return ExitCodes.USAGE;
@@ -93,11 +80,8 @@ final class CompileCommand implements Callable<Integer> {
       if (checkDir != null) {
         return check(files(items)) ? code : ExitCodes.FINDINGS;
       }
-      if (outDir != null) {
-        Files.createDirectories(outDir);
-        for (Map.Entry<String, String> f : files(items).entrySet()) {
-          Files.writeString(outDir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
-        }
+      if (output.outDir != null) {
+        output.writeFiles(items);
         return code;
       }
       Map<String, Object> list = new LinkedHashMap<>();
@@ -114,7 +98,7 @@ final class CompileCommand implements Callable<Integer> {
   }
 
   private String render(Object value) {
-    return OutputFiles.render(value, format);
+    return output.render(value);
   }
 
   /** Errors and warnings on standard error, in validate's text format (info notes counted only). */
@@ -129,14 +113,14 @@ final class CompileCommand implements Callable<Integer> {
 
   /** One file per resource, named kind-namespace-name, in a stable order. */
   private Map<String, String> files(List<Map<String, Object>> items) {
-    return OutputFiles.of(items, format);
+    return output.files(items);
   }
 
   private boolean check(Map<String, String> expected) throws IOException {
     Map<String, String> actual = new TreeMap<>();
     if (Files.isDirectory(checkDir)) {
       try (Stream<Path> list = Files.list(checkDir)) {
-        for (Path p : list.filter(p -> p.toString().endsWith("." + format)).toList()) {
+        for (Path p : list.filter(p -> p.toString().endsWith("." + output.format)).toList()) {
           actual.put(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8));
         }
       }

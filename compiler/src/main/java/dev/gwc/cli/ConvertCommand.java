@@ -8,9 +8,6 @@ import dev.gwc.convert.Provider;
 import dev.gwc.pipeline.Options;
 import dev.gwc.source.Inputs;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,18 +69,7 @@ final class ConvertCommand implements Callable<Integer> {
               + " when they share one, else --namespace).")
   String gatewayNamespace;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "yaml",
-      description = "Output format: yaml or json (default: ${DEFAULT-VALUE}).")
-  String format;
-
-  @Option(
-      names = "-o",
-      paramLabel = "DIR",
-      description = "Write one file per resource into DIR instead of standard output.")
-  Path outDir;
+  @Mixin BundleOutput output;
 
   @Override
   public Integer call() {
@@ -95,9 +81,7 @@ final class ConvertCommand implements Callable<Integer> {
         throw new UsageException(
             "unknown --provider '" + provider + "'; use common or ingress-nginx");
       }
-      if (!format.equals("yaml") && !format.equals("json")) {
-        throw new UsageException("unknown --format '" + format + "'; use yaml or json");
-      }
+      output.check();
       options =
           new ConvertOptions(
               p,
@@ -114,21 +98,18 @@ final class ConvertCommand implements Callable<Integer> {
       Conversion c = Converter.convert(Inputs.collect(this.common.paths), parent.in, options);
       NotificationText.print(c, parent.err);
       int code = c.hasErrors() ? ExitCodes.FINDINGS : ExitCodes.OK;
-      if (outDir != null) {
-        Files.createDirectories(outDir);
-        for (Map.Entry<String, String> f : OutputFiles.of(c.resources(), format).entrySet()) {
-          Files.writeString(outDir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
-        }
+      if (output.outDir != null) {
+        output.writeFiles(c.resources());
         return code;
       }
       Map<String, Object> list = new LinkedHashMap<>();
       list.put("apiVersion", "v1");
       list.put("kind", "List");
       list.put("items", c.resources());
-      if (format.equals("json")) {
+      if (output.format.equals("json")) {
         list.put("notifications", json(c.notifications()));
       }
-      parent.out.print(OutputFiles.render(list, format));
+      parent.out.print(output.render(list));
       parent.out.flush();
       return code;
     } catch (IOException e) {
