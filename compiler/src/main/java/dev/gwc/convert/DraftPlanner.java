@@ -3,7 +3,6 @@ package dev.gwc.convert;
 import dev.gwc.convert.Draft.WeightedBackend;
 import dev.gwc.convert.IngressSource.Backend;
 import dev.gwc.convert.IngressSource.PathRule;
-import dev.gwc.convert.NginxSettings.Redirect;
 import dev.gwc.diag.Severity;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -91,43 +90,28 @@ final class DraftPlanner {
 
   private Draft draft(IngressSource ing, PathRule p, String key) {
     NginxSettings s = plan.settings(ing);
-    List<WeightedBackend> backends = new ArrayList<>();
-    if (p.backend() != null) {
-      backends.add(new WeightedBackend(p.backend().service(), p.backend().port(), null));
-    }
     Map<String, Object> match;
-    List<Map<String, Object>> filters = new ArrayList<>();
+    List<Map<String, Object>> filters;
     if (s.grpc()) {
       Map<String, Object> method = PathTranslator.grpc(p, ing.manifest(), notes);
       if (method == null) {
         return null;
       }
       match = method.isEmpty() ? Map.of() : Maps.of("method", method);
-      headerFilters(s, filters);
+      filters = Filters.headers(s);
       grpcLimits(ing, s);
     } else {
       PathTranslator.Translated t =
           PathTranslator.http(p, s, regexHosts.contains(p.host()), ing.manifest(), notes);
       match = Maps.of("path", t.pathMatch());
-      if (s.redirect() != null) {
-        filters.add(redirectFilter(s.redirect()));
-        backends.clear();
-      } else {
-        headerFilters(s, filters);
-        Map<String, Object> rewrite =
-            Maps.of("hostname", s.upstreamVhost(), "path", t.rewritePath());
-        if (!rewrite.isEmpty()) {
-          filters.add(Maps.of("type", "URLRewrite", "urlRewrite", rewrite));
-        }
-        if (s.cors() != null) {
-          filters.add(Maps.of("type", "CORS", "cors", cors(s.cors())));
-        }
-      }
+      filters = Filters.http(s, t.rewritePath());
     }
-    if (p.backend() == null && s.redirect() == null) {
-      // Reported where the backend is read; the rule stays so the path still answers (500).
-      backends.clear();
-    }
+    // A redirect answers by itself; an unresolved backend (reported where it is read) leaves the
+    // rule without backends, so the path still answers, with 500, as the Ingress would.
+    List<WeightedBackend> backends =
+        p.backend() == null || (s.redirect() != null && !s.grpc())
+            ? List.of()
+            : List.of(new WeightedBackend(p.backend().service(), p.backend().port(), null));
     return new Draft(
         ing.namespace(),
         p.host(),
@@ -168,64 +152,6 @@ final class DraftPlanner {
     }
     return s.forceSslRedirect()
         || (plan.tlsHosts().contains(host) && !Boolean.FALSE.equals(s.sslRedirect()));
-  }
-
-  private static void headerFilters(NginxSettings s, List<Map<String, Object>> filters) {
-    if (!s.requestHeaders().isEmpty()) {
-      filters.add(
-          Maps.of(
-              "type", "RequestHeaderModifier", "requestHeaderModifier", set(s.requestHeaders())));
-    }
-    if (!s.responseHeaders().isEmpty()) {
-      filters.add(
-          Maps.of(
-              "type",
-              "ResponseHeaderModifier",
-              "responseHeaderModifier",
-              set(s.responseHeaders())));
-    }
-  }
-
-  private static Map<String, Object> set(Map<String, String> headers) {
-    List<Object> set = new ArrayList<>();
-    new java.util.TreeMap<>(headers).forEach((k, v) -> set.add(Maps.of("name", k, "value", v)));
-    return Maps.of("set", set);
-  }
-
-  private static Map<String, Object> redirectFilter(Redirect r) {
-    Map<String, Object> path =
-        r.path() == null ? null : Maps.of("type", "ReplaceFullPath", "replaceFullPath", r.path());
-    return Maps.of(
-        "type",
-        "RequestRedirect",
-        "requestRedirect",
-        Maps.of(
-            "scheme",
-            r.scheme(),
-            "hostname",
-            r.hostname(),
-            "port",
-            r.port() == null ? null : (long) r.port(),
-            "path",
-            path,
-            "statusCode",
-            (long) r.statusCode()));
-  }
-
-  private static Map<String, Object> cors(NginxSettings.Cors c) {
-    return Maps.of(
-        "allowOrigins",
-        c.allowOrigins(),
-        "allowMethods",
-        c.allowMethods(),
-        "allowHeaders",
-        c.allowHeaders(),
-        "exposeHeaders",
-        c.exposeHeaders().isEmpty() ? null : c.exposeHeaders(),
-        "allowCredentials",
-        c.allowCredentials(),
-        "maxAge",
-        c.maxAge());
   }
 
   /**
@@ -301,16 +227,6 @@ final class DraftPlanner {
                   + "' defines the exact path '/'");
           continue;
         }
-        Map<String, Object> redirect =
-            Maps.of(
-                "type",
-                "RequestRedirect",
-                "requestRedirect",
-                Maps.of(
-                    "path",
-                    Maps.of("type", "ReplaceFullPath", "replaceFullPath", s.appRoot()),
-                    "statusCode",
-                    302L));
         byKey.put(
             key,
             new Draft(
@@ -318,7 +234,7 @@ final class DraftPlanner {
                 host,
                 key,
                 Maps.of("path", Maps.of("type", "Exact", "value", "/")),
-                List.of(redirect),
+                List.of(Filters.appRoot(s.appRoot())),
                 List.of(),
                 toHttps(ing, host),
                 false,

@@ -118,13 +118,7 @@ final class RouteWriter {
   }
 
   private Draft httpsRedirect(Draft d) {
-    Map<String, Object> filter =
-        Maps.of(
-            "type",
-            "RequestRedirect",
-            "requestRedirect",
-            Maps.of("scheme", "https", "statusCode", httpsRedirectCode));
-    return d.withFilters(List.of(filter), List.of());
+    return d.withFilters(List.of(Filters.toHttps(httpsRedirectCode)), List.of());
   }
 
   /** The route objects of a plan (several when it exceeds the limits). */
