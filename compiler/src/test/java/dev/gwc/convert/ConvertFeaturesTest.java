@@ -336,7 +336,153 @@ class ConvertFeaturesTest {
                             .path("/", "Prefix", "web-v2", "number: 80")
                             .ingressOnly()))
             .without("- name: web-v2")
-            .note("which is older and wins"));
+            .note("which is older and wins"),
+        // Edge cases
+        row(
+            "useRegex_otherIngressOfHost_regexToo",
+            ingress()
+                .annotate("use-regex", "true")
+                .path("/a", "Prefix")
+                .extra(
+                    ingress()
+                        .name("web-b")
+                        .path("/b/[0-9]+", "ImplementationSpecific")
+                        .ingressOnly()),
+            "value: \"/b/[0-9]+.*\""),
+        row(
+                "tls_sameHostTwoSecrets_olderWins",
+                ingress()
+                    .tls("a-tls")
+                    .path("/", "Prefix")
+                    .extra(ingress().name("web-b").tls("b-tls").path("/b", "Prefix").ingressOnly()),
+                "name: a-tls")
+            .without("name: b-tls")
+            .note("already has Secret 'shop/a-tls'"),
+        row(
+                "tls_withoutSecretName_noHttpsListener",
+                ingress().tlsEntries("  - hosts: [a.example.com]\n").path("/", "Prefix"))
+            .without("protocol: HTTPS")
+            .note("default certificate"),
+        row(
+            "tls_withoutHosts_httpsListenerWithoutHostname",
+            ingress().host("").tlsEntries("  - secretName: any-tls\n").path("/", "Prefix"),
+            "name: https",
+            "name: any-tls",
+            "sectionName: https"),
+        row(
+                "canary_withoutPrimary_notified",
+                ingress().name("lonely").annotate("canary", "true").path("/", "Prefix"))
+            .note("has no primary Ingress"),
+        row(
+                "canaryWeight_withoutCanaryTrue_notified",
+                ingress().annotate("canary-weight", "50").path("/", "Prefix"))
+            .note("has no effect without canary"),
+        row(
+                "canary_ownAnnotations_ignored",
+                canary("canary-weight", "30", "rewrite-target", "/x"),
+                "weight: 70")
+            .without("type: URLRewrite")
+            .note("on a canary Ingress is ignored"),
+        row(
+            "canaryWeightTotal_thousand_weightsOfTotal",
+            canary("canary-weight", "5", "canary-weight-total", "1000"),
+            "weight: 995",
+            "weight: 5"),
+        row(
+                "sslRedirect_notBoolean_notified",
+                ingress().annotate("ssl-redirect", "maybe").tls("a-tls").path("/", "Prefix"),
+                "scheme: https")
+            .note("expects \"true\" or \"false\""),
+        row(
+            "twoClasses_sameHostAndNamespace_routeNamesDiffer",
+            ingress()
+                .path("/", "Prefix")
+                .extra(
+                    ingress()
+                        .name("web-int")
+                        .className("internal")
+                        .path("/int", "Prefix")
+                        .ingressOnly()),
+            "name: a.example.com",
+            "name: a.example.com-nginx"),
+        row(
+            "wildcardHost_route_namedWildcard",
+            ingress().host("*.example.com").tls("wild-tls").path("/", "Prefix"),
+            "name: wildcard.example.com",
+            "name: https-wildcard.example.com",
+            "- \"*.example.com\""),
+        row(
+                "resourceBackend_notConvertible_error",
+                ingress()
+                    .rawPath(
+                        "/",
+                        "          resource:\n            apiGroup: k8s.example.com\n"
+                            + "            kind: Bucket\n            name: assets\n"))
+            .note("resource backends")
+            .exit(1),
+        row(
+            "manyPaths_overRuleLimit_routeSplit",
+            manyPaths(130),
+            "name: a.example.com",
+            "name: a.example.com-2"),
+        row(
+                "permanentRedirectCode_notInRelease_fallsBackTo301",
+                ingress()
+                    .annotate("permanent-redirect", "https://b.example.com")
+                    .annotate("permanent-redirect-code", "308")
+                    .path("/", "Prefix"),
+                "statusCode: 301")
+            .flags("--gateway-api-version", "1.4.1")
+            .note("is not allowed by Gateway API 1.4.1"),
+        row(
+                "temporalAndPermanentRedirect_permanentWins",
+                ingress()
+                    .annotate("permanent-redirect", "https://b.example.com")
+                    .annotate("temporal-redirect", "https://c.example.com")
+                    .path("/", "Prefix"),
+                "hostname: b.example.com")
+            .note("'permanent-redirect' takes precedence"),
+        row(
+                "grpc_pathNotAService_notified",
+                ingress()
+                    .annotate("backend-protocol", "GRPC")
+                    .path("/v1/items/list", "Prefix", "api", "number: 9090"))
+            .note("a GRPCRoute cannot match it"),
+        row(
+                "backendProtocol_autoHttp_notified",
+                ingress().annotate("backend-protocol", "AUTO_HTTP").path("/", "Prefix"),
+                "type: PathPrefix")
+            .note("converted as HTTP"),
+        row(
+            "ingressClass_markedDefault_usedWhenIngressNamesNone",
+            ingress()
+                .noClass()
+                .path("/", "Prefix")
+                .extra(
+                    "apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: edge\n"
+                        + "  annotations:\n    ingressclass.kubernetes.io/is-default-class: \"true\"\n"
+                        + "spec:\n  controller: k8s.io/ingress-nginx\n"),
+            "gatewayClassName: edge"),
+        row(
+                "noClass_noDefault_assumedNginx",
+                ingress().noClass().path("/", "Prefix"),
+                "gatewayClassName: nginx")
+            .note("--watch-ingress-without-class"),
+        row(
+                "otherControllersAnnotation_info",
+                ingress().annotate("cert-manager.io/cluster-issuer", "le").path("/", "Prefix"),
+                "type: PathPrefix")
+            .note("is not an ingress-nginx annotation"));
+  }
+
+  private static ConvertInput manyPaths(int n) {
+    ConvertInput in = ingress();
+    for (int i = 0; i < n; i++) {
+      in.path(
+          "/p" + i, i % 2 == 0 ? "Prefix" : "Exact", i % 2 == 0 ? "web" : "web-v2", "number: 80");
+    }
+    in.annotate("x-forwarded-prefix", "/x");
+    return in;
   }
 
   private static ConvertInput canary(String... keysAndValues) {

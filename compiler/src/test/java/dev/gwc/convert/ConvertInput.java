@@ -72,6 +72,17 @@ final class ConvertInput {
     return this;
   }
 
+  ConvertInput className(String c) {
+    className = "ingressClassName: " + c;
+    return this;
+  }
+
+  /** A path whose backend is written out, e.g. a resource backend. */
+  ConvertInput rawPath(String path, String backend) {
+    paths.add("      - path: " + path + "\n        pathType: Prefix\n        backend:\n" + backend);
+    return this;
+  }
+
   ConvertInput path(String path, String type) {
     return path(path, type, "web", "number: 80");
   }
@@ -90,7 +101,13 @@ final class ConvertInput {
   }
 
   ConvertInput tls(String secret) {
-    tls = "  tls:\n  - hosts: [" + host + "]\n    secretName: " + secret + "\n";
+    tls = "  tls:\n  - hosts: [\"" + host + "\"]\n    secretName: " + secret + "\n";
+    return this;
+  }
+
+  /** A spec.tls list written out, e.g. {@code " - secretName: x\n"}. */
+  ConvertInput tlsEntries(String entries) {
+    tls = "  tls:\n" + entries;
     return this;
   }
 
@@ -122,7 +139,7 @@ final class ConvertInput {
     sb.append(defaultBackend).append(tls);
     if (!paths.isEmpty()) {
       sb.append("  rules:\n  - ")
-          .append(host.isEmpty() ? "" : "host: " + host + "\n    ")
+          .append(host.isEmpty() ? "" : "host: \"" + host + "\"\n    ")
           .append("http:\n      paths:\n")
           .append(String.join("\n", paths))
           .append('\n');
