@@ -13,11 +13,16 @@ import java.util.TreeSet;
  *
  * @param label e.g. {@code 1.4.1 (standard)}, for messages
  * @param cors whether HTTPRoute has the CORS filter
+ * @param corsAnyOrigin whether the CORS filter accepts the origin "*" (1.3 does not)
  * @param redirectCodes the status codes a RequestRedirect filter accepts
  * @param backendTlsApiVersion the apiVersion serving BackendTLSPolicy, or null when there is none
  */
 record Capabilities(
-    String label, boolean cors, Set<Integer> redirectCodes, String backendTlsApiVersion) {
+    String label,
+    boolean cors,
+    boolean corsAnyOrigin,
+    Set<Integer> redirectCodes,
+    String backendTlsApiVersion) {
   private static final String GROUP = "gateway.networking.k8s.io";
 
   Capabilities {
@@ -31,6 +36,8 @@ record Capabilities(
       filter = path(f.version().schema(), "spec", "rules", "[]", "filters", "[]");
     }
     boolean cors = filter != null && filter.property("cors") != null;
+    Schema origin = path(filter, "cors", "allowOrigins", "[]");
+    boolean anyOrigin = origin != null && origin.patternAllows("*");
     Set<Integer> codes = new TreeSet<>();
     Schema code = path(filter, "requestRedirect", "statusCode");
     if (code != null && code.enumValues() != null) {
@@ -48,7 +55,7 @@ record Capabilities(
         btls = GROUP + "/" + v;
       }
     }
-    return new Capabilities(release + " (" + channel + ")", cors, codes, btls);
+    return new Capabilities(release + " (" + channel + ")", cors, anyOrigin, codes, btls);
   }
 
   /** The schema at a path of property names, "[]" stepping into array items; null if absent. */

@@ -43,6 +43,14 @@ final class CorsAnnotations {
             "CORS origin '" + o + "' cannot be expressed in the CORS filter; dropped");
       }
     }
+    if (origins.contains("*") && !caps.corsAnyOrigin()) {
+      v.warn(
+          v.has("cors-allow-origin") ? "cors-allow-origin" : "enable-cors",
+          "the CORS filter of Gateway API "
+              + caps.label()
+              + " cannot allow any origin ('*'); enable-cors not converted");
+      return null;
+    }
     List<String> methods = new ArrayList<>();
     for (String x : v.list("cors-allow-methods", DEFAULT_METHODS)) {
       String upper = x.toUpperCase(Locale.ROOT);

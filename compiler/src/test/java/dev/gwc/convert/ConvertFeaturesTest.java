@@ -269,6 +269,26 @@ class ConvertFeaturesTest {
             .flags("--gateway-api-version", "1.4.1")
             .without("type: CORS")
             .note("the CORS filter is not in Gateway API 1.4.1 (standard)"),
+        row(
+                "enableCors_release130AnyOrigin_notified",
+                ingress().annotate("enable-cors", "true").path("/", "Prefix"))
+            .flags("--gateway-api-version", "1.3.0", "--channel", "experimental")
+            .without("type: CORS")
+            .note("cannot allow any origin"),
+        row(
+                "enableCors_release130Origins_corsFilter",
+                ingress()
+                    .annotate("enable-cors", "true")
+                    .annotate("cors-allow-origin", "https://a.example.com")
+                    .path("/", "Prefix"),
+                "type: CORS")
+            .flags("--gateway-api-version", "1.3.0", "--channel", "experimental"),
+        row(
+                "backendProtocolHttps_release121Experimental_v1alpha3Policy",
+                ingress().annotate("backend-protocol", "HTTPS").path("/", "Prefix"),
+                "apiVersion: gateway.networking.k8s.io/v1alpha3")
+            .flags("--gateway-api-version", "1.2.1", "--channel", "experimental")
+            .note("verifies the backend's certificate"),
         // Unsupported annotations
         unsupported("configuration-snippet", "raw nginx configuration"),
         unsupported("server-snippet", "raw nginx configuration"),
