@@ -99,7 +99,6 @@ final class DraftPlanner {
       }
       match = method.isEmpty() ? Map.of() : Maps.of("method", method);
       filters = Filters.headers(s);
-      grpcLimits(ing, s);
     } else {
       PathTranslator.Translated t =
           PathTranslator.http(p, s, regexHosts.contains(p.host()), ing.manifest(), notes);
@@ -123,25 +122,6 @@ final class DraftPlanner {
         s.grpc(),
         Set.of(ing.id()),
         p.span());
-  }
-
-  private void grpcLimits(IngressSource ing, NginxSettings s) {
-    for (String name :
-        List.of(
-            "rewrite-target",
-            "upstream-vhost",
-            "enable-cors",
-            "permanent-redirect",
-            "temporal-redirect",
-            "app-root")) {
-      if (s.byName().containsKey(name)) {
-        notes.annotation(
-            Severity.WARNING,
-            ing.manifest(),
-            s.byName().get(name),
-            "annotation '" + name + "' cannot be expressed on a GRPCRoute; not converted");
-      }
-    }
   }
 
   /** Whether the HTTP listener redirects this Ingress's requests for the host to HTTPS. */

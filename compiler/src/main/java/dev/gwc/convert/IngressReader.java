@@ -59,6 +59,14 @@ final class IngressReader {
         }
       }
     }
+    if (paths.isEmpty()
+        && defaultBackend == null
+        && !(spec.get("defaultBackend") instanceof YMap)) {
+      notes.warn(
+          m,
+          m.nameSpan(),
+          "Ingress has no paths and no defaultBackend that can be read; nothing of it is converted");
+    }
     return new IngressSource(
         m,
         className(m, spec, annotations),
@@ -114,6 +122,11 @@ final class IngressReader {
       return new Backend(name, number);
     }
     String portName = port.string("name");
+    if (portName == null) {
+      notes.error(
+          m, port.span(), "service port is neither a number nor a name; converted without it");
+      return null;
+    }
     Long number =
         inventory
             .servicePorts()

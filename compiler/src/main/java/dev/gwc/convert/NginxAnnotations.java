@@ -51,6 +51,17 @@ final class NginxAnnotations {
           "cors-allow-credentials",
           "cors-max-age");
 
+  /** What a GRPCRoute cannot express. */
+  private static final Set<String> GRPC_LIMITED =
+      Set.of(
+          "rewrite-target",
+          "use-regex",
+          "upstream-vhost",
+          "enable-cors",
+          "permanent-redirect",
+          "temporal-redirect",
+          "app-root");
+
   private final Capabilities caps;
   private final Inventory inventory;
   private final Notes notes;
@@ -98,6 +109,10 @@ final class NginxAnnotations {
     AnnotationValues all = new AnnotationValues(m, byName, notes);
     boolean canary = all.bool("canary", false);
     byName.keySet().removeIf(name -> !applies(name, canary, all));
+    String protocol = backendProtocol(new AnnotationValues(m, byName, notes));
+    if (protocol.startsWith("GRPC")) {
+      byName.keySet().removeIf(name -> grpcLimit(name, all));
+    }
     AnnotationValues v = new AnnotationValues(m, byName, notes);
     Map<String, String> requestHeaders = new TreeMap<>();
     if (v.value("x-forwarded-prefix") != null) {
@@ -114,7 +129,7 @@ final class NginxAnnotations {
         v.value("upstream-vhost"),
         requestHeaders,
         customHeaders(ing, v),
-        backendProtocol(v),
+        protocol,
         CorsAnnotations.read(v, caps),
         v.value("proxy-ssl-name"),
         byName);
@@ -139,6 +154,15 @@ final class NginxAnnotations {
       v.warn(name, "annotation '" + name + "' has no effect without canary: \"true\"");
       return false;
     }
+    return true;
+  }
+
+  /** A GRPCRoute has no redirect, rewrite or CORS filter; such annotations are reported. */
+  private static boolean grpcLimit(String name, AnnotationValues v) {
+    if (!GRPC_LIMITED.contains(name)) {
+      return false;
+    }
+    v.warn(name, "annotation '" + name + "' cannot be expressed on a GRPCRoute; not converted");
     return true;
   }
 

@@ -133,6 +133,54 @@ class ConvertCommandTest {
   }
 
   @Test
+  void malformedIngresses_reportedWithoutInternalError() throws IOException {
+    String weird =
+        """
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: a
+          annotations: [x]
+        spec: []
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: b
+          annotations:
+            nginx.ingress.kubernetes.io/permanent-redirect: "::not a url"
+            nginx.ingress.kubernetes.io/backend-protocol: GRPC
+            nginx.ingress.kubernetes.io/app-root: /x
+        spec:
+          defaultBackend:
+            resource: {kind: X, name: y}
+          tls: [{hosts: []}]
+          rules:
+          - host: 42
+            http:
+              paths: {}
+          - http:
+              paths:
+              - path: 7
+                backend: {}
+              - backend:
+                  service: {name: x, port: {number: "80"}}
+          - "string"
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata: {}
+        spec: {}
+        """;
+    Gwc.Run run = Gwc.run("convert", write("in.yaml", weird).toString());
+    assertEquals(1, run.exit(), run.err());
+    assertFalse(run.err().contains("internal error"), run.err());
+    assertTrue(run.err().contains("in.yaml:4:9: warning: Ingress has no paths"), run.err());
+    assertTrue(run.err().contains("cannot be expressed on a GRPCRoute"), run.err());
+    assertTrue(run.err().contains("neither a number nor a name"), run.err());
+  }
+
+  @Test
   void missingFile_exitsTwo_withOneLine() {
     Gwc.Run run = Gwc.run("convert", tmp.resolve("nope.yaml").toString());
     assertEquals(2, run.exit());
