@@ -95,6 +95,9 @@ final class IngressReader {
         continue;
       }
       String path = pm.string("path") == null ? "/" : pm.string("path");
+      if (pm.get("path") != null && pm.string("path") == null) {
+        notes.warn(m, pm.get("path").span(), "path is not a string; read as '/'");
+      }
       String type =
           pm.string("pathType") == null ? "ImplementationSpecific" : pm.string("pathType");
       Backend b = pm.get("backend") instanceof YMap bm ? backend(m, bm) : null;

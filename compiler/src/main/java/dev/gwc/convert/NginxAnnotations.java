@@ -62,6 +62,13 @@ final class NginxAnnotations {
           "temporal-redirect",
           "app-root");
 
+  /** Annotations that only qualify another one. */
+  private static final Map<String, String> NEEDS =
+      Map.of(
+          "permanent-redirect-code", "permanent-redirect",
+          "temporal-redirect-code", "temporal-redirect",
+          "proxy-ssl-name", "backend-protocol");
+
   private final Capabilities caps;
   private final Inventory inventory;
   private final Notes notes;
@@ -152,6 +159,11 @@ final class NginxAnnotations {
     }
     if (!canary && name.startsWith("canary-")) {
       v.warn(name, "annotation '" + name + "' has no effect without canary: \"true\"");
+      return false;
+    }
+    String needs = name.startsWith("cors-") ? "enable-cors" : NEEDS.get(name);
+    if (needs != null && !v.has(needs)) {
+      v.warn(name, "annotation '" + name + "' has no effect without '" + needs + "'");
       return false;
     }
     return true;

@@ -409,6 +409,18 @@ class ConvertFeaturesTest {
             "weight: 995",
             "weight: 5"),
         row(
+                "corsAnnotation_withoutEnableCors_notified",
+                ingress()
+                    .annotate("cors-allow-origin", "https://a.example.com")
+                    .path("/", "Prefix"))
+            .without("type: CORS")
+            .note("has no effect without 'enable-cors'"),
+        row(
+                "permanentRedirectCode_withoutRedirect_notified",
+                ingress().annotate("permanent-redirect-code", "308").path("/", "Prefix"))
+            .without("type: RequestRedirect")
+            .note("has no effect without 'permanent-redirect'"),
+        row(
                 "sslRedirect_notBoolean_notified",
                 ingress().annotate("ssl-redirect", "maybe").tls("a-tls").path("/", "Prefix"),
                 "scheme: https")
