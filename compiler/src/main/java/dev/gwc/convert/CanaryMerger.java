@@ -31,6 +31,13 @@ final class CanaryMerger {
       Map<String, IngressSource> owners,
       Map<String, List<Draft>> extra) {
     Canary c = plan.settings(canary).canary();
+    if (canary.defaultBackend() != null) {
+      notes.warn(
+          canary.manifest(),
+          canary.manifest().nameSpan(),
+          "the defaultBackend of a canary Ingress is not converted; only its paths join their"
+              + " primaries");
+    }
     for (PathRule p : canary.paths()) {
       String key = p.host() + "|" + (p.pathType().equals("Exact") ? "=" : "~") + p.path();
       Draft primary = primaries.get(key);

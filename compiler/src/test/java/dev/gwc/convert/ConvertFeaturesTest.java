@@ -404,6 +404,19 @@ class ConvertFeaturesTest {
             .without("type: URLRewrite")
             .note("on a canary Ingress is ignored"),
         row(
+                "canary_defaultBackend_notified",
+                ingress()
+                    .path("/", "Prefix")
+                    .extra(
+                        ingress()
+                            .name("web-canary")
+                            .annotate("canary", "true")
+                            .defaultBackend("web-v2")
+                            .path("/", "Prefix", "web-v2", "number: 80")
+                            .ingressOnly()),
+                "weight: 100")
+            .note("defaultBackend of a canary Ingress is not converted"),
+        row(
             "canaryWeightTotal_thousand_weightsOfTotal",
             canary("canary-weight", "5", "canary-weight-total", "1000"),
             "weight: 995",
