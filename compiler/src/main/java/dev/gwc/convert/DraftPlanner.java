@@ -102,6 +102,9 @@ final class DraftPlanner {
     } else {
       PathTranslator.Translated t =
           PathTranslator.http(p, s, regexHosts.contains(p.host()), ing.manifest(), notes);
+      if (t == null) {
+        return null;
+      }
       match = Maps.of("path", t.pathMatch());
       filters = Filters.http(s, t.rewritePath());
     }

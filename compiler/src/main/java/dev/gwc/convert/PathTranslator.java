@@ -23,6 +23,8 @@ final class PathTranslator {
   private static final Pattern TAIL_FORM =
       Pattern.compile("(/[^\\^$*+?()\\[\\]{}|\\\\]*?)?\\((/)?\\.\\*\\)");
 
+  private static final Pattern VALID_PATH =
+      Pattern.compile("(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|%[0-9a-fA-F]{2})+");
   private static final Pattern GRPC_SERVICE =
       Pattern.compile("\\.?[A-Za-z_][A-Za-z_0-9]*(\\.[A-Za-z_][A-Za-z_0-9]*)*");
   private static final Pattern GRPC_METHOD = Pattern.compile("[A-Za-z_][A-Za-z_0-9]*");
@@ -37,7 +39,47 @@ final class PathTranslator {
    */
   record Translated(Map<String, Object> pathMatch, Map<String, Object> rewritePath) {}
 
+  /**
+   * The match of an HTTP path, or null when the path cannot be written as a Gateway API path
+   * (reported).
+   */
   static Translated http(PathRule p, NginxSettings s, boolean hostRegex, Manifest m, Notes notes) {
+    Translated t = translate(p, s, hostRegex, m, notes);
+    Object type = t.pathMatch().get("type");
+    String value = (String) t.pathMatch().get("value");
+    if (!type.equals("RegularExpression") && !validPath(value)) {
+      notes.warn(
+          m,
+          p.span(),
+          "path '"
+              + value
+              + "' is not a valid Gateway API "
+              + type
+              + " path"
+              + (hostRegex ? "" : " (ingress-nginx reads it as a regex only with use-regex)")
+              + "; not converted");
+      return null;
+    }
+    return t;
+  }
+
+  /**
+   * What Gateway API's CEL rules allow in Exact and PathPrefix values: URL path characters and
+   * percent-encodings, no empty, "." or ".." segments, no encoded slash, no fragment.
+   */
+  static boolean validPath(String path) {
+    return path.startsWith("/")
+        && VALID_PATH.matcher(path).matches()
+        && !path.contains("//")
+        && !path.contains("/./")
+        && !path.contains("/../")
+        && !path.toLowerCase(java.util.Locale.ROOT).contains("%2f")
+        && !path.endsWith("/.")
+        && !path.endsWith("/..");
+  }
+
+  private static Translated translate(
+      PathRule p, NginxSettings s, boolean hostRegex, Manifest m, Notes notes) {
     boolean exact = p.pathType().equals("Exact");
     boolean regex = !exact && hostRegex && REGEX_SYNTAX.matcher(p.path()).find();
     String target = s.rewriteTarget();

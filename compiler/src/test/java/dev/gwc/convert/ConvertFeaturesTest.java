@@ -93,6 +93,11 @@ class ConvertFeaturesTest {
             "type: RegularExpression",
             "value: \"/v[0-9]+/items.*\""),
         row(
+                "prefixPath_regexSyntaxWithoutUseRegex_notConverted",
+                ingress().path("/a|b", "Prefix").path("/ok", "Prefix"),
+                "value: /ok")
+            .note("is not a valid Gateway API PathPrefix path"),
+        row(
             "useRegex_plainPath_staysPathPrefix",
             ingress().annotate("use-regex", "true").path("/plain", "Prefix"),
             "type: PathPrefix"),

@@ -38,18 +38,23 @@ class ConvertGoldenTest {
 
   private static void runCase(Path dir) throws IOException {
     String input = dir.resolve("input.yaml").toString();
-    Gwc.Run run = Gwc.run("convert", input);
+    List<String> flags = flags(dir);
+    Gwc.Run run = convert(flags, input);
     assertEquals(0, run.exit(), run.err());
     Golden.verify(dir.resolve("converted.approved.yaml"), run.out());
     Golden.verify(
         dir.resolve("notifications.approved.txt"),
         run.err().replace(dir + "/", "").replace(dir + "\\", ""));
-    assertEquals(run.out(), Gwc.run("convert", input).out(), "same input, same bytes");
+    assertEquals(run.out(), convert(flags, input).out(), "same input, same bytes");
 
     assertEquals(
-        run.out(), convertShuffled(Files.readString(dir.resolve("input.yaml"))), "input order");
+        run.out(),
+        convertShuffled(flags, Files.readString(dir.resolve("input.yaml"))),
+        "input order");
 
-    Gwc.Run json = Gwc.run("convert", "--format", "json", input);
+    List<String> jsonFlags = new ArrayList<>(flags);
+    jsonFlags.addAll(List.of("--format", "json"));
+    Gwc.Run json = convert(jsonFlags, input);
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> notes = (List<Map<String, Object>>) json.json().get("notifications");
     assertEquals(
@@ -62,11 +67,11 @@ class ConvertGoldenTest {
     Path converted = Files.createTempFile("gwc-converted", ".yaml");
     try {
       Files.writeString(converted, run.out());
-      Gwc.Run validate = Gwc.run("validate", "--format", "json", converted.toString(), input);
+      Gwc.Run validate = run("validate", releaseFlags(flags), converted.toString(), input);
       List<Map<String, Object>> errors =
           validate.diagnostics().stream().filter(d -> "error".equals(d.get("severity"))).toList();
       assertTrue(errors.isEmpty(), errors::toString);
-      Gwc.Run compile = Gwc.run("compile", "--format", "json", converted.toString(), input);
+      Gwc.Run compile = run("compile", releaseFlags(flags), converted.toString(), input);
       assertEquals(0, compile.exit(), compile.err());
       assertRoutesAcceptedAndResolved(compile.json());
     } finally {
@@ -74,15 +79,46 @@ class ConvertGoldenTest {
     }
   }
 
+  /** The case's extra flags: {@code args.txt} beside the input, when there is one. */
+  private static List<String> flags(Path dir) throws IOException {
+    Path args = dir.resolve("args.txt");
+    return Files.exists(args) ? List.of(Files.readString(args).trim().split("\\s+")) : List.of();
+  }
+
+  /** The release and channel flags among a case's flags, which validate and compile take too. */
+  private static List<String> releaseFlags(List<String> flags) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i + 1 < flags.size(); i++) {
+      if (List.of("--gateway-api-version", "--channel").contains(flags.get(i))) {
+        out.addAll(flags.subList(i, i + 2));
+      }
+    }
+    return out;
+  }
+
+  private static Gwc.Run run(String command, List<String> flags, String... paths) {
+    List<String> args = new ArrayList<>(List.of(command, "--format", "json"));
+    args.addAll(flags);
+    args.addAll(List.of(paths));
+    return Gwc.run(args.toArray(String[]::new));
+  }
+
+  private static Gwc.Run convert(List<String> flags, String path) {
+    List<String> args = new ArrayList<>(List.of("convert"));
+    args.addAll(flags);
+    args.add(path);
+    return Gwc.run(args.toArray(String[]::new));
+  }
+
   /** The documents of the input, one file each, in reverse order: the output must not change. */
-  private static String convertShuffled(String input) throws IOException {
+  private static String convertShuffled(List<String> flags, String input) throws IOException {
     Path dir = Files.createTempDirectory("gwc-shuffled");
     try {
       String[] docs = input.split("(?m)^---\\n");
       for (int i = 0; i < docs.length; i++) {
         Files.writeString(dir.resolve(String.format("%03d.yaml", docs.length - i)), docs[i]);
       }
-      return Gwc.run("convert", dir.toString()).out();
+      return convert(flags, dir.toString()).out();
     } finally {
       try (Stream<Path> files = Files.list(dir)) {
         for (Path f : files.toList()) {
