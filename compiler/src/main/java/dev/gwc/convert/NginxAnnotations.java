@@ -62,6 +62,10 @@ final class NginxAnnotations {
           "temporal-redirect",
           "app-root");
 
+  private static final java.util.regex.Pattern HOSTNAME =
+      java.util.regex.Pattern.compile(
+          "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
   /** Annotations that only qualify another one. */
   private static final Map<String, String> NEEDS =
       Map.of(
@@ -133,7 +137,7 @@ final class NginxAnnotations {
         v.value("rewrite-target"),
         v.bool("use-regex", false),
         canary ? canary(v) : null,
-        v.value("upstream-vhost"),
+        upstreamVhost(v),
         requestHeaders,
         customHeaders(ing, v),
         protocol,
@@ -201,6 +205,19 @@ final class NginxAnnotations {
     }
     return new Canary(
         weight == null ? 0 : weight, total == null ? 100 : total, header, headerValue, pattern);
+  }
+
+  private static String upstreamVhost(AnnotationValues v) {
+    String host = v.value("upstream-vhost");
+    if (host != null && !HOSTNAME.matcher(host).matches()) {
+      v.warn(
+          "upstream-vhost",
+          "upstream-vhost '"
+              + host
+              + "' is not a plain host name (no port or nginx variables); not converted");
+      return null;
+    }
+    return host;
   }
 
   private Map<String, String> customHeaders(IngressSource ing, AnnotationValues v) {

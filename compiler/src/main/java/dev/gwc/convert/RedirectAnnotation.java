@@ -46,6 +46,14 @@ final class RedirectAnnotation {
       if (u.getHost() == null) {
         throw new URISyntaxException(url, "no host");
       }
+      if (u.getScheme() == null || !u.getScheme().matches("https?")) {
+        v.warn(
+            kind,
+            "redirect target '"
+                + url
+                + "' is not an http or https URL; the redirect is not converted");
+        return null;
+      }
       if (u.getRawQuery() != null || u.getRawFragment() != null) {
         v.warn(
             kind,

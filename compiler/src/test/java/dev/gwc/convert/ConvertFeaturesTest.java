@@ -221,6 +221,19 @@ class ConvertFeaturesTest {
             ingress().annotate("upstream-vhost", "internal.example").path("/", "Prefix"),
             "hostname: internal.example"),
         row(
+                "upstreamVhost_withPort_notified",
+                ingress().annotate("upstream-vhost", "internal.example:8080").path("/", "Prefix"))
+            .without("type: URLRewrite")
+            .note("is not a plain host name"),
+        row(
+                "permanentRedirect_ftpUrl_notified",
+                ingress()
+                    .annotate("permanent-redirect", "ftp://files.example.com/")
+                    .path("/", "Prefix"),
+                "type: PathPrefix")
+            .without("type: RequestRedirect")
+            .note("is not an http or https URL"),
+        row(
             "xForwardedPrefix_value_requestHeaderModifier",
             ingress().annotate("x-forwarded-prefix", "/shop").path("/", "Prefix"),
             "type: RequestHeaderModifier",
