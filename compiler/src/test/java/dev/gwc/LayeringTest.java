@@ -32,6 +32,7 @@ class LayeringTest {
           "graph",
           "rules",
           "status",
+          "convert",
           "pipeline",
           "output",
           "sim",

@@ -2,7 +2,6 @@ package dev.gwc.cli;
 
 import dev.gwc.diag.Severity;
 import dev.gwc.output.Format;
-import dev.gwc.output.Values;
 import dev.gwc.pipeline.BundleItems;
 import dev.gwc.pipeline.Compiler;
 import dev.gwc.pipeline.Options;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -53,18 +51,7 @@ final class CompileCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "yaml",
-      description = "Output format: yaml or json (default: ${DEFAULT-VALUE}).")
-  String format;
-
-  @Option(
-      names = "-o",
-      paramLabel = "DIR",
-      description = "Write one file per resource into DIR instead of standard output.")
-  Path outDir;
+  @Mixin BundleOutput output;
 
   @Option(
       names = "--check",
@@ -78,9 +65,7 @@ final class CompileCommand implements Callable<Integer> {
     Options options;
     try {
       options = common.toOptions();
-      if (!format.equals("yaml") && !format.equals("json")) {
-        throw new UsageException("unknown --format '" + format + "'; use yaml or json");
-      }
+      output.check();
     } catch (UsageException e) {
       parent.err.println("gwc compile: " + e.getMessage());
       return ExitCodes.USAGE;
@@ -95,11 +80,8 @@ final class CompileCommand implements Callable<Integer> {
       if (checkDir != null) {
         return check(files(items)) ? code : ExitCodes.FINDINGS;
       }
-      if (outDir != null) {
-        Files.createDirectories(outDir);
-        for (Map.Entry<String, String> f : files(items).entrySet()) {
-          Files.writeString(outDir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
-        }
+      if (output.outDir != null) {
+        output.writeFiles(items);
         return code;
       }
       Map<String, Object> list = new LinkedHashMap<>();
@@ -116,7 +98,7 @@ final class CompileCommand implements Callable<Integer> {
   }
 
   private String render(Object value) {
-    return format.equals("json") ? Values.json(value) + "\n" : Values.yaml(value);
+    return output.render(value);
   }
 
   /** Errors and warnings on standard error, in validate's text format (info notes counted only). */
@@ -131,23 +113,14 @@ final class CompileCommand implements Callable<Integer> {
 
   /** One file per resource, named kind-namespace-name, in a stable order. */
   private Map<String, String> files(List<Map<String, Object>> items) {
-    Map<String, String> out = new TreeMap<>();
-    for (Map<String, Object> item : items) {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> meta = (Map<String, Object>) item.getOrDefault("metadata", Map.of());
-      String ns = meta.get("namespace") == null ? "" : meta.get("namespace") + "-";
-      String name =
-          String.valueOf(item.get("kind")).toLowerCase(Locale.ROOT) + "-" + ns + meta.get("name");
-      out.put(name.replaceAll("[^A-Za-z0-9._-]", "_") + "." + format, render(item));
-    }
-    return out;
+    return output.files(items);
   }
 
   private boolean check(Map<String, String> expected) throws IOException {
     Map<String, String> actual = new TreeMap<>();
     if (Files.isDirectory(checkDir)) {
       try (Stream<Path> list = Files.list(checkDir)) {
-        for (Path p : list.filter(p -> p.toString().endsWith("." + format)).toList()) {
+        for (Path p : list.filter(p -> p.toString().endsWith("." + output.format)).toList()) {
           actual.put(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8));
         }
       }

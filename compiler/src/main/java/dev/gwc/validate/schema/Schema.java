@@ -140,6 +140,12 @@ public final class Schema {
     return enumValues;
   }
 
+  /** Whether a string matches this schema's pattern (true when it has none that compiles). */
+  public boolean patternAllows(String value) {
+    Pattern p = compiledPattern();
+    return p == null || p.matcher(value).find();
+  }
+
   /** The compiled RE2 pattern, or null when there is none or it does not compile. */
   Pattern compiledPattern() {
     if (pattern == null) {

@@ -1,0 +1,235 @@
+package dev.gwc.convert;
+
+import dev.gwc.diag.Diagnostic;
+import dev.gwc.diag.ResourceRef;
+import dev.gwc.diag.Severity;
+import dev.gwc.resource.Manifest;
+import dev.gwc.resource.ManifestReader;
+import dev.gwc.source.Input;
+import dev.gwc.source.SourceFile;
+import dev.gwc.source.SourceSpan;
+import dev.gwc.yaml.LoadResult;
+import dev.gwc.yaml.YamlLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The convert stage: Ingress (networking.k8s.io/v1) to Gateway API.
+ *
+ * <p>It reads the inputs the way the pipeline does (YAML with positions, then manifests), indexes
+ * the Services, ConfigMaps and IngressClasses around the Ingresses, and orders the Ingresses oldest
+ * first, as ingress-nginx does when two of them define the same path. Each Ingress is read with its
+ * class and backends, and its annotations are applied or reported. Per ingress class it then plans
+ * one Gateway (HTTP listener, an HTTPS listener per TLS host), merges the paths per host into rule
+ * drafts, folds canaries into their primaries, and writes the routes, ReferenceGrants and
+ * BackendTLSPolicies. The product is the generated objects in a stable order and the notifications:
+ * everything the output does not carry over exactly as the input said.
+ */
+public final class Converter {
+  private static final List<String> KIND_ORDER =
+      List.of("Gateway", "ReferenceGrant", "HTTPRoute", "GRPCRoute", "BackendTLSPolicy");
+
+  private final ConvertOptions options;
+  private final Capabilities caps;
+  private final Notes notes = new Notes();
+
+  private Converter(ConvertOptions options) {
+    this.options = options;
+    this.caps = Capabilities.of(options.release(), options.channel());
+  }
+
+  /**
+   * Converts the Ingresses of the inputs.
+   *
+   * @throws IOException naming the file when an input cannot be read
+   */
+  public static Conversion convert(List<Input> inputs, InputStream stdin, ConvertOptions options)
+      throws IOException {
+    return new Converter(options).run(inputs, stdin);
+  }
+
+  private Conversion run(List<Input> inputs, InputStream stdin) throws IOException {
+    Map<String, SourceFile> sources = new HashMap<>();
+    List<Manifest> manifests = new ArrayList<>();
+    ManifestReader reader = new ManifestReader(options.defaultNamespace());
+    for (Input in : inputs) {
+      byte[] bytes;
+      try {
+        bytes = in.read(stdin);
+      } catch (IOException e) {
+        throw new IOException(in.name() + ": " + e.getMessage(), e);
+      }
+      LoadResult loaded = YamlLoader.load(in.name(), bytes);
+      if (loaded.source() != null) {
+        sources.put(in.name(), loaded.source());
+      }
+      ManifestReader.Result read = reader.read(loaded.documents());
+      List<Diagnostic> diags = new ArrayList<>(loaded.diagnostics());
+      diags.addAll(read.diagnostics());
+      for (Diagnostic d : diags) {
+        if (d.severity() != Severity.INFO) {
+          notes.addAll(
+              List.of(new Notification(d.severity(), d.message(), d.span(), d.resource(), null)));
+        }
+      }
+      manifests.addAll(read.manifests());
+    }
+    List<Map<String, Object>> resources = convert(manifests, inputs);
+    return new Conversion(resources, notes.all(), sources);
+  }
+
+  private List<Map<String, Object>> convert(List<Manifest> manifests, List<Input> inputs) {
+    Inventory inventory = Inventory.of(manifests);
+    List<Manifest> ingresses = ingresses(manifests);
+    if (ingresses.isEmpty()) {
+      String file = inputs.isEmpty() ? "-" : inputs.get(0).name();
+      notes.addAll(
+          List.of(
+              new Notification(
+                  Severity.WARNING,
+                  "no networking.k8s.io/v1 Ingress in the input; nothing to convert",
+                  new SourceSpan(file, 0, 0, 0),
+                  ResourceRef.NONE,
+                  null)));
+      return List.of();
+    }
+    IngressReader ingressReader = new IngressReader(inventory, notes);
+    NginxAnnotations annotations = new NginxAnnotations(caps, inventory, notes);
+    Map<String, List<IngressSource>> byClass = new TreeMap<>();
+    Map<String, NginxSettings> settings = new HashMap<>();
+    BackendTlsWriter backendTls = new BackendTlsWriter(caps.backendTlsApiVersion(), notes);
+    for (Manifest m : ingresses) {
+      IngressSource ing = ingressReader.read(m);
+      NginxSettings s = annotations.read(ing, options.provider());
+      settings.put(ing.id(), s);
+      byClass.computeIfAbsent(ing.className(), k -> new ArrayList<>()).add(ing);
+      backendTls.add(ing, s);
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    Set<String> taken = new HashSet<>();
+    for (Map.Entry<String, List<IngressSource>> e : byClass.entrySet()) {
+      GatewayPlan plan = plan(e.getKey(), e.getValue(), settings);
+      GatewayWriter gateway = new GatewayWriter(plan, notes);
+      out.addAll(gateway.write());
+      List<Draft> drafts = new DraftPlanner(plan, options.provider(), notes).plan();
+      RouteWriter routes =
+          new RouteWriter(plan, gateway.listenerNames(), httpsRedirectCode(plan, drafts));
+      for (RouteWriter.RoutePlan r : routes.plans(drafts)) {
+        String id = r.kind() + "/" + r.namespace() + "/" + r.name();
+        String suffix = taken.add(id) ? "" : "-" + plan.name();
+        out.addAll(routes.write(r, suffix));
+      }
+    }
+    out.addAll(backendTls.write());
+    out.sort(
+        Comparator.comparingInt(
+                (Map<String, Object> o) -> KIND_ORDER.indexOf((String) o.get("kind")))
+            .thenComparing(o -> meta(o, "namespace"))
+            .thenComparing(o -> meta(o, "name")));
+    return out;
+  }
+
+  /** The status of HTTP to HTTPS redirects: ingress-nginx's 308 when the release allows it. */
+  private long httpsRedirectCode(GatewayPlan plan, List<Draft> drafts) {
+    if (caps.redirectCodes().contains(308)) {
+      return 308;
+    }
+    drafts.stream()
+        .filter(Draft::toHttps)
+        .findFirst()
+        .ifPresent(
+            d ->
+                notes.add(
+                    Severity.INFO,
+                    plan.ingresses().get(0).manifest(),
+                    d.span(),
+                    "HTTP to HTTPS redirects use status 301: Gateway API "
+                        + caps.label()
+                        + " does not allow ingress-nginx's 308",
+                    null));
+    return 301;
+  }
+
+  private GatewayPlan plan(
+      String className, List<IngressSource> ingresses, Map<String, NginxSettings> settings) {
+    String namespace = options.gatewayNamespace();
+    if (namespace == null) {
+      Set<String> namespaces = new HashSet<>();
+      ingresses.forEach(i -> namespaces.add(i.namespace()));
+      namespace =
+          namespaces.size() == 1 ? namespaces.iterator().next() : options.defaultNamespace();
+    }
+    Map<String, NginxSettings> own = new LinkedHashMap<>();
+    ingresses.forEach(i -> own.put(i.id(), settings.get(i.id())));
+    return new GatewayPlan(
+        Names.dns(className),
+        namespace,
+        options.gatewayClass() != null ? options.gatewayClass() : className,
+        ingresses,
+        own,
+        GatewayWriter.tlsHosts(ingresses));
+  }
+
+  /** The v1 Ingresses, oldest first; other versions and repeats are reported. */
+  private List<Manifest> ingresses(List<Manifest> manifests) {
+    Map<String, Manifest> byId = new LinkedHashMap<>();
+    for (Manifest m : manifests) {
+      if (!m.kind().equals("Ingress")
+          || !(m.group().equals("networking.k8s.io") || m.group().equals("extensions"))) {
+        continue;
+      }
+      if (!m.apiVersion().equals("networking.k8s.io/v1")) {
+        notes.error(
+            m,
+            m.root().span(),
+            "Ingress of apiVersion '"
+                + m.apiVersion()
+                + "' is not converted; only networking.k8s.io/v1 is (the beta versions were removed"
+                + " in Kubernetes 1.22)");
+        continue;
+      }
+      if (m.name() == null) {
+        notes.error(m, m.root().span(), "Ingress without metadata.name is not converted");
+        continue;
+      }
+      Manifest earlier = byId.put(m.namespace() + "/" + m.name(), m);
+      if (earlier != null) {
+        notes.warn(
+            m,
+            m.nameSpan(),
+            "Ingress '"
+                + m.namespace()
+                + "/"
+                + m.name()
+                + "' is defined twice; the last definition is converted");
+      }
+    }
+    List<Manifest> out = new ArrayList<>(byId.values());
+    out.sort(
+        Comparator.comparing((Manifest m) -> created(m) == null ? "~" : created(m))
+            .thenComparing(Manifest::namespace)
+            .thenComparing(Manifest::name));
+    return out;
+  }
+
+  private static String created(Manifest m) {
+    return m.root().get("metadata") instanceof dev.gwc.yaml.YMap meta
+        ? meta.string("creationTimestamp")
+        : null;
+  }
+
+  private static String meta(Map<String, Object> o, String key) {
+    return o.get("metadata") instanceof Map<?, ?> m && m.get(key) != null
+        ? String.valueOf(m.get(key))
+        : "";
+  }
+}

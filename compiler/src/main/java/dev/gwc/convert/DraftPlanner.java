@@ -1,0 +1,234 @@
+package dev.gwc.convert;
+
+import dev.gwc.convert.Draft.WeightedBackend;
+import dev.gwc.convert.IngressSource.Backend;
+import dev.gwc.convert.IngressSource.PathRule;
+import dev.gwc.diag.Severity;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Merges the paths of one Gateway's Ingresses the way ingress-nginx merges them into servers: per
+ * host, the oldest Ingress wins a path defined twice; the first Ingress of a host lends it its
+ * defaultBackend for "/"; app-root adds a redirect of "/"; canary Ingresses add weighted or
+ * header-matched backends to the primary's path.
+ */
+final class DraftPlanner {
+  private final GatewayPlan plan;
+  private final Provider provider;
+  private final Notes notes;
+  private final Map<String, Draft> byKey = new LinkedHashMap<>();
+  private final Map<String, IngressSource> owner = new LinkedHashMap<>();
+  private final Set<String> regexHosts = new HashSet<>();
+
+  DraftPlanner(GatewayPlan plan, Provider provider, Notes notes) {
+    this.plan = plan;
+    this.provider = provider;
+    this.notes = notes;
+  }
+
+  /** The drafts of every path of the Gateway, in order. */
+  List<Draft> plan() {
+    for (IngressSource ing : plan.ingresses()) {
+      if (plan.settings(ing).canary() == null && plan.settings(ing).regex()) {
+        // ingress-nginx turns every location of a server into a regex location once one of the
+        // server's Ingresses asks for regex paths.
+        regexHosts.addAll(ing.hosts());
+      }
+    }
+    List<IngressSource> canaries = new ArrayList<>();
+    for (IngressSource ing : plan.ingresses()) {
+      if (plan.settings(ing).canary() != null) {
+        canaries.add(ing);
+        continue;
+      }
+      for (PathRule p : ing.paths()) {
+        add(ing, p);
+      }
+    }
+    defaultBackends();
+    appRoots();
+    List<Draft> out = new ArrayList<>();
+    Map<String, List<Draft>> canaryDrafts = new LinkedHashMap<>();
+    for (IngressSource c : canaries) {
+      new CanaryMerger(plan, notes).merge(c, byKey, owner, canaryDrafts);
+    }
+    for (Map.Entry<String, Draft> e : byKey.entrySet()) {
+      out.addAll(canaryDrafts.getOrDefault(e.getKey(), List.of()));
+      out.add(e.getValue());
+    }
+    return out;
+  }
+
+  private void add(IngressSource ing, PathRule p) {
+    boolean exact = p.pathType().equals("Exact");
+    String key = p.host() + "|" + (exact ? "=" : "~") + p.path();
+    IngressSource first = owner.get(key);
+    if (first != null) {
+      notes.warn(
+          ing.manifest(),
+          p.span(),
+          "path '"
+              + p.path()
+              + "' of host '"
+              + hostLabel(p.host())
+              + "' is also defined by Ingress '"
+              + first.id()
+              + "', which is older and wins in ingress-nginx; this one is not converted");
+      return;
+    }
+    Draft d = draft(ing, p, key);
+    if (d != null) {
+      byKey.put(key, d);
+      owner.put(key, ing);
+    }
+  }
+
+  private Draft draft(IngressSource ing, PathRule p, String key) {
+    NginxSettings s = plan.settings(ing);
+    Map<String, Object> match;
+    List<Map<String, Object>> filters;
+    if (s.grpc()) {
+      Map<String, Object> method = PathTranslator.grpc(p, ing.manifest(), notes);
+      if (method == null) {
+        return null;
+      }
+      match = method.isEmpty() ? Map.of() : Maps.of("method", method);
+      filters = Filters.headers(s);
+    } else {
+      PathTranslator.Translated t =
+          PathTranslator.http(p, s, regexHosts.contains(p.host()), ing.manifest(), notes);
+      if (t == null) {
+        return null;
+      }
+      match = Maps.of("path", t.pathMatch());
+      filters = Filters.http(s, t.rewritePath());
+    }
+    // A redirect answers by itself; an unresolved backend (reported where it is read) leaves the
+    // rule without backends, so the path still answers, with 500, as the Ingress would.
+    List<WeightedBackend> backends =
+        p.backend() == null || (s.redirect() != null && !s.grpc())
+            ? List.of()
+            : List.of(new WeightedBackend(p.backend().service(), p.backend().port(), null));
+    return new Draft(
+        ing.namespace(),
+        p.host(),
+        key,
+        match,
+        filters,
+        backends,
+        toHttps(ing, p.host()),
+        s.grpc(),
+        Set.of(ing.id()),
+        p.span());
+  }
+
+  /** Whether the HTTP listener redirects this Ingress's requests for the host to HTTPS. */
+  private boolean toHttps(IngressSource ing, String host) {
+    NginxSettings s = plan.settings(ing);
+    if (provider != Provider.INGRESS_NGINX) {
+      return false;
+    }
+    return s.forceSslRedirect()
+        || (plan.tlsHosts().contains(host) && !Boolean.FALSE.equals(s.sslRedirect()));
+  }
+
+  /**
+   * "/" of each host falls to the defaultBackend of the first Ingress that names the host; an
+   * Ingress with a defaultBackend and no rules is the catch-all of requests for any other host.
+   */
+  private void defaultBackends() {
+    Map<String, IngressSource> firstForHost = new LinkedHashMap<>();
+    IngressSource catchAll = null;
+    for (IngressSource ing : plan.ingresses()) {
+      if (plan.settings(ing).canary() != null) {
+        continue;
+      }
+      for (String h : ing.hosts()) {
+        firstForHost.putIfAbsent(h, ing);
+      }
+      if (ing.defaultBackend() != null && ing.hosts().isEmpty()) {
+        if (catchAll == null) {
+          catchAll = ing;
+        } else {
+          notes.warn(
+              ing.manifest(),
+              ing.manifest().nameSpan(),
+              "defaultBackend is not used: Ingress '"
+                  + catchAll.id()
+                  + "' is older and already is the catch-all");
+        }
+      }
+    }
+    if (catchAll != null) {
+      rootRule(catchAll, "");
+    }
+    firstForHost.forEach(
+        (host, ing) -> {
+          if (ing.defaultBackend() != null) {
+            rootRule(ing, host);
+          }
+        });
+  }
+
+  private void rootRule(IngressSource ing, String host) {
+    String key = host + "|~/";
+    if (byKey.containsKey(key)) {
+      return;
+    }
+    Backend b = ing.defaultBackend();
+    PathRule p = new PathRule(host, "/", "Prefix", b, ing.manifest().nameSpan());
+    Draft d = draft(ing, p, key);
+    if (d != null) {
+      byKey.put(key, d);
+      owner.put(key, ing);
+    }
+  }
+
+  /** app-root: a request for "/" is redirected (302) to the application's root. */
+  private void appRoots() {
+    for (IngressSource ing : plan.ingresses()) {
+      NginxSettings s = plan.settings(ing);
+      if (s.appRoot() == null || s.canary() != null || s.grpc()) {
+        continue;
+      }
+      for (String host : ing.hosts()) {
+        String key = host + "|=/";
+        if (byKey.containsKey(key)) {
+          notes.annotation(
+              Severity.WARNING,
+              ing.manifest(),
+              s.byName().get("app-root"),
+              "app-root of host '"
+                  + hostLabel(host)
+                  + "' not converted: Ingress '"
+                  + owner.get(key).id()
+                  + "' defines the exact path '/'");
+          continue;
+        }
+        byKey.put(
+            key,
+            new Draft(
+                ing.namespace(),
+                host,
+                key,
+                Maps.of("path", Maps.of("type", "Exact", "value", "/")),
+                List.of(Filters.appRoot(s.appRoot())),
+                List.of(),
+                toHttps(ing, host),
+                false,
+                Set.of(ing.id()),
+                s.byName().get("app-root").span()));
+        owner.put(key, ing);
+      }
+    }
+  }
+
+  static String hostLabel(String host) {
+    return host.isEmpty() ? "(any)" : host;
+  }
+}

@@ -1,0 +1,184 @@
+package dev.gwc.convert;
+
+import dev.gwc.convert.IngressSource.PathRule;
+import dev.gwc.resource.Manifest;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns an Ingress path into a Gateway API match, with ingress-nginx's reading of it: Exact stays
+ * Exact; Prefix and ImplementationSpecific become PathPrefix, or a regular expression when the host
+ * uses regex paths (use-regex or rewrite-target on any of its Ingresses) and the path has regex
+ * syntax. rewrite-target becomes a URLRewrite path where Gateway API can say the same.
+ */
+final class PathTranslator {
+  private static final Pattern REGEX_SYNTAX = Pattern.compile("[\\^$*+?()\\[\\]{}|\\\\]");
+
+  /** {@code /prefix(/|$)(.*)}: the form ingress-nginx documents for stripping a prefix. */
+  private static final Pattern STRIP_FORM =
+      Pattern.compile("(/[^\\^$*+?()\\[\\]{}|\\\\]*?)?\\(/\\|\\$\\)\\(\\.\\*\\)");
+
+  /** {@code /prefix(.*)} or {@code /prefix(/.*)}. */
+  private static final Pattern TAIL_FORM =
+      Pattern.compile("(/[^\\^$*+?()\\[\\]{}|\\\\]*?)?\\((/)?\\.\\*\\)");
+
+  private static final Pattern VALID_PATH =
+      Pattern.compile("(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|%[0-9a-fA-F]{2})+");
+  private static final Pattern GRPC_SERVICE =
+      Pattern.compile("\\.?[A-Za-z_][A-Za-z_0-9]*(\\.[A-Za-z_][A-Za-z_0-9]*)*");
+  private static final Pattern GRPC_METHOD = Pattern.compile("[A-Za-z_][A-Za-z_0-9]*");
+
+  private PathTranslator() {}
+
+  /**
+   * An HTTP path match and the URLRewrite path that goes with it.
+   *
+   * @param pathMatch {@code {type, value}}
+   * @param rewritePath the URLRewrite filter's {@code path}, or null
+   */
+  record Translated(Map<String, Object> pathMatch, Map<String, Object> rewritePath) {}
+
+  /**
+   * The match of an HTTP path, or null when the path cannot be written as a Gateway API path
+   * (reported).
+   */
+  static Translated http(PathRule p, NginxSettings s, boolean hostRegex, Manifest m, Notes notes) {
+    Translated t = translate(p, s, hostRegex, m, notes);
+    Object type = t.pathMatch().get("type");
+    String value = (String) t.pathMatch().get("value");
+    if (!type.equals("RegularExpression") && !validPath(value)) {
+      notes.warn(
+          m,
+          p.span(),
+          "path '"
+              + value
+              + "' is not a valid Gateway API "
+              + type
+              + " path"
+              + (hostRegex ? "" : " (ingress-nginx reads it as a regex only with use-regex)")
+              + "; not converted");
+      return null;
+    }
+    return t;
+  }
+
+  /**
+   * What Gateway API's CEL rules allow in Exact and PathPrefix values: URL path characters and
+   * percent-encodings, no empty, "." or ".." segments, no encoded slash, no fragment.
+   */
+  static boolean validPath(String path) {
+    return path.startsWith("/")
+        && VALID_PATH.matcher(path).matches()
+        && !path.contains("//")
+        && !path.contains("/./")
+        && !path.contains("/../")
+        && !path.toLowerCase(java.util.Locale.ROOT).contains("%2f")
+        && !path.endsWith("/.")
+        && !path.endsWith("/..");
+  }
+
+  private static Translated translate(
+      PathRule p, NginxSettings s, boolean hostRegex, Manifest m, Notes notes) {
+    boolean exact = p.pathType().equals("Exact");
+    boolean regex = !exact && hostRegex && REGEX_SYNTAX.matcher(p.path()).find();
+    String target = s.rewriteTarget();
+    if (target == null) {
+      return new Translated(regex ? regexMatch(p.path()) : plain(p.path(), exact), null);
+    }
+    if (!target.matches(".*\\$[0-9].*") || !p.path().contains("(")) {
+      // nginx's rewrite replaces the whole path with the target when the location matches; a
+      // reference to a group the path does not have is empty.
+      String full = target.replaceAll("\\$[0-9]", "");
+      return new Translated(
+          regex ? regexMatch(p.path()) : plain(p.path(), exact),
+          Maps.of("type", "ReplaceFullPath", "replaceFullPath", full.isEmpty() ? "/" : full));
+    }
+    Translated t = capture(p.path(), target);
+    if (t != null && !exact) {
+      return t;
+    }
+    notes.annotation(
+        dev.gwc.diag.Severity.WARNING,
+        m,
+        s.byName().get("rewrite-target"),
+        "rewrite-target '"
+            + target
+            + "' uses capture groups of path '"
+            + p.path()
+            + "' in a way a URLRewrite cannot express; the path is converted without the rewrite");
+    return new Translated(regex || !exact ? regexMatch(p.path()) : plain(p.path(), true), null);
+  }
+
+  /** The prefix-stripping forms a ReplacePrefixMatch can express, else null. */
+  private static Translated capture(String path, String target) {
+    Matcher strip = STRIP_FORM.matcher(path);
+    if (strip.matches()) {
+      Matcher t = Pattern.compile("([^$]*?)/?\\$2").matcher(target);
+      if (t.matches()) {
+        return prefixRewrite(strip.group(1), t.group(1));
+      }
+    }
+    Matcher tail = TAIL_FORM.matcher(path);
+    if (tail.matches()) {
+      Matcher t = Pattern.compile("([^$]*?)\\$1").matcher(target);
+      if (t.matches()) {
+        return prefixRewrite(tail.group(1), t.group(1));
+      }
+    }
+    return null;
+  }
+
+  private static Translated prefixRewrite(String prefix, String replacement) {
+    String p = prefix == null || prefix.isEmpty() ? "/" : prefix;
+    String r = replacement.isEmpty() ? "/" : replacement;
+    return new Translated(
+        Maps.of("type", "PathPrefix", "value", p),
+        Maps.of("type", "ReplacePrefixMatch", "replacePrefixMatch", r));
+  }
+
+  private static Map<String, Object> plain(String path, boolean exact) {
+    return Maps.of("type", exact ? "Exact" : "PathPrefix", "value", path);
+  }
+
+  /**
+   * ingress-nginx anchors a regex path at the start only; {@code .*} is appended so that
+   * implementations that match the whole path agree.
+   */
+  private static Map<String, Object> regexMatch(String path) {
+    String v = path.endsWith("$") || path.endsWith(".*") ? path : path + ".*";
+    return Maps.of("type", "RegularExpression", "value", v);
+  }
+
+  /**
+   * The GRPCRoute method match of a path ({@code /package.Service} or {@code
+   * /package.Service/Method}); an empty map for "/" (every method); null when a path does not name
+   * a gRPC service (reported).
+   */
+  static Map<String, Object> grpc(PathRule p, Manifest m, Notes notes) {
+    String path = p.path();
+    if (path.equals("/") && !p.pathType().equals("Exact")) {
+      return Map.of();
+    }
+    String[] parts = path.substring(1).split("/", -1);
+    boolean serviceOnly = parts.length == 1 || (parts.length == 2 && parts[1].isEmpty());
+    if (path.startsWith("/") && GRPC_SERVICE.matcher(parts[0]).matches()) {
+      if (serviceOnly && !p.pathType().equals("Exact")) {
+        return Maps.of("type", "Exact", "service", parts[0]);
+      }
+      if (parts.length == 2 && GRPC_METHOD.matcher(parts[1]).matches()) {
+        return Maps.of("type", "Exact", "service", parts[0], "method", parts[1]);
+      }
+    }
+    notes.warn(
+        m,
+        p.span(),
+        "gRPC path '"
+            + path
+            + "' ("
+            + p.pathType()
+            + ") is not '/', '/package.Service' or '/package.Service/Method'; a GRPCRoute cannot"
+            + " match it, so it is not converted");
+    return null;
+  }
+}
