@@ -1,11 +1,14 @@
 package dev.gwc.cli;
 
+import dev.gwc.convert.Conversion;
+import dev.gwc.convert.Notification;
 import dev.gwc.diag.Severity;
 import dev.gwc.output.Format;
 import dev.gwc.pipeline.BundleItems;
 import dev.gwc.pipeline.Compiler;
 import dev.gwc.pipeline.Options;
 import dev.gwc.pipeline.Report;
+import dev.gwc.source.Input;
 import dev.gwc.source.Inputs;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -60,6 +63,14 @@ final class CompileCommand implements Callable<Integer> {
           "Compare with the files in DIR (as -o writes them); exit 1 and print a diff when they differ.")
   Path checkDir;
 
+  @Option(
+      names = "--no-convert",
+      description =
+          "Do not convert the Ingresses in the input (by default they are converted as gwc convert"
+              + " does, and the result compiles with the rest, so that a half-migrated repository"
+              + " compiles as one set).")
+  boolean noConvert;
+
   @Override
   public Integer call() {
     Options options;
@@ -71,12 +82,24 @@ final class CompileCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     try {
-      Report report =
-          Compiler.create(options, parent.in).compile(Inputs.collect(common.paths), parent.in);
+      List<Input> inputs = Inputs.collect(common.paths);
+      Report report;
+      boolean conversionErrors = false;
+      try (ConvertedInputs set =
+          noConvert
+              ? ConvertedInputs.unconverted(inputs, parent.in)
+              : ConvertedInputs.prepare(inputs, parent.in, options)) {
+        if (set.conversion() != null) {
+          conversionErrors = printConversion(set);
+        }
+        report = Compiler.create(options, set.stdin()).compile(set.inputs(), set.stdin());
+      }
       printFindings(report);
       List<Map<String, Object>> items = BundleItems.items(report);
       int code =
-          report.diagnostics().anyAtLeast(Severity.ERROR) ? ExitCodes.FINDINGS : ExitCodes.OK;
+          report.diagnostics().anyAtLeast(Severity.ERROR) || conversionErrors
+              ? ExitCodes.FINDINGS
+              : ExitCodes.OK;
       if (checkDir != null) {
         return check(files(items)) ? code : ExitCodes.FINDINGS;
       }
@@ -95,6 +118,31 @@ final class CompileCommand implements Callable<Integer> {
       parent.err.println("gwc compile: " + e.getMessage());
       return ExitCodes.FAILURE;
     }
+  }
+
+  /**
+   * What the conversion of the input's Ingresses could not carry over, on standard error; whether
+   * any of it is an error. Problems of the files themselves are left to the compiler's findings.
+   */
+  private boolean printConversion(ConvertedInputs set) {
+    Conversion c = set.conversion();
+    List<Notification> about =
+        c.notifications().stream()
+            .filter(n -> n.severity() != Severity.INFO)
+            .filter(n -> "Ingress".equals(n.resource().kind()) || n.annotation() != null)
+            .toList();
+    Conversion shown =
+        new Conversion(c.resources(), about, c.sources(), c.inputObjects(), c.ingresses());
+    NotificationText.print(shown, parent.err);
+    if (!set.replaced().isEmpty()) {
+      parent.err.println(
+          "gwc compile: converted "
+              + c.ingresses()
+              + " Ingress(es); the input already defines "
+              + String.join(", ", set.replaced())
+              + ", which the conversion would also write; the input's own version is used");
+    }
+    return about.stream().anyMatch(n -> n.severity() == Severity.ERROR);
   }
 
   private String render(Object value) {

@@ -41,6 +41,7 @@ public final class Converter {
   private final ConvertOptions options;
   private final Capabilities caps;
   private final Notes notes = new Notes();
+  private int ingressCount;
 
   private Converter(ConvertOptions options) {
     this.options = options;
@@ -84,12 +85,19 @@ public final class Converter {
       manifests.addAll(read.manifests());
     }
     List<Map<String, Object>> resources = convert(manifests, inputs);
-    return new Conversion(resources, notes.all(), sources);
+    java.util.Set<String> ids = new HashSet<>();
+    for (Manifest m : manifests) {
+      if (m.name() != null) {
+        ids.add(Conversion.id(m.group(), m.kind(), m.namespace(), m.name()));
+      }
+    }
+    return new Conversion(resources, notes.all(), sources, ids, ingressCount);
   }
 
   private List<Map<String, Object>> convert(List<Manifest> manifests, List<Input> inputs) {
     Inventory inventory = Inventory.of(manifests);
     List<Manifest> ingresses = ingresses(manifests);
+    ingressCount = ingresses.size();
     if (ingresses.isEmpty()) {
       String file = inputs.isEmpty() ? "-" : inputs.get(0).name();
       notes.addAll(

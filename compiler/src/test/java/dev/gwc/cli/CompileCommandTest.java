@@ -84,4 +84,94 @@ class CompileCommandTest {
     assertEquals(1, run.exit());
     assertTrue(run.err().contains("error[schema]"), run.err());
   }
+
+  // ---------------------------------------------------------------- Ingress in the set
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> items(Gwc.Run run) {
+    return (List<Map<String, Object>>) run.json().get("items");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> find(
+      List<Map<String, Object>> items, String kind, String name) {
+    for (Map<String, Object> i : items) {
+      Map<String, Object> meta = (Map<String, Object>) i.get("metadata");
+      if (kind.equals(i.get("kind")) && name.equals(meta.get("name"))) {
+        return i;
+      }
+    }
+    return null;
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void ingresses_areConvertedAndCompiledWithTheRest() {
+    Path ingress = Gwc.root().resolve("examples/ingress");
+    Gwc.Run run = Gwc.run("compile", "--format", "json", ingress.toString());
+    assertEquals(0, run.exit(), run.err());
+    List<Map<String, Object>> items = items(run);
+    Map<String, Object> route = find(items, "HTTPRoute", "www.shop.example.com");
+    assertTrue(route != null, "no converted HTTPRoute in " + run.out());
+    List<Map<String, Object>> parents =
+        (List<Map<String, Object>>) ((Map<String, Object>) route.get("status")).get("parents");
+    for (Map<String, Object> p : parents) {
+      for (Map<String, Object> c : (List<Map<String, Object>>) p.get("conditions")) {
+        assertEquals("True", c.get("status"), () -> "converted route not accepted: " + p);
+      }
+    }
+    assertTrue(find(items, "Ingress", "storefront") != null, "the Ingresses stay in the bundle");
+    assertTrue(
+        run.err().contains("limit-rps"), "conversion notifications go to stderr: " + run.err());
+
+    Gwc.Run plain = Gwc.run("compile", "--format", "json", "--no-convert", ingress.toString());
+    assertEquals(null, find(items(plain), "HTTPRoute", "www.shop.example.com"));
+  }
+
+  @Test
+  void halfMigrated_inputOwnVersionWins() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("repo"));
+    Path ingress = Gwc.root().resolve("examples/ingress");
+    for (String f : List.of("ingresses.yaml", "services.yaml")) {
+      Files.copy(ingress.resolve(f), dir.resolve(f));
+    }
+    Files.writeString(
+        dir.resolve("migrated.yaml"),
+        String.join(
+            "\n",
+            "apiVersion: gateway.networking.k8s.io/v1",
+            "kind: HTTPRoute",
+            "metadata:",
+            "  name: www.shop.example.com",
+            "  namespace: shop",
+            "spec:",
+            "  parentRefs:",
+            "  - name: nginx",
+            "  hostnames: [www.shop.example.com]",
+            "  rules:",
+            "  - backendRefs:",
+            "    - name: storefront-v1",
+            "      port: 80",
+            ""));
+    Gwc.Run run = Gwc.run("compile", "--format", "json", dir.toString());
+    assertTrue(run.err().contains("the input's own version is used"), run.err());
+    long routes =
+        items(run).stream()
+            .filter(i -> "HTTPRoute".equals(i.get("kind")))
+            .filter(i -> i.toString().contains("name=www.shop.example.com,"))
+            .count();
+    assertEquals(1, routes, run.out());
+  }
+
+  @Test
+  void ingressOnStdin_isReadOnceForBoth() throws IOException {
+    String yaml =
+        Files.readString(Gwc.root().resolve("examples/ingress/ingresses.yaml"))
+            + "\n---\n"
+            + Files.readString(Gwc.root().resolve("examples/ingress/services.yaml"));
+    Gwc.Run run = Gwc.runWithStdin(yaml, "compile", "--format", "json", "-");
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(find(items(run), "HTTPRoute", "www.shop.example.com") != null, run.out());
+    assertTrue(find(items(run), "Ingress", "storefront") != null, run.out());
+  }
 }
