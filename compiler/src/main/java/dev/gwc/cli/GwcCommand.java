@@ -20,7 +20,12 @@ import picocli.CommandLine.Option;
       "",
       "Exit codes: 0 success, 1 the input has errors, 2 usage error or unreadable input."
     },
-    subcommands = {ValidateCommand.class, CompileCommand.class, DescribeCommand.class})
+    subcommands = {
+      ValidateCommand.class,
+      CompileCommand.class,
+      DescribeCommand.class,
+      SimulateCommand.class
+    })
 public final class GwcCommand implements Callable<Integer> {
   final PrintWriter out;
   final PrintWriter err;

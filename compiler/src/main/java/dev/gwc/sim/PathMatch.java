@@ -1,0 +1,70 @@
+package dev.gwc.sim;
+
+import com.google.re2j.Pattern;
+
+/**
+ * An HTTPRoute path match.
+ *
+ * @param type Exact, PathPrefix or RegularExpression
+ * @param value the value as written
+ * @param key the value the index uses: the exact path, or the prefix without a trailing slash
+ *     ({@code ""} for {@code /}), or the pattern
+ * @param regex the compiled pattern (RE2: linear time on every input), or null
+ */
+public record PathMatch(Type type, String value, String key, Pattern regex) {
+
+  /** The kinds of path match, in the order of their precedence. */
+  public enum Type {
+    EXACT("Exact"),
+    REGEX("RegularExpression"),
+    PREFIX("PathPrefix");
+
+    final String apiName;
+
+    Type(String apiName) {
+      this.apiName = apiName;
+    }
+  }
+
+  /**
+   * A path match as the API writes it.
+   *
+   * @throws IllegalArgumentException when a regular expression does not compile
+   */
+  public static PathMatch of(String type, String value) {
+    switch (type) {
+      case "Exact":
+        return new PathMatch(Type.EXACT, value, value, null);
+      case "RegularExpression":
+        return new PathMatch(Type.REGEX, value, value, Regexes.compile(value));
+      default:
+        return new PathMatch(Type.PREFIX, value, prefixKey(value), null);
+    }
+  }
+
+  /** The prefix without its trailing slash: a trailing {@code /} is ignored, {@code /} is "". */
+  static String prefixKey(String prefix) {
+    return prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+  }
+
+  /** The number of characters that ranks this match among matches of its type. */
+  public int length() {
+    return type == Type.PREFIX ? key.length() : value.length();
+  }
+
+  /** Whether a request path matches. */
+  public boolean matches(String path) {
+    return switch (type) {
+      case EXACT -> path.equals(value);
+      case REGEX -> regex.matches(path);
+      case PREFIX ->
+          path.startsWith(key)
+              && (path.length() == key.length() || path.charAt(key.length()) == '/');
+    };
+  }
+
+  @Override
+  public String toString() {
+    return type.apiName + " '" + value + "'";
+  }
+}

@@ -1,0 +1,267 @@
+package dev.gwc.sim;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Sends a request through a Gateway's part of the routing table: picks the listener (port, then the
+ * most specific hostname), the virtual hosts of the route hostnames from most to least specific,
+ * the first match in the specification's precedence order, applies the rule's filters, picks a
+ * weighted backendRef and reports the outcome with a trace. A pure function of the table, the
+ * request and the seed.
+ */
+public final class Simulator {
+  private Simulator() {}
+
+  /**
+   * Simulates one request at one Gateway.
+   *
+   * @param explain whether to record the trace (off for bulk lookups)
+   */
+  public static Result simulate(
+      RoutingTable table, GatewayTable gw, Request req, long seed, boolean explain) {
+    Trace trace = explain ? Trace.on() : Trace.off();
+    table.notes().forEach(n -> trace.add("note: " + n));
+    Result.GatewayId id = new Result.GatewayId(gw.namespace(), gw.name());
+    ListenerTable l = Listeners.select(gw, req, trace);
+    if (l == null) {
+      return new Exchange(req, id, null, trace).answer(null, 404, List.of());
+    }
+    Simulator.Run run = new Simulator.Run(req, id, l, trace, seed);
+    if (l.http()) {
+      return run.http();
+    }
+    return run.layer4();
+  }
+
+  /** One request's routing state. */
+  private static final class Run {
+    private final Request req;
+    private final Result.GatewayId gateway;
+    private final ListenerTable listener;
+    private final Trace trace;
+    private final long seed;
+    private Map<String, String> query;
+
+    Run(Request req, Result.GatewayId gateway, ListenerTable listener, Trace trace, long seed) {
+      this.req = req;
+      this.gateway = gateway;
+      this.listener = listener;
+      this.trace = trace;
+      this.seed = seed;
+    }
+
+    Result http() {
+      boolean grpcFirst =
+          String.valueOf(req.headers().joined("content-type")).startsWith("application/grpc");
+      for (VirtualHost vh : listener.hostsFor(req.host())) {
+        trace.add(() -> "routes for host " + hostLabel(vh.hostname));
+        if (grpcFirst) {
+          Result r = grpc(vh);
+          if (r != null) {
+            return r;
+          }
+        }
+        Candidates.Http hit = vh.findHttp(req.path(), this::accept);
+        if (hit != null) {
+          return decide(hit.rule(), hit.match(), hit.m().path());
+        }
+        if (!grpcFirst) {
+          Result r = grpc(vh);
+          if (r != null) {
+            return r;
+          }
+        }
+      }
+      trace.add(
+          () ->
+              "no rule attached to listener '"
+                  + listener.name
+                  + "' matches "
+                  + req.method()
+                  + " "
+                  + req.host()
+                  + req.pathAndQuery()
+                  + ": 404");
+      return new Exchange(req, gateway, listener, trace).answer(null, 404, List.of());
+    }
+
+    private boolean accept(Candidates.Http c) {
+      String why = mismatch(c.m());
+      trace.add(
+          () ->
+              describe(c.rule(), c.match())
+                  + " ("
+                  + c.m()
+                  + "): "
+                  + (why == null ? "matches" : why));
+      return why == null;
+    }
+
+    private String mismatch(HttpMatch m) {
+      if (m.method() != null && !m.method().equals(req.method())) {
+        return "method is " + req.method() + ", not " + m.method();
+      }
+      String h = headers(m.headers());
+      if (h != null) {
+        return h;
+      }
+      for (ValueMatch q : m.query()) {
+        String actual = query().get(q.name());
+        if (!q.test(actual)) {
+          return actual == null
+              ? "query parameter '" + q.name() + "' is missing"
+              : "query parameter '" + q.name() + "' is '" + actual + "'";
+        }
+      }
+      return null;
+    }
+
+    private String headers(List<ValueMatch> matches) {
+      for (ValueMatch h : matches) {
+        String actual = req.headers().joined(h.name());
+        if (!h.test(actual)) {
+          return actual == null
+              ? "header '" + h.name() + "' is missing"
+              : "header '" + h.name() + "' is '" + actual + "'";
+        }
+      }
+      return null;
+    }
+
+    private Result grpc(VirtualHost vh) {
+      if (vh.grpc().isEmpty() || !req.method().equals("POST")) {
+        return null;
+      }
+      String[] parts = req.path().split("/", -1);
+      if (parts.length != 3 || !parts[0].isEmpty()) {
+        trace.add(() -> "GRPCRoutes skipped: path " + req.path() + " is not /service/method");
+        return null;
+      }
+      for (Candidates.Grpc c : vh.grpc()) {
+        String why =
+            !c.m().matches(parts[1], parts[2])
+                ? "service/method is " + parts[1] + "/" + parts[2]
+                : headers(c.m().headers());
+        trace.add(
+            () ->
+                describe(c.rule(), c.match())
+                    + " ("
+                    + c.m()
+                    + "): "
+                    + (why == null ? "matches" : why));
+        if (why == null) {
+          return decide(c.rule(), c.match(), null);
+        }
+      }
+      return null;
+    }
+
+    Result layer4() {
+      for (VirtualHost vh : listener.hostsFor(req.host())) {
+        if (!vh.l4().isEmpty()) {
+          Rule r = vh.l4().get(0);
+          trace.add(
+              () ->
+                  describe(r, 0)
+                      + " serves "
+                      + (listener.protocol.equals("TLS")
+                          ? "server name " + hostLabel(vh.hostname)
+                          : "port " + listener.port));
+          return decide(r, 0, null);
+        }
+      }
+      trace.add(() -> "no route attached to " + listener + " serves " + req.host() + ": 404");
+      return new Exchange(req, gateway, listener, trace).answer(null, 404, List.of());
+    }
+
+    /** Applies the rule: filters, then a weighted backendRef and its filters. */
+    private Result decide(Rule rule, int match, PathMatch matched) {
+      RouteId id = rule.route();
+      Result.RouteHit hit =
+          new Result.RouteHit(id.kind(), id.namespace(), id.name(), rule.index(), match);
+      Exchange x = new Exchange(req, gateway, listener, trace);
+      x.apply(rule.filters(), matched, "rule");
+      if (x.redirected() || x.answeredByGateway()) {
+        return x.answer(hit, 200, List.of());
+      }
+      List<BackendRef> refs = rule.backends();
+      List<Result.Share> shares = Shares.of(refs);
+      if (refs.isEmpty()) {
+        trace.add("the rule has no backendRefs: 500");
+        return x.answer(hit, 500, shares);
+      }
+      int i = WeightedChoice.pick(refs, WeightedChoice.hash(req, seed));
+      if (i < 0) {
+        trace.add("the weights of the rule's backendRefs add up to 0: 500");
+        return x.answer(hit, 500, shares);
+      }
+      BackendRef b = refs.get(i);
+      trace.add(
+          () ->
+              "backend "
+                  + b.display()
+                  + (refs.size() == 1
+                      ? ""
+                      : " chosen (weight "
+                          + b.weight()
+                          + " of "
+                          + WeightedChoice.total(refs)
+                          + ", seed "
+                          + seed
+                          + ")"));
+      if (b.invalid() != null) {
+        trace.add(() -> "backendRef does not resolve (" + b.invalid() + "): 500");
+        return x.answer(hit, 500, shares);
+      }
+      if (b.assumed()) {
+        trace.add(
+            () ->
+                "Service '"
+                    + b.namespace()
+                    + "/"
+                    + b.name()
+                    + "' is not in the input; assumed to exist");
+      }
+      x.apply(b.filters(), matched, "backendRef");
+      trace.add("status 200");
+      return x.forward(hit, b, shares);
+    }
+
+    private Map<String, String> query() {
+      if (query == null) {
+        query = new HashMap<>();
+        if (req.query() != null) {
+          for (String pair : req.query().split("&")) {
+            int eq = pair.indexOf('=');
+            String k = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String v = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            query.putIfAbsent(k, v); // the first value counts
+          }
+        }
+      }
+      return query;
+    }
+
+    private static String decode(String s) {
+      try {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        return s;
+      }
+    }
+  }
+
+  static String describe(Rule r, int match) {
+    RouteId id = r.route();
+    return id.kind() + " " + id.display() + " rule " + r.index() + " match " + match;
+  }
+
+  static String hostLabel(String hostname) {
+    return hostname == null ? "(any)" : "'" + hostname.toLowerCase(Locale.ROOT) + "'";
+  }
+}
