@@ -38,7 +38,7 @@ final class Candidates {
    * header matches, more query parameter matches; then the route order; then rule and match order.
    */
   static final Comparator<Http> HTTP =
-      Comparator.comparingInt((Http c) -> c.m().path().type().ordinal())
+      Comparator.comparingInt((Http c) -> c.m().path().type().rank)
           .thenComparingInt(c -> -c.m().path().length())
           .thenComparingInt(c -> c.m().method() == null ? 1 : 0)
           .thenComparingInt(c -> -c.m().headers().size())

@@ -15,14 +15,16 @@ public record PathMatch(Type type, String value, String key, Pattern regex) {
 
   /** The kinds of path match, in the order of their precedence. */
   public enum Type {
-    EXACT("Exact"),
-    REGEX("RegularExpression"),
-    PREFIX("PathPrefix");
+    EXACT("Exact", 0),
+    REGEX("RegularExpression", 1),
+    PREFIX("PathPrefix", 2);
 
     final String apiName;
+    final int rank;
 
-    Type(String apiName) {
+    Type(String apiName, int rank) {
       this.apiName = apiName;
+      this.rank = rank;
     }
   }
 
@@ -32,14 +34,11 @@ public record PathMatch(Type type, String value, String key, Pattern regex) {
    * @throws IllegalArgumentException when a regular expression does not compile
    */
   public static PathMatch of(String type, String value) {
-    switch (type) {
-      case "Exact":
-        return new PathMatch(Type.EXACT, value, value, null);
-      case "RegularExpression":
-        return new PathMatch(Type.REGEX, value, value, Regexes.compile(value));
-      default:
-        return new PathMatch(Type.PREFIX, value, prefixKey(value), null);
-    }
+    return switch (type) {
+      case "Exact" -> new PathMatch(Type.EXACT, value, value, null);
+      case "RegularExpression" -> new PathMatch(Type.REGEX, value, value, Regexes.compile(value));
+      default -> new PathMatch(Type.PREFIX, value, prefixKey(value), null);
+    };
   }
 
   /** The prefix without its trailing slash: a trailing {@code /} is ignored, {@code /} is "". */

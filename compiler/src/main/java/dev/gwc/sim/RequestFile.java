@@ -4,8 +4,10 @@ import dev.gwc.diag.Diagnostic;
 import dev.gwc.source.SourceFile;
 import dev.gwc.yaml.LoadResult;
 import dev.gwc.yaml.Plain;
+import dev.gwc.yaml.YScalar;
 import dev.gwc.yaml.YamlLoader;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,7 +63,7 @@ public final class RequestFile {
       String why = r.diagnostics().isEmpty() ? "empty" : first(r.diagnostics());
       throw new IllegalArgumentException("not valid JSON: " + why);
     }
-    if (!(Plain.of(r.documents().get(0).root()) instanceof Map<?, ?> m)) {
+    if (!(withNulls(Plain.of(r.documents().get(0).root())) instanceof Map<?, ?> m)) {
       throw new IllegalArgumentException("not a JSON object");
     }
     String method = V.str(m, "method", "GET");
@@ -84,6 +86,24 @@ public final class RequestFile {
       throw new IllegalArgumentException("'expect' must be an object");
     }
     return new Entry(number, V.str(m, "gateway"), req, (Map<String, Object>) expect);
+  }
+
+  /** A plain value with JSON nulls as Java nulls. */
+  public static Object withNulls(Object v) {
+    if (v == YScalar.NULL) {
+      return null;
+    }
+    if (v instanceof Map<?, ?> m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      m.forEach((k, x) -> out.put(String.valueOf(k), withNulls(x)));
+      return out;
+    }
+    if (v instanceof List<?> l) {
+      List<Object> out = new ArrayList<>(l.size());
+      l.forEach(x -> out.add(withNulls(x)));
+      return out;
+    }
+    return v;
   }
 
   private static String first(List<Diagnostic> diagnostics) {

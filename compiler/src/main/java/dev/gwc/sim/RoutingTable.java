@@ -47,7 +47,7 @@ public final class RoutingTable {
 
   /** Builds the table from what the compiler resolved. */
   public static RoutingTable build(Report report) {
-    Map<Manifest, Object> values = new IdentityHashMap<>();
+    IdentityHashMap<Manifest, Object> values = new IdentityHashMap<>();
     Set<String> services = new HashSet<>();
     for (Compiled c : report.compiled()) {
       Manifest m = c.manifest();
@@ -59,7 +59,7 @@ public final class RoutingTable {
       }
     }
     Resolution resolution = report.resolution();
-    Map<ListenerNode, ListenerTable> listeners = new IdentityHashMap<>();
+    IdentityHashMap<ListenerNode, ListenerTable> listeners = new IdentityHashMap<>();
     Map<String, GatewayTable> gateways = new TreeMap<>();
     for (Resolution.GatewayResult g : resolution.gateways()) {
       List<ListenerTable> ls = new ArrayList<>();

@@ -228,6 +228,9 @@ public final class Simulator {
                     + "' is not in the input; assumed to exist");
       }
       x.apply(b.filters(), matched, "backendRef");
+      if (x.redirected() || x.answeredByGateway()) {
+        return x.answer(hit, 200, shares);
+      }
       trace.add("status 200");
       return x.forward(hit, b, shares);
     }
