@@ -278,17 +278,24 @@ final class SimulateCommand implements Callable<Integer> {
 
     /** One result: the line's Gateway, else the first whose listener accepts the request. */
     Result one(RequestFile.Entry e) {
+      Request req = e.request();
       if (e.gateway() != null) {
         int slash = e.gateway().indexOf('/');
         GatewayTable g =
             table.gateway(
                 e.gateway().substring(0, Math.max(0, slash)), e.gateway().substring(slash + 1));
         if (g != null) {
-          return Simulator.simulate(table, g, e.request(), seed, true);
+          return Simulator.simulate(table, g, req, seed, true);
         }
       }
-      List<Result> all = all(e.request());
-      return all.stream().filter(r -> r.listener() != null).findFirst().orElse(all.get(0));
+      if (only == null) {
+        for (GatewayTable g : table.gateways()) {
+          if (g.accepts(req)) {
+            return Simulator.simulate(table, g, req, seed, true);
+          }
+        }
+      }
+      return all(req).get(0);
     }
 
     private static Result noGateway(Request req) {

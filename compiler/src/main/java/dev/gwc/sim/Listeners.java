@@ -14,10 +14,7 @@ final class Listeners {
   static ListenerTable select(GatewayTable gw, Request req, Trace trace) {
     ListenerTable best = null;
     int bestRank = -1;
-    for (ListenerTable l : gw.listeners()) {
-      if (l.port != req.port()) {
-        continue;
-      }
+    for (ListenerTable l : gw.onPort(req.port())) {
       boolean byPort = l.protocol.equals("TCP") || l.protocol.equals("UDP");
       int rank = byPort ? 0 : l.hostnameRank(req.host());
       if (rank < 0) {

@@ -38,6 +38,44 @@ public final class Simulator {
     return run.layer4();
   }
 
+  /**
+   * The routing decision alone: the listener, the matching rule and the chosen backendRef.
+   *
+   * @param listener the listener's name
+   * @param route the route
+   * @param rule the rule's index
+   * @param match the match's index
+   * @param backend the chosen backendRef, or null (redirect-only rule, no or zero-weight refs)
+   */
+  public record Decision(String listener, RouteId route, int rule, int match, BackendRef backend) {}
+
+  /**
+   * Routes an HTTP request without applying filters or recording a trace: the table lookup alone,
+   * for bulk replays and benchmarks.
+   *
+   * @return the decision, or null when no listener or rule matches
+   */
+  public static Decision lookup(GatewayTable gw, Request req, long seed) {
+    ListenerTable l = Listeners.select(gw, req, Trace.off());
+    if (l == null || !l.http()) {
+      return null;
+    }
+    Run run = new Run(req, null, l, Trace.off(), seed);
+    for (VirtualHost vh : l.hostsFor(req.host())) {
+      Candidates.Http hit = vh.findHttp(req.path(), c -> run.mismatch(c.m()) == null);
+      if (hit != null) {
+        List<BackendRef> refs = hit.rule().backends();
+        int i =
+            refs.size() == 1
+                ? (refs.get(0).weight() > 0 ? 0 : -1)
+                : WeightedChoice.pick(refs, WeightedChoice.hash(req, seed));
+        Rule r = hit.rule();
+        return new Decision(l.name, r.route(), r.index(), hit.match(), i < 0 ? null : refs.get(i));
+      }
+    }
+    return null;
+  }
+
   /** One request's routing state. */
   private static final class Run {
     private final Request req;
@@ -46,6 +84,7 @@ public final class Simulator {
     private final Trace trace;
     private final long seed;
     private Map<String, String> query;
+    private Map<String, String> headers;
 
     Run(Request req, Result.GatewayId gateway, ListenerTable listener, Trace trace, long seed) {
       this.req = req;
@@ -123,7 +162,7 @@ public final class Simulator {
 
     private String headers(List<ValueMatch> matches) {
       for (ValueMatch h : matches) {
-        String actual = req.headers().joined(h.name());
+        String actual = header(h.lowerName());
         if (!h.test(actual)) {
           return actual == null
               ? "header '" + h.name() + "' is missing"
@@ -195,7 +234,10 @@ public final class Simulator {
         trace.add("the rule has no backendRefs: 500");
         return x.answer(hit, 500, shares);
       }
-      int i = WeightedChoice.pick(refs, WeightedChoice.hash(req, seed));
+      int i = refs.size() == 1 ? 0 : WeightedChoice.pick(refs, WeightedChoice.hash(req, seed));
+      if (i == 0 && refs.size() == 1 && refs.get(0).weight() <= 0) {
+        i = -1;
+      }
       if (i < 0) {
         trace.add("the weights of the rule's backendRefs add up to 0: 500");
         return x.answer(hit, 500, shares);
@@ -233,6 +275,17 @@ public final class Simulator {
       }
       trace.add("status 200");
       return x.forward(hit, b, shares);
+    }
+
+    /** A request header's values joined with ",", by lower-case name; read once per request. */
+    private String header(String lowerName) {
+      if (headers == null) {
+        headers = new HashMap<>();
+        for (HeaderList.Header h : req.headers().entries()) {
+          headers.merge(h.name().toLowerCase(Locale.ROOT), h.value(), (a, b) -> a + "," + b);
+        }
+      }
+      return headers.get(lowerName);
     }
 
     private Map<String, String> query() {

@@ -16,8 +16,10 @@ final class Trace {
     return new Trace(true);
   }
 
+  private static final Trace OFF = new Trace(false);
+
   static Trace off() {
-    return new Trace(false);
+    return OFF;
   }
 
   boolean enabled() {

@@ -15,6 +15,9 @@ final class VirtualHost {
 
   private final Map<String, List<Candidates.Http>> exact = new HashMap<>();
   private final Map<String, List<Candidates.Http>> prefix = new HashMap<>();
+  // Patterns by the first segment of their literal prefix ("/api" for "/api/v[0-9]+"); the rest,
+  // whose literal prefix ends within the first segment, in one general list.
+  private final Map<String, List<Candidates.Http>> regexBySegment = new HashMap<>();
   private final List<Candidates.Http> regex = new ArrayList<>();
   private final List<Candidates.Grpc> grpc = new ArrayList<>();
   private final List<Rule> l4 = new ArrayList<>();
@@ -28,7 +31,14 @@ final class VirtualHost {
     switch (p.type()) {
       case EXACT -> exact.computeIfAbsent(p.key(), k -> new ArrayList<>()).add(c);
       case PREFIX -> prefix.computeIfAbsent(p.key(), k -> new ArrayList<>()).add(c);
-      case REGEX -> regex.add(c);
+      case REGEX -> {
+        String segment = firstSegment(p.literal());
+        if (segment != null && segment.length() < p.literal().length()) {
+          regexBySegment.computeIfAbsent(segment, k -> new ArrayList<>()).add(c);
+        } else {
+          regex.add(c);
+        }
+      }
     }
   }
 
@@ -45,6 +55,14 @@ final class VirtualHost {
     exact.values().forEach(l -> l.sort(Candidates.HTTP));
     prefix.values().forEach(l -> l.sort(Candidates.HTTP));
     regex.sort(Candidates.HTTP);
+    // Each segment's list also holds the general patterns, so one list is read per request.
+    regexBySegment
+        .values()
+        .forEach(
+            l -> {
+              l.addAll(regex);
+              l.sort(Candidates.HTTP);
+            });
     grpc.sort(Candidates.GRPC);
     l4.sort(Candidates.L4);
   }
@@ -56,18 +74,17 @@ final class VirtualHost {
    * @return the accepted match, or null
    */
   Candidates.Http findHttp(String path, Visitor<Candidates.Http> v) {
-    Candidates.Http hit = first(exact.get(path), path, v);
+    Candidates.Http hit = first(exact.get(path), v);
     if (hit != null) {
       return hit;
     }
-    for (Candidates.Http c : regex) {
-      if (c.m().path().matches(path) && v.accept(c)) {
-        return c;
-      }
+    hit = regex(path, v);
+    if (hit != null) {
+      return hit;
     }
     String key = PathMatch.prefixKey(path);
     while (true) {
-      hit = first(prefix.get(key), path, v);
+      hit = first(prefix.get(key), v);
       if (hit != null || key.isEmpty()) {
         return hit;
       }
@@ -75,11 +92,37 @@ final class VirtualHost {
     }
   }
 
-  private static Candidates.Http first(
+  /** The patterns that may match a path: its first segment's list, else the general list. */
+  private Candidates.Http regex(String path, Visitor<Candidates.Http> v) {
+    if (regexBySegment.isEmpty()) {
+      return regex.isEmpty() ? null : matching(regex, path, v);
+    }
+    String segment = firstSegment(path);
+    List<Candidates.Http> list = segment == null ? null : regexBySegment.get(segment);
+    return matching(list != null ? list : regex, path, v);
+  }
+
+  private static Candidates.Http matching(
       List<Candidates.Http> list, String path, Visitor<Candidates.Http> v) {
+    for (Candidates.Http c : list) {
+      if (c.m().path().matches(path) && v.accept(c)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** {@code /api} of {@code /api/x}; null when the text has no second {@code /}. */
+  private static String firstSegment(String text) {
+    int slash = text.indexOf('/', 1);
+    return text.startsWith("/") && slash > 0 ? text.substring(0, slash) : null;
+  }
+
+  /** The first accepted entry of a list found by its exact path or prefix (the path fits). */
+  private static Candidates.Http first(List<Candidates.Http> list, Visitor<Candidates.Http> v) {
     if (list != null) {
       for (Candidates.Http c : list) {
-        if (c.m().path().matches(path) && v.accept(c)) {
+        if (v.accept(c)) {
           return c;
         }
       }
@@ -93,10 +136,6 @@ final class VirtualHost {
 
   List<Rule> l4() {
     return l4;
-  }
-
-  boolean hasHttp() {
-    return !exact.isEmpty() || !prefix.isEmpty() || !regex.isEmpty();
   }
 
   /** Decides whether a candidate whose path fits also matches the rest of the request. */
