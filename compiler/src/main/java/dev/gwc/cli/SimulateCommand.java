@@ -8,12 +8,13 @@ import dev.gwc.pipeline.Options;
 import dev.gwc.pipeline.Report;
 import dev.gwc.sim.Expectations;
 import dev.gwc.sim.GatewayTable;
+import dev.gwc.sim.Replay;
+import dev.gwc.sim.ReplaySummary;
 import dev.gwc.sim.Request;
 import dev.gwc.sim.RequestFile;
 import dev.gwc.sim.Result;
 import dev.gwc.sim.ResultJson;
 import dev.gwc.sim.RoutingTable;
-import dev.gwc.sim.Simulator;
 import dev.gwc.sim.TraceText;
 import dev.gwc.source.Inputs;
 import java.io.IOException;
@@ -24,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -205,9 +205,9 @@ final class SimulateCommand implements Callable<Integer> {
 
   /** --requests: one JSON result a line on stdout, a summary on stderr. */
   private int replay(Replay replay, List<RequestFile.Entry> entries) {
-    Summary summary = new Summary();
+    ReplaySummary summary = new ReplaySummary();
     for (RequestFile.Entry e : entries) {
-      Result r = replay.one(e);
+      Result r = replay.one(e.gateway(), e.request());
       summary.add(r);
       parent.out.println(Values.compactJson(ResultJson.of(r)));
     }
@@ -224,7 +224,7 @@ final class SimulateCommand implements Callable<Integer> {
         continue;
       }
       checked++;
-      Result r = replay.one(e);
+      Result r = replay.one(e.gateway(), e.request());
       List<String> diff = Expectations.diff(e.expect(), ResultJson.of(r));
       if (!diff.isEmpty()) {
         failed++;
@@ -257,94 +257,5 @@ final class SimulateCommand implements Callable<Integer> {
     StringWriter text = new StringWriter();
     Format.TEXT.renderer(/* verbose= */ false).render(report, new PrintWriter(text));
     parent.err.print(text);
-  }
-
-  /** Sends requests to the chosen Gateway, or to every Gateway with a listener on the port. */
-  private record Replay(RoutingTable table, GatewayTable only, long seed) {
-    List<Result> all(Request req) {
-      List<GatewayTable> gws =
-          only != null
-              ? List.of(only)
-              : table.gateways().stream().filter(g -> g.hasPort(req.port())).toList();
-      if (gws.isEmpty()) {
-        return List.of(noGateway(req));
-      }
-      List<Result> out = new ArrayList<>();
-      for (GatewayTable g : gws) {
-        out.add(Simulator.simulate(table, g, req, seed, true));
-      }
-      return out;
-    }
-
-    /** One result: the line's Gateway, else the first whose listener accepts the request. */
-    Result one(RequestFile.Entry e) {
-      Request req = e.request();
-      if (e.gateway() != null) {
-        int slash = e.gateway().indexOf('/');
-        GatewayTable g =
-            table.gateway(
-                e.gateway().substring(0, Math.max(0, slash)), e.gateway().substring(slash + 1));
-        if (g != null) {
-          return Simulator.simulate(table, g, req, seed, true);
-        }
-      }
-      if (only == null) {
-        for (GatewayTable g : table.gateways()) {
-          if (g.accepts(req)) {
-            return Simulator.simulate(table, g, req, seed, true);
-          }
-        }
-      }
-      return all(req).get(0);
-    }
-
-    private static Result noGateway(Request req) {
-      return new Result(
-          null,
-          null,
-          null,
-          404,
-          null,
-          List.of(),
-          null,
-          dev.gwc.sim.HeaderList.EMPTY,
-          null,
-          List.of(),
-          List.of("no Gateway in the input has a listener on port " + req.port() + ": 404"));
-    }
-  }
-
-  /** Requests per route and backend, 404s and 500s, for standard error. */
-  private static final class Summary {
-    private final Map<String, Integer> routes = new java.util.TreeMap<>();
-    private final Map<String, Integer> backends = new java.util.TreeMap<>();
-    private final Map<Integer, Integer> statuses = new java.util.TreeMap<>();
-    private int total;
-
-    void add(Result r) {
-      total++;
-      statuses.merge(r.status(), 1, Integer::sum);
-      if (r.route() != null) {
-        routes.merge(
-            r.route().kind() + " " + r.route().namespace() + "/" + r.route().name(),
-            1,
-            Integer::sum);
-      }
-      if (r.backend() != null) {
-        backends.merge(r.backend().display(), 1, Integer::sum);
-      }
-    }
-
-    String render() {
-      StringBuilder sb = new StringBuilder();
-      sb.append(total).append(" requests: ");
-      List<String> parts = new ArrayList<>();
-      statuses.forEach((s, n) -> parts.add(n + " x " + s));
-      sb.append(String.join(", ", parts)).append('\n');
-      routes.forEach((k, n) -> sb.append("  route ").append(k).append(": ").append(n).append('\n'));
-      backends.forEach(
-          (k, n) -> sb.append("  backend ").append(k).append(": ").append(n).append('\n'));
-      return sb.toString();
-    }
   }
 }

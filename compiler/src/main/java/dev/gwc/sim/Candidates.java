@@ -63,6 +63,46 @@ final class Candidates {
   static final Comparator<Rule> L4 =
       Comparator.comparing(Rule::route, ROUTES).thenComparingInt(Rule::index);
 
+  /** Why {@code first} ranks before {@code other}, both of which match, for the trace. */
+  static String whyFirst(Http first, Http other) {
+    PathMatch a = first.m().path();
+    PathMatch b = other.m().path();
+    if (a.type() != b.type()) {
+      return "but " + a.type().apiName + " paths rank before " + b.type().apiName + " paths";
+    }
+    if (a.length() != b.length()) {
+      return "but the longer path ranks first";
+    }
+    if ((first.m().method() == null) != (other.m().method() == null)) {
+      return "but a method match ranks first";
+    }
+    if (first.m().headers().size() != other.m().headers().size()) {
+      return "but more header matches rank first";
+    }
+    if (first.m().query().size() != other.m().query().size()) {
+      return "but more query parameter matches rank first";
+    }
+    RouteId x = first.rule().route();
+    RouteId y = other.rule().route();
+    if (!x.equals(y)) {
+      if (x.created() != null && !x.created().equals(y.created())) {
+        return "but the older route "
+            + x.display()
+            + " ranks first (creationTimestamp "
+            + x.created()
+            + ")";
+      }
+      return "a tie: "
+          + x.display()
+          + " ranks first by namespace/name (no creationTimestamp decides; a cluster would"
+          + " rank the older route first)";
+    }
+    if (first.rule().index() != other.rule().index()) {
+      return "but rule " + first.rule().index() + " comes first in the route";
+    }
+    return "but match " + first.match() + " comes first in the rule";
+  }
+
   private static int length(String s) {
     return s == null ? 0 : s.length();
   }

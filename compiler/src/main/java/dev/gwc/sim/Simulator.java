@@ -1,11 +1,8 @@
 package dev.gwc.sim;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Sends a request through a Gateway's part of the routing table: picks the listener (port, then the
@@ -62,7 +59,7 @@ public final class Simulator {
     }
     Run run = new Run(req, null, l, Trace.off(), seed);
     for (VirtualHost vh : l.hostsFor(req.host())) {
-      Candidates.Http hit = vh.findHttp(req.path(), c -> run.mismatch(c.m()) == null);
+      Candidates.Http hit = vh.findHttp(req.path(), c -> run.matcher.mismatch(c.m()) == null);
       if (hit != null) {
         List<BackendRef> refs = hit.rule().backends();
         int i =
@@ -83,8 +80,7 @@ public final class Simulator {
     private final ListenerTable listener;
     private final Trace trace;
     private final long seed;
-    private Map<String, String> query;
-    private Map<String, String> headers;
+    private final RequestMatcher matcher;
 
     Run(Request req, Result.GatewayId gateway, ListenerTable listener, Trace trace, long seed) {
       this.req = req;
@@ -92,6 +88,7 @@ public final class Simulator {
       this.listener = listener;
       this.trace = trace;
       this.seed = seed;
+      this.matcher = new RequestMatcher(req);
     }
 
     Result http() {
@@ -105,7 +102,10 @@ public final class Simulator {
             return r;
           }
         }
-        Candidates.Http hit = vh.findHttp(req.path(), this::accept);
+        Candidates.Http hit =
+            trace.enabled()
+                ? explain(vh)
+                : vh.findHttp(req.path(), c -> matcher.mismatch(c.m()) == null);
         if (hit != null) {
           return decide(hit.rule(), hit.match(), hit.m().path());
         }
@@ -129,47 +129,28 @@ public final class Simulator {
       return new Exchange(req, gateway, listener, trace).answer(null, 404, List.of());
     }
 
-    private boolean accept(Candidates.Http c) {
-      String why = mismatch(c.m());
-      trace.add(
-          () ->
-              describe(c.rule(), c.match())
-                  + " ("
-                  + c.m()
-                  + "): "
-                  + (why == null ? "matches" : why));
-      return why == null;
-    }
-
-    private String mismatch(HttpMatch m) {
-      if (m.method() != null && !m.method().equals(req.method())) {
-        return "method is " + req.method() + ", not " + m.method();
-      }
-      String h = headers(m.headers());
-      if (h != null) {
-        return h;
-      }
-      for (ValueMatch q : m.query()) {
-        String actual = query().get(q.name());
-        if (!q.test(actual)) {
-          return actual == null
-              ? "query parameter '" + q.name() + "' is missing"
-              : "query parameter '" + q.name() + "' is '" + actual + "'";
-        }
-      }
-      return null;
-    }
-
-    private String headers(List<ValueMatch> matches) {
-      for (ValueMatch h : matches) {
-        String actual = header(h.lowerName());
-        if (!h.test(actual)) {
-          return actual == null
-              ? "header '" + h.name() + "' is missing"
-              : "header '" + h.name() + "' is '" + actual + "'";
-        }
-      }
-      return null;
+    /**
+     * Visits every match whose path fits, to say why each one did or did not win; the first that
+     * holds wins, and each later one that holds too says what ranks it lower.
+     */
+    private Candidates.Http explain(VirtualHost vh) {
+      List<Candidates.Http> winner = new ArrayList<>(1);
+      vh.findHttp(
+          req.path(),
+          c -> {
+            String why = matcher.mismatch(c.m());
+            String label = describe(c.rule(), c.match()) + " (" + c.m() + "): ";
+            if (why != null) {
+              trace.add(label + why);
+            } else if (winner.isEmpty()) {
+              winner.add(c);
+              trace.add(label + "matches");
+            } else {
+              trace.add(label + "matches too, " + Candidates.whyFirst(winner.get(0), c));
+            }
+            return false;
+          });
+      return winner.isEmpty() ? null : winner.get(0);
     }
 
     private Result grpc(VirtualHost vh) {
@@ -182,10 +163,7 @@ public final class Simulator {
         return null;
       }
       for (Candidates.Grpc c : vh.grpc()) {
-        String why =
-            !c.m().matches(parts[1], parts[2])
-                ? "service/method is " + parts[1] + "/" + parts[2]
-                : headers(c.m().headers());
+        String why = matcher.mismatch(c.m(), parts[1], parts[2]);
         trace.add(
             () ->
                 describe(c.rule(), c.match())
@@ -275,40 +253,6 @@ public final class Simulator {
       }
       trace.add("status 200");
       return x.forward(hit, b, shares);
-    }
-
-    /** A request header's values joined with ",", by lower-case name; read once per request. */
-    private String header(String lowerName) {
-      if (headers == null) {
-        headers = new HashMap<>();
-        for (HeaderList.Header h : req.headers().entries()) {
-          headers.merge(h.name().toLowerCase(Locale.ROOT), h.value(), (a, b) -> a + "," + b);
-        }
-      }
-      return headers.get(lowerName);
-    }
-
-    private Map<String, String> query() {
-      if (query == null) {
-        query = new HashMap<>();
-        if (req.query() != null) {
-          for (String pair : req.query().split("&")) {
-            int eq = pair.indexOf('=');
-            String k = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String v = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            query.putIfAbsent(k, v); // the first value counts
-          }
-        }
-      }
-      return query;
-    }
-
-    private static String decode(String s) {
-      try {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException e) {
-        return s;
-      }
     }
   }
 
