@@ -17,12 +17,14 @@ final class Listeners {
     for (ListenerTable l : gw.onPort(req.port())) {
       boolean byPort = l.protocol.equals("TCP") || l.protocol.equals("UDP");
       int rank = byPort ? 0 : l.hostnameRank(req.host());
-      if (rank < 0) {
-        trace.add(() -> l + ": does not match host '" + req.host() + "'");
-        continue;
-      }
-      if (l.rejected != null) {
-        trace.add(() -> l + ": " + l.rejected + ", serves nothing");
+      if (rank < 0 || l.rejected != null) {
+        if (trace.enabled()) {
+          trace.add(
+              l
+                  + (rank < 0
+                      ? ": does not match host '" + req.host() + "'"
+                      : ": " + l.rejected + ", serves nothing"));
+        }
         continue;
       }
       if (best == null

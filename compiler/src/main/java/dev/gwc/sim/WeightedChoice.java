@@ -1,6 +1,5 @@
 package dev.gwc.sim;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -38,7 +37,10 @@ final class WeightedChoice {
     return total;
   }
 
-  /** A 64-bit FNV-1a hash of the request line, Host, headers and seed, mixed by SplitMix64. */
+  /**
+   * A 64-bit FNV-1a hash (over UTF-16 code units) of the request line, Host, headers and seed,
+   * finished with SplitMix64.
+   */
   static long hash(Request r, long seed) {
     long h = 0xcbf29ce484222325L ^ seed;
     h = mix(h, r.method());
@@ -55,10 +57,10 @@ final class WeightedChoice {
   }
 
   private static long mix(long h, String s) {
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-      h ^= b & 0xff;
+    for (int i = 0; i < s.length(); i++) {
+      h ^= s.charAt(i);
       h *= 0x100000001b3L;
     }
-    return (h ^ 0xff) * 0x100000001b3L;
+    return (h ^ 0xffff) * 0x100000001b3L;
   }
 }
