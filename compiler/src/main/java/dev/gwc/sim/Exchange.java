@@ -76,6 +76,15 @@ final class Exchange {
       return;
     }
     mirrors.add(new Result.MirrorHit(m.backend(), m.percent()));
+    if (m.backend().assumed()) {
+      trace.add(
+          () ->
+              "Service '"
+                  + m.backend().namespace()
+                  + "/"
+                  + m.backend().name()
+                  + "' is not in the input; assumed to exist");
+    }
     trace.add(
         () ->
             owner

@@ -79,7 +79,23 @@ public record Request(
       }
       headers.add(new HeaderList.Header(name, h.substring(colon + 1).strip()));
     }
-    return fromUrl(method, url, new HeaderList(headers), HeaderList.EMPTY);
+    Request r = fromUrl(method, url, new HeaderList(headers), HeaderList.EMPTY);
+    String host = r.headers().joined("host");
+    if (host == null) {
+      return r;
+    }
+    // A Host header routes the request, as curl sends it: the URL then only says where to connect.
+    String name =
+        host.startsWith("[") || host.indexOf(':') < 0 ? host : host.substring(0, host.indexOf(':'));
+    return new Request(
+        r.method(),
+        r.scheme(),
+        name,
+        r.port(),
+        r.path(),
+        r.query(),
+        r.headers().remove("host"),
+        r.backendResponse());
   }
 
   /**

@@ -76,6 +76,24 @@ class SimulateCommandTest {
   }
 
   @Test
+  void hostHeader_routesTheRequest() {
+    Gwc.Run run =
+        Gwc.run(
+            "simulate",
+            "--request",
+            "GET http://192.0.2.1/cart",
+            "-H",
+            "Host: www.shop.example.com:80",
+            "--format",
+            "json",
+            SHOP);
+    assertEquals(0, run.exit(), run.err());
+    assertEquals(301L, run.json().get("status"));
+    assertEquals(
+        Map.of("location", "https://www.shop.example.com/cart"), run.json().get("redirect"));
+  }
+
+  @Test
   void request_sameSeed_sameBackend_acrossRuns() {
     String[] args = {
       "simulate",
