@@ -6,6 +6,7 @@ import dev.gwc.output.Values;
 import dev.gwc.pipeline.Compiler;
 import dev.gwc.pipeline.Options;
 import dev.gwc.pipeline.Report;
+import dev.gwc.sim.AccessLog;
 import dev.gwc.sim.Expectations;
 import dev.gwc.sim.GatewayTable;
 import dev.gwc.sim.Replay;
@@ -49,6 +50,7 @@ import picocli.CommandLine.ParentCommand;
       "  gwc simulate --request 'GET https://www.shop.example.com/api' -H 'x-api-version: 2' \\",
       "      --format json examples/shop",
       "  gwc simulate --requests traffic.jsonl deploy/ > results.jsonl",
+      "  gwc simulate --requests access.log --log-format combined deploy/",
       "  gwc simulate --expect checks.jsonl deploy/        exit 1 with a diff per failing line",
       "",
       "Exit codes: 0 success, 1 the input has errors (or an expectation failed), 2 usage error."
@@ -95,6 +97,15 @@ final class SimulateCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Replay a JSON Lines file of requests; prints one JSON result a line.")
   Path requests;
+
+  @Option(
+      names = "--log-format",
+      paramLabel = "FORMAT",
+      defaultValue = "jsonl",
+      description =
+          "Format of the --requests file: jsonl, or combined (an nginx/Apache access log; the host"
+              + " comes from absolute URLs or a leading host:port field as in vhost_combined).")
+  String logFormat;
 
   @Option(
       names = "--expect",
@@ -177,9 +188,18 @@ final class SimulateCommand implements Callable<Integer> {
     if (!headers.isEmpty()) {
       throw new UsageException("-H goes with --request; in a requests file, use \"headers\"");
     }
+    if (!logFormat.equals("jsonl") && !logFormat.equals("combined")) {
+      throw new UsageException("unknown --log-format '" + logFormat + "'; use jsonl or combined");
+    }
+    if (logFormat.equals("combined") && requests == null) {
+      throw new UsageException("--log-format combined goes with --requests");
+    }
     Path file = requests != null ? requests : expect;
     try {
-      return RequestFile.read(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      return logFormat.equals("combined")
+          ? AccessLog.read(file.toString(), text)
+          : RequestFile.read(file.toString(), text);
     } catch (IOException e) {
       throw new UsageException("cannot read " + file + ": " + e.getMessage());
     } catch (IllegalArgumentException e) {

@@ -193,6 +193,35 @@ class SimulateCommandTest {
   }
 
   @Test
+  void combinedLog_hostFromVhostFieldOrAbsoluteUrl() throws IOException {
+    Path log =
+        write(
+            "access.log",
+            "www.shop.example.com:443 10.0.0.1 - - [21/Nov/2026:10:00:00 +0000] \"GET /api HTTP/1.1\""
+                + " 200 512 \"-\" \"curl/8.5.0\"\n"
+                + "10.0.0.2 - - [21/Nov/2026:10:00:01 +0000] \"GET http://www.shop.example.com/x"
+                + " HTTP/1.1\" 301 0 \"-\" \"curl/8.5.0\"\n");
+    Gwc.Run run =
+        Gwc.run("simulate", "--requests", log.toString(), "--log-format", "combined", SHOP);
+    assertEquals(0, run.exit(), run.err());
+    String[] lines = run.out().strip().split("\n");
+    assertEquals(2, lines.length, run.out());
+    assertTrue(lines[0].contains("\"status\":200") && lines[0].contains("user-agent"), lines[0]);
+    assertTrue(lines[1].contains("\"status\":301"), lines[1]);
+  }
+
+  @Test
+  void combinedLog_withoutHost_exits2() throws IOException {
+    Path log =
+        write(
+            "access.log",
+            "10.0.0.1 - - [21/Nov/2026:10:00:00 +0000] \"GET /api HTTP/1.1\" 200 512 \"-\" \"-\"\n");
+    assertOneLineUsageError(
+        Gwc.run("simulate", "--requests", log.toString(), "--log-format", "combined", SHOP),
+        "access.log:1: no host");
+  }
+
+  @Test
   void expectFile_failingLine_exits1_withDiff() throws IOException {
     Path file =
         write(
