@@ -15,6 +15,9 @@ public final class ListenerTable {
   final int port;
   final String hostname;
   final String rejected;
+  final boolean byPort;
+  // Wildcard hosts, longest suffix first: a few are scanned faster than one hash lookup per label.
+  private List<VirtualHost> wildcards = List.of();
   private final Map<String, VirtualHost> exact = new HashMap<>();
   private final Map<String, VirtualHost> wildcard = new HashMap<>();
   private VirtualHost any;
@@ -32,6 +35,7 @@ public final class ListenerTable {
     this.port = port;
     this.hostname = hostname;
     this.rejected = rejected;
+    this.byPort = protocol.equals("TCP") || protocol.equals("UDP");
   }
 
   /** The virtual host for a hostname ({@code null} for any host), created on first use. */
@@ -49,6 +53,9 @@ public final class ListenerTable {
   }
 
   void seal() {
+    List<VirtualHost> w = new ArrayList<>(wildcard.values());
+    w.sort((a, b) -> Integer.compare(b.hostname.length(), a.hostname.length()));
+    wildcards = List.copyOf(w);
     exact.values().forEach(VirtualHost::seal);
     wildcard.values().forEach(VirtualHost::seal);
     if (any != null) {
@@ -66,7 +73,15 @@ public final class ListenerTable {
     if (e != null) {
       out.add(e);
     }
-    if (!wildcard.isEmpty()) {
+    if (wildcards.size() <= 8) {
+      for (VirtualHost w : wildcards) {
+        int suffix = w.hostname.length() - 1; // ".example.com" of "*.example.com"
+        if (host.length() > suffix
+            && host.regionMatches(host.length() - suffix, w.hostname, 1, suffix)) {
+          out.add(w);
+        }
+      }
+    } else {
       for (int dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', dot + 1)) {
         VirtualHost w = wildcard.get(host.substring(dot));
         if (w != null) {

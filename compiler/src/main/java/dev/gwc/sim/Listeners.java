@@ -1,5 +1,7 @@
 package dev.gwc.sim;
 
+import java.util.List;
+
 /** Picks the listener of a Gateway that receives a request. */
 final class Listeners {
   private Listeners() {}
@@ -14,9 +16,14 @@ final class Listeners {
   static ListenerTable select(GatewayTable gw, Request req, Trace trace) {
     ListenerTable best = null;
     int bestRank = -1;
-    for (ListenerTable l : gw.onPort(req.port())) {
-      boolean byPort = l.protocol.equals("TCP") || l.protocol.equals("UDP");
-      int rank = byPort ? 0 : l.hostnameRank(req.host());
+    // A few listeners are scanned faster than a map lookup by port.
+    List<ListenerTable> candidates =
+        gw.listeners().size() <= 8 ? gw.listeners() : gw.onPort(req.port());
+    for (ListenerTable l : candidates) {
+      if (l.port != req.port()) {
+        continue;
+      }
+      int rank = l.byPort ? 0 : l.hostnameRank(req.host());
       if (rank < 0 || l.rejected != null) {
         if (trace.enabled()) {
           trace.add(
