@@ -22,7 +22,9 @@ public final class Simulator {
   public static Result simulate(
       RoutingTable table, GatewayTable gw, Request req, long seed, boolean explain) {
     Trace trace = explain ? Trace.on() : Trace.off();
-    table.notes().forEach(n -> trace.add("note: " + n));
+    if (explain) {
+      table.notes().forEach(n -> trace.add("note: " + n));
+    }
     Result.GatewayId id = new Result.GatewayId(gw.namespace(), gw.name());
     ListenerTable l = Listeners.select(gw, req, trace);
     if (l == null) {
@@ -57,9 +59,9 @@ public final class Simulator {
     if (l == null || !l.http()) {
       return null;
     }
-    Run run = new Run(req, null, l, Trace.off(), seed);
+    RequestMatcher matcher = new RequestMatcher(req);
     for (VirtualHost vh : l.hostsFor(req.host())) {
-      Candidates.Http hit = vh.findHttp(req.path(), c -> run.matcher.mismatch(c.m()) == null);
+      Candidates.Http hit = vh.findHttp(req.path(), c -> matcher.mismatch(c.m()) == null);
       if (hit != null) {
         List<BackendRef> refs = hit.rule().backends();
         int i =
