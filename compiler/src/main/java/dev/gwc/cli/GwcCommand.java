@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
       ValidateCommand.class,
       CompileCommand.class,
       DescribeCommand.class,
+      SimulateCommand.class,
       ConvertCommand.class
     })
 public final class GwcCommand implements Callable<Integer> {

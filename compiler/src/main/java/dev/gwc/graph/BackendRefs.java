@@ -3,16 +3,25 @@ package dev.gwc.graph;
 import dev.gwc.diag.Severity;
 import dev.gwc.graph.Nodes.RouteNode;
 import dev.gwc.graph.Nodes.ServiceNode;
+import java.util.Map;
 
 /** Route-level reference resolution: backend kinds, ReferenceGrants, Services and ports. */
 final class BackendRefs {
   private BackendRefs() {}
 
-  /** The route's ResolvedRefs condition (the first failing backendRef decides the reason). */
-  static Condition resolve(RouteNode route, Graph graph, Resolver.Reporter r) {
+  /**
+   * The route's ResolvedRefs condition (the first failing backendRef decides the reason).
+   *
+   * @param failed receives the condition of every backendRef that does not resolve, by field path
+   */
+  static Condition resolve(
+      RouteNode route, Graph graph, Resolver.Reporter r, Map<String, Condition> failed) {
     Condition first = null;
     for (ObjectRef b : route.backendRefs()) {
       Condition c = check(route, b, graph, r);
+      if (c != null) {
+        failed.put(b.path(), c);
+      }
       if (c != null && first == null) {
         first = c;
       }

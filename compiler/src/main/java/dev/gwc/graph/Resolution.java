@@ -9,6 +9,7 @@ import dev.gwc.graph.Nodes.ListenerNode;
 import dev.gwc.graph.Nodes.ListenerSetNode;
 import dev.gwc.graph.Nodes.RouteNode;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a conformant controller would conclude about every object: one computation, rendered both as
@@ -101,8 +102,16 @@ public record Resolution(
    *
    * @param node the route
    * @param parents one per parentRef that names a Gateway gwc controls
+   * @param invalidBackends the ResolvedRefs=False condition of each backendRef (or mirror
+   *     backendRef) that does not resolve, by its field path ({@code spec.rules[0].backendRefs[1]})
    */
-  public record RouteResult(RouteNode node, List<ParentResult> parents) {}
+  public record RouteResult(
+      RouteNode node, List<ParentResult> parents, Map<String, Condition> invalidBackends) {
+    public RouteResult {
+      parents = List.copyOf(parents);
+      invalidBackends = Map.copyOf(invalidBackends);
+    }
+  }
 
   /**
    * A route's outcome for one parent.

@@ -91,7 +91,8 @@ public final class Resolver {
     List<Resolution.RouteResult> routes = new ArrayList<>();
     for (RouteNode r : graph.routes()) {
       List<Resolution.ParentResult> parents = new ArrayList<>();
-      Condition refs = BackendRefs.resolve(r, graph, this::report);
+      Map<String, Condition> failedBackends = new java.util.LinkedHashMap<>();
+      Condition refs = BackendRefs.resolve(r, graph, this::report, failedBackends);
       List<Pending> pending = new ArrayList<>();
       for (ObjectRef p : r.parentRefs()) {
         Resolution.ParentResult pr = attach(r, p, refs, pending);
@@ -114,7 +115,7 @@ public final class Resolver {
                 ? f.message() + " (the route attaches to its other parents)"
                 : f.message());
       }
-      routes.add(new Resolution.RouteResult(r, parents));
+      routes.add(new Resolution.RouteResult(r, parents, failedBackends));
     }
     Overlaps.check(routes, this::report);
     List<Resolution.PolicyResult> policies =

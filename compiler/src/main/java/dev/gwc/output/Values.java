@@ -20,6 +20,13 @@ public final class Values {
   private static final java.util.Set<String> RESERVED =
       java.util.Set.of("y", "n", "yes", "no", "on", "off", "true", "false", "null", "~");
 
+  /** JSON on one line, for JSON Lines output. */
+  public static String compactJson(Object value) {
+    JsonWriter w = new JsonWriter(false);
+    json(w, value);
+    return w.toString();
+  }
+
   /** Pretty JSON, two-space indent. */
   public static String json(Object value) {
     JsonWriter w = new JsonWriter(true);

@@ -1,0 +1,281 @@
+package dev.gwc.cli;
+
+import dev.gwc.diag.Severity;
+import dev.gwc.output.Format;
+import dev.gwc.output.Values;
+import dev.gwc.pipeline.Compiler;
+import dev.gwc.pipeline.Options;
+import dev.gwc.pipeline.Report;
+import dev.gwc.sim.AccessLog;
+import dev.gwc.sim.Expectations;
+import dev.gwc.sim.GatewayTable;
+import dev.gwc.sim.Replay;
+import dev.gwc.sim.ReplaySummary;
+import dev.gwc.sim.Request;
+import dev.gwc.sim.RequestFile;
+import dev.gwc.sim.Result;
+import dev.gwc.sim.ResultJson;
+import dev.gwc.sim.RoutingTable;
+import dev.gwc.sim.TraceText;
+import dev.gwc.source.Inputs;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code gwc simulate}: sends requests through the routing table of the compiled set. */
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Builds the routing table of the compiled set (only the routes, listeners and backends that"
+          + " the resolution accepts) and sends requests through it, as a conformant Gateway API"
+          + " implementation would: listener by port and hostname, route hostnames, match"
+          + " precedence, filters (header modifiers, redirects, rewrites, mirrors, CORS) and"
+          + " weighted backendRefs. Prints the outcome with a trace of why."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  gwc simulate --request 'GET http://www.shop.example.com/' examples/shop",
+      "  gwc simulate --request 'GET https://www.shop.example.com/api' -H 'x-api-version: 2' \\",
+      "      --format json examples/shop",
+      "  gwc simulate --requests traffic.jsonl deploy/ > results.jsonl",
+      "  gwc simulate --requests access.log --log-format combined deploy/",
+      "  gwc simulate --expect checks.jsonl deploy/        exit 1 with a diff per failing line",
+      "",
+      "Exit codes: 0 success, 1 the input has errors (or an expectation failed), 2 usage error."
+    })
+final class SimulateCommand implements Callable<Integer> {
+  @ParentCommand GwcCommand parent;
+
+  @Mixin CommonOptions common;
+
+  @Option(
+      names = "--request",
+      paramLabel = "'METHOD URL'",
+      description = "The request, e.g. 'GET http://a.example/path?x=1'.")
+  String request;
+
+  @Option(
+      names = "-H",
+      paramLabel = "'NAME: VALUE'",
+      description = "A request header (repeatable).")
+  List<String> headers = new ArrayList<>();
+
+  @Option(
+      names = "--gateway",
+      paramLabel = "NS/NAME",
+      description = "The Gateway to send to (default: every Gateway with a listener on the port).")
+  String gateway;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "Output for --request: text or json (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "Seed of the weighted backend choice (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--requests",
+      paramLabel = "FILE",
+      description = "Replay a JSON Lines file of requests; prints one JSON result a line.")
+  Path requests;
+
+  @Option(
+      names = "--log-format",
+      paramLabel = "FORMAT",
+      defaultValue = "jsonl",
+      description =
+          "Format of the --requests file: jsonl, or combined (an nginx/Apache access log; the host"
+              + " comes from absolute URLs or a leading host:port field as in vhost_combined).")
+  String logFormat;
+
+  @Option(
+      names = "--expect",
+      paramLabel = "FILE",
+      description =
+          "Replay a JSON Lines file whose lines carry an \"expect\" object; exit 1 with a diff per"
+              + " line whose result differs.")
+  Path expect;
+
+  @Override
+  public Integer call() {
+    Options options;
+    List<RequestFile.Entry> entries;
+    try {
+      options = common.toOptions();
+      if (!format.equals("text") && !format.equals("json")) {
+        throw new UsageException("unknown --format '" + format + "'; use text or json");
+      }
+      entries = entries();
+    } catch (UsageException e) {
+      parent.err.println("gwc simulate: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    Report report;
+    try {
+      report = Compiler.create(options, parent.in).compile(Inputs.collect(common.paths), parent.in);
+    } catch (IOException e) {
+      parent.err.println("gwc simulate: " + e.getMessage());
+      return ExitCodes.FAILURE;
+    }
+    printFindings(report);
+    int code = report.diagnostics().anyAtLeast(Severity.ERROR) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    RoutingTable table = RoutingTable.build(report);
+    GatewayTable only;
+    try {
+      only = gateway == null ? null : find(table, gateway);
+      for (RequestFile.Entry e : entries) {
+        if (e.gateway() != null) {
+          find(table, e.gateway());
+        }
+      }
+    } catch (UsageException e) {
+      parent.err.println("gwc simulate: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    Replay replay = new Replay(table, only, seed);
+    if (request != null) {
+      Request req = entries.get(0).request();
+      List<Result> results = replay.all(req);
+      for (int i = 0; i < results.size(); i++) {
+        if (format.equals("json")) {
+          parent.out.println(Values.compactJson(ResultJson.of(results.get(i))));
+        } else {
+          parent.out.print((i > 0 ? "\n" : "") + TraceText.of(req, results.get(i)));
+        }
+      }
+    } else {
+      int failed = expect != null ? check(replay, entries) : replay(replay, entries);
+      if (failed > 0) {
+        code = ExitCodes.FINDINGS;
+      }
+    }
+    parent.out.flush();
+    return code;
+  }
+
+  /** The requests to send: the one of --request, or the lines of --requests / --expect. */
+  private List<RequestFile.Entry> entries() throws UsageException {
+    int given = (request != null ? 1 : 0) + (requests != null ? 1 : 0) + (expect != null ? 1 : 0);
+    if (given != 1) {
+      throw new UsageException("give exactly one of --request, --requests FILE or --expect FILE");
+    }
+    if (request != null) {
+      try {
+        return List.of(new RequestFile.Entry(0, null, Request.parse(request, headers), null));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
+    if (!headers.isEmpty()) {
+      throw new UsageException("-H goes with --request; in a requests file, use \"headers\"");
+    }
+    if (!logFormat.equals("jsonl") && !logFormat.equals("combined")) {
+      throw new UsageException("unknown --log-format '" + logFormat + "'; use jsonl or combined");
+    }
+    if (logFormat.equals("combined") && requests == null) {
+      throw new UsageException("--log-format combined goes with --requests");
+    }
+    Path file = requests != null ? requests : expect;
+    try {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      return logFormat.equals("combined")
+          ? AccessLog.read(file.toString(), text)
+          : RequestFile.read(file.toString(), text);
+    } catch (IOException e) {
+      throw new UsageException("cannot read " + file + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  private GatewayTable find(RoutingTable table, String ref) throws UsageException {
+    int slash = ref.indexOf('/');
+    String ns = slash < 0 ? common.namespace : ref.substring(0, slash);
+    String name = ref.substring(slash + 1);
+    GatewayTable g = table.gateway(ns, name);
+    if (g == null) {
+      List<String> known = table.gateways().stream().map(GatewayTable::display).toList();
+      throw new UsageException(
+          "unknown --gateway '"
+              + ref
+              + "'; Gateways in the input: "
+              + (known.isEmpty() ? "none" : String.join(", ", known)));
+    }
+    return g;
+  }
+
+  /** --requests: one JSON result a line on stdout, a summary on stderr. */
+  private int replay(Replay replay, List<RequestFile.Entry> entries) {
+    ReplaySummary summary = new ReplaySummary();
+    for (RequestFile.Entry e : entries) {
+      Result r = replay.one(e.gateway(), e.request());
+      summary.add(r);
+      parent.out.println(Values.compactJson(ResultJson.of(r)));
+    }
+    parent.err.print(summary.render());
+    return 0;
+  }
+
+  /** --expect: a readable diff per failing line; returns how many failed. */
+  private int check(Replay replay, List<RequestFile.Entry> entries) {
+    int failed = 0;
+    int checked = 0;
+    for (RequestFile.Entry e : entries) {
+      if (e.expect() == null) {
+        continue;
+      }
+      checked++;
+      Result r = replay.one(e.gateway(), e.request());
+      List<String> diff = Expectations.diff(e.expect(), ResultJson.of(r));
+      if (!diff.isEmpty()) {
+        failed++;
+        Request q = e.request();
+        parent.out.println(
+            expect
+                + ":"
+                + e.line()
+                + ": "
+                + q.method()
+                + " "
+                + q.scheme()
+                + "://"
+                + q.host()
+                + ":"
+                + q.port()
+                + q.pathAndQuery());
+        diff.forEach(d -> parent.out.println("  " + d));
+      }
+    }
+    parent.out.println((checked - failed) + " of " + checked + " expectations met");
+    return failed;
+  }
+
+  /** Errors and warnings on standard error, in validate's text format. */
+  private void printFindings(Report report) {
+    if (!report.diagnostics().anyAtLeast(Severity.WARNING)) {
+      return;
+    }
+    StringWriter text = new StringWriter();
+    Format.TEXT.renderer(/* verbose= */ false).render(report, new PrintWriter(text));
+    parent.err.print(text);
+  }
+}

@@ -1,0 +1,60 @@
+package dev.gwc.sim;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One Gateway's part of the routing table: its listeners, indexed by port. */
+public final class GatewayTable {
+  private final String namespace;
+  private final String name;
+  private final List<ListenerTable> listeners;
+  private final Map<Integer, List<ListenerTable>> byPort = new HashMap<>();
+
+  /**
+   * @param namespace the Gateway's namespace
+   * @param name its name
+   * @param listeners its listeners, in spec order
+   */
+  GatewayTable(String namespace, String name, List<ListenerTable> listeners) {
+    this.namespace = namespace;
+    this.name = name;
+    this.listeners = List.copyOf(listeners);
+    for (ListenerTable l : listeners) {
+      byPort.computeIfAbsent(l.port, p -> new ArrayList<>()).add(l);
+    }
+  }
+
+  public String namespace() {
+    return namespace;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** {@code namespace/name}. */
+  public String display() {
+    return namespace + "/" + name;
+  }
+
+  /** Whether any listener is on the port. */
+  public boolean hasPort(int port) {
+    return byPort.containsKey(port);
+  }
+
+  /** Whether a listener of this Gateway accepts the request (port and hostname). */
+  public boolean accepts(Request req) {
+    return Listeners.select(this, req, Trace.off()) != null;
+  }
+
+  /** The listeners on a port, in spec order. */
+  List<ListenerTable> onPort(int port) {
+    return byPort.getOrDefault(port, List.of());
+  }
+
+  List<ListenerTable> listeners() {
+    return listeners;
+  }
+}

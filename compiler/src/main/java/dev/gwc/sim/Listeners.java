@@ -1,0 +1,60 @@
+package dev.gwc.sim;
+
+import java.util.List;
+
+/** Picks the listener of a Gateway that receives a request. */
+final class Listeners {
+  private Listeners() {}
+
+  /**
+   * The listener on the request's port whose hostname matches best: an exact hostname, then the
+   * wildcard with the longest suffix, then a listener without hostname. TCP and UDP listeners match
+   * on the port alone. Listeners that are not accepted or are conflicted serve nothing.
+   *
+   * @return the listener, or null when none accepts the request
+   */
+  static ListenerTable select(GatewayTable gw, Request req, Trace trace) {
+    ListenerTable best = null;
+    int bestRank = -1;
+    // A few listeners are scanned faster than a map lookup by port.
+    List<ListenerTable> candidates =
+        gw.listeners().size() <= 8 ? gw.listeners() : gw.onPort(req.port());
+    for (ListenerTable l : candidates) {
+      if (l.port != req.port()) {
+        continue;
+      }
+      int rank = l.byPort ? 0 : l.hostnameRank(req.host());
+      if (rank < 0 || l.rejected != null) {
+        if (trace.enabled()) {
+          trace.add(
+              l
+                  + (rank < 0
+                      ? ": does not match host '" + req.host() + "'"
+                      : ": " + l.rejected + ", serves nothing"));
+        }
+        continue;
+      }
+      if (best == null
+          || rank > bestRank
+          || (rank == 1 && bestRank == 1 && l.hostname.length() > best.hostname.length())) {
+        best = l;
+        bestRank = rank;
+      }
+    }
+    if (best == null) {
+      trace.add(
+          () ->
+              "no listener of Gateway "
+                  + gw.display()
+                  + " on port "
+                  + req.port()
+                  + " accepts host '"
+                  + req.host()
+                  + "': 404");
+      return null;
+    }
+    ListenerTable chosen = best;
+    trace.add(() -> chosen + " accepts host '" + req.host() + "'");
+    return chosen;
+  }
+}

@@ -1,0 +1,132 @@
+package dev.gwc.sim;
+
+import dev.gwc.diag.Diagnostic;
+import dev.gwc.source.SourceFile;
+import dev.gwc.yaml.LoadResult;
+import dev.gwc.yaml.Plain;
+import dev.gwc.yaml.YScalar;
+import dev.gwc.yaml.YamlLoader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A JSON Lines file of requests (for {@code --requests} and {@code --expect}): one object a line,
+ * {@code {"gateway":"ns/name","method":"GET","scheme":"http","host":"a.example","port":80,
+ * "path":"/x?y=1","headers":{"k":"v"},"expect":{...}}}; {@code gateway}, {@code port} and {@code
+ * expect} are optional. gwc also reads {@code backendResponseHeaders}: headers the backend is taken
+ * to answer with, for ResponseHeaderModifier filters.
+ */
+public final class RequestFile {
+  private RequestFile() {}
+
+  /**
+   * One line.
+   *
+   * @param line its 1-based line number
+   * @param gateway the Gateway it names ({@code ns/name}), or null
+   * @param request the request
+   * @param expect the expected result fields, or null
+   */
+  public record Entry(int line, String gateway, Request request, Map<String, Object> expect) {}
+
+  /**
+   * Reads every non-blank line.
+   *
+   * @throws IllegalArgumentException with {@code name:line: message} for the first bad line
+   */
+  public static List<Entry> read(String name, String text) {
+    List<Entry> out = new ArrayList<>();
+    String[] lines = text.split("\r?\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      try {
+        out.add(entry(i + 1, line));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(name + ":" + (i + 1) + ": " + e.getMessage(), e);
+      }
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Entry entry(int number, String line) {
+    if (!line.startsWith("{")) {
+      throw new IllegalArgumentException("not a JSON object");
+    }
+    LoadResult r = YamlLoader.load(new SourceFile("line", line));
+    if (!r.diagnostics().isEmpty() || r.documents().isEmpty()) {
+      String why = r.diagnostics().isEmpty() ? "empty" : first(r.diagnostics());
+      throw new IllegalArgumentException("not valid JSON: " + why);
+    }
+    if (!(withNulls(Plain.of(r.documents().get(0).root())) instanceof Map<?, ?> m)) {
+      throw new IllegalArgumentException("not a JSON object");
+    }
+    String method = V.str(m, "method", "GET");
+    String scheme = V.str(m, "scheme", "http");
+    String host = V.str(m, "host");
+    if (host == null || host.isEmpty()) {
+      throw new IllegalArgumentException("'host' is required");
+    }
+    Integer port = V.integer(m, "port");
+    String path = V.str(m, "path", "/");
+    if (!path.startsWith("/")) {
+      throw new IllegalArgumentException("'path' must start with /");
+    }
+    String url = scheme + "://" + host + (port == null ? "" : ":" + port) + path;
+    Request req =
+        Request.fromUrl(
+            method, url, headers(m.get("headers")), headers(m.get("backendResponseHeaders")));
+    Object expect = m.get("expect");
+    if (expect != null && !(expect instanceof Map)) {
+      throw new IllegalArgumentException("'expect' must be an object");
+    }
+    return new Entry(number, V.str(m, "gateway"), req, (Map<String, Object>) expect);
+  }
+
+  /** A plain value with JSON nulls as Java nulls. */
+  public static Object withNulls(Object v) {
+    if (v == YScalar.NULL) {
+      return null;
+    }
+    if (v instanceof Map<?, ?> m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      m.forEach((k, x) -> out.put(String.valueOf(k), withNulls(x)));
+      return out;
+    }
+    if (v instanceof List<?> l) {
+      List<Object> out = new ArrayList<>(l.size());
+      l.forEach(x -> out.add(withNulls(x)));
+      return out;
+    }
+    return v;
+  }
+
+  private static String first(List<Diagnostic> diagnostics) {
+    return diagnostics.get(0).message();
+  }
+
+  private static HeaderList headers(Object value) {
+    if (value == null) {
+      return HeaderList.EMPTY;
+    }
+    if (!(value instanceof Map<?, ?> m)) {
+      throw new IllegalArgumentException("headers must be an object of name to value");
+    }
+    HeaderList out = HeaderList.EMPTY;
+    for (Map.Entry<?, ?> e : m.entrySet()) {
+      if (e.getValue() instanceof List<?> vs) {
+        for (Object v : vs) {
+          out = out.add(String.valueOf(e.getKey()), String.valueOf(v));
+        }
+      } else {
+        out = out.add(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,85 @@
+package dev.gwc.sim;
+
+import java.util.List;
+
+/**
+ * What happened to one request at one Gateway.
+ *
+ * @param gateway the Gateway ({@code namespace/name} parts), or null when none has the port
+ * @param listener the listener that accepted the request, or null
+ * @param route the route, rule and match that routed it, or null
+ * @param status the status the client gets
+ * @param backend the backend chosen for this request, or null
+ * @param backends every backendRef of the rule with its share of traffic
+ * @param upstream the request as the backend sees it, or null when none receives it
+ * @param response the response headers the client sees that filters (or the gateway) set
+ * @param location the redirect's Location, or null
+ * @param mirrors where the request is mirrored to
+ * @param trace why, line by line
+ */
+public record Result(
+    GatewayId gateway,
+    String listener,
+    RouteHit route,
+    int status,
+    BackendRef backend,
+    List<Share> backends,
+    Upstream upstream,
+    HeaderList response,
+    String location,
+    List<MirrorHit> mirrors,
+    List<String> trace) {
+
+  public Result {
+    backends = List.copyOf(backends);
+    mirrors = List.copyOf(mirrors);
+    trace = List.copyOf(trace);
+  }
+
+  /**
+   * A Gateway's name.
+   *
+   * @param namespace its namespace
+   * @param name its name
+   */
+  public record GatewayId(String namespace, String name) {}
+
+  /**
+   * The match that routed the request.
+   *
+   * @param kind the route's kind
+   * @param namespace its namespace
+   * @param name its name
+   * @param rule the rule's index
+   * @param match the match's index in the rule
+   */
+  public record RouteHit(String kind, String namespace, String name, int rule, int match) {}
+
+  /**
+   * A backendRef with its share of the rule's traffic.
+   *
+   * @param ref the backendRef
+   * @param share its weight over the total (0 when the total is 0)
+   */
+  public record Share(BackendRef ref, double share) {}
+
+  /**
+   * The request as the backend receives it.
+   *
+   * @param method the method
+   * @param scheme the scheme
+   * @param host the Host header
+   * @param path the path with its query
+   * @param headers the headers after filters
+   */
+  public record Upstream(
+      String method, String scheme, String host, String path, HeaderList headers) {}
+
+  /**
+   * A mirror target.
+   *
+   * @param ref the mirror's backendRef
+   * @param percent the share of requests mirrored
+   */
+  public record MirrorHit(BackendRef ref, double percent) {}
+}

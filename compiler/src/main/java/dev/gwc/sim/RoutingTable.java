@@ -1,0 +1,170 @@
+package dev.gwc.sim;
+
+import dev.gwc.graph.Condition;
+import dev.gwc.graph.Hostnames;
+import dev.gwc.graph.Nodes.ListenerNode;
+import dev.gwc.graph.Resolution;
+import dev.gwc.pipeline.Compiled;
+import dev.gwc.pipeline.Report;
+import dev.gwc.resource.Manifest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The routing table of a compiled set: per Gateway and listener, the rules of the routes that the
+ * graph stage attached to it (and nothing else), indexed by hostname and path. Immutable once
+ * built; {@link Simulator} sends requests through it.
+ */
+public final class RoutingTable {
+  private final Map<String, GatewayTable> gateways;
+  private final List<String> notes;
+
+  private RoutingTable(Map<String, GatewayTable> gateways, List<String> notes) {
+    this.gateways = gateways;
+    this.notes = List.copyOf(notes);
+  }
+
+  /** Every Gateway, sorted by {@code namespace/name}. */
+  public List<GatewayTable> gateways() {
+    return List.copyOf(gateways.values());
+  }
+
+  /** A Gateway by namespace and name, or null. */
+  public GatewayTable gateway(String namespace, String name) {
+    return gateways.get(namespace + "/" + name);
+  }
+
+  /** What could not be put into the table (e.g. patterns that are not RE2), for the trace. */
+  public List<String> notes() {
+    return notes;
+  }
+
+  /** Builds the table from what the compiler resolved. */
+  public static RoutingTable build(Report report) {
+    IdentityHashMap<Manifest, Object> values = new IdentityHashMap<>();
+    Set<String> services = new HashSet<>();
+    for (Compiled c : report.compiled()) {
+      Manifest m = c.manifest();
+      if (c.value() != null) {
+        values.put(m, c.value());
+      }
+      if (m.group().isEmpty() && "Service".equals(m.kind())) {
+        services.add(m.namespace() + "/" + m.name());
+      }
+    }
+    Resolution resolution = report.resolution();
+    IdentityHashMap<ListenerNode, ListenerTable> listeners = new IdentityHashMap<>();
+    Map<String, GatewayTable> gateways = new TreeMap<>();
+    for (Resolution.GatewayResult g : resolution.gateways()) {
+      List<ListenerTable> ls = new ArrayList<>();
+      for (Resolution.ListenerResult l : g.listeners()) {
+        ListenerNode n = l.node();
+        ListenerTable t =
+            new ListenerTable(n.name(), n.protocol(), n.port(), n.hostname(), rejected(l));
+        listeners.put(n, t);
+        ls.add(t);
+      }
+      GatewayTable gt = new GatewayTable(g.node().namespace(), g.node().name(), ls);
+      gateways.put(gt.display(), gt);
+    }
+    RouteReader reader = new RouteReader(services);
+    List<String> notes = new ArrayList<>();
+    for (Resolution.RouteResult rr : resolution.routes()) {
+      Object value = values.get(rr.node().manifest());
+      if (value == null) {
+        continue;
+      }
+      Map<String, String> invalid = new HashMap<>();
+      rr.invalidBackends().forEach((path, c) -> invalid.put(path, describe(c)));
+      ParsedRoute route =
+          reader.read(rr.node().kind(), rr.node().namespace(), rr.node().name(), value, invalid);
+      notes.addAll(route.problems());
+      for (Resolution.ParentResult p : rr.parents()) {
+        if (!p.accepted().isTrue()) {
+          continue;
+        }
+        for (ListenerNode l : p.listeners()) {
+          ListenerTable t = listeners.get(l);
+          if (t != null) {
+            insert(route, t);
+          }
+        }
+      }
+    }
+    listeners.values().forEach(ListenerTable::seal);
+    return new RoutingTable(gateways, notes);
+  }
+
+  private static String describe(Condition c) {
+    return c.reason() + ": " + c.message();
+  }
+
+  private static String rejected(Resolution.ListenerResult l) {
+    for (Condition c : l.conditions()) {
+      if (c.type().equals("Accepted") && !c.isTrue()) {
+        return "not accepted (" + c.reason() + ")";
+      }
+      if (c.type().equals("Conflicted") && c.isTrue()) {
+        return "conflicted (" + c.reason() + ")";
+      }
+    }
+    return null;
+  }
+
+  private static void insert(ParsedRoute route, ListenerTable t) {
+    for (String host : effectiveHostnames(t.hostname, route.hostnames())) {
+      VirtualHost vh = t.host(host);
+      for (Rule rule : route.rules()) {
+        switch (route.id().kind()) {
+          case "HTTPRoute" -> {
+            List<HttpMatch> ms = route.httpMatches().get(rule.index());
+            for (int j = 0; j < ms.size(); j++) {
+              vh.add(new Candidates.Http(rule, j, ms.get(j)));
+            }
+          }
+          case "GRPCRoute" -> {
+            List<GrpcMatch> ms = route.grpcMatches().get(rule.index());
+            for (int j = 0; j < ms.size(); j++) {
+              vh.add(new Candidates.Grpc(rule, j, ms.get(j)));
+            }
+          }
+          default -> vh.add(rule);
+        }
+      }
+    }
+  }
+
+  /**
+   * The hostnames a route serves on a listener: each route hostname that intersects the listener's,
+   * narrowed to the more specific of the two; the listener's when the route has none.
+   */
+  static List<String> effectiveHostnames(String listener, List<String> route) {
+    if (route.isEmpty()) {
+      return java.util.Collections.singletonList(listener);
+    }
+    List<String> out = new ArrayList<>();
+    for (String h : route) {
+      if (listener == null) {
+        out.add(h);
+      } else if (Hostnames.intersect(listener, h)) {
+        out.add(narrower(listener, h));
+      }
+    }
+    return List.copyOf(new java.util.LinkedHashSet<>(out));
+  }
+
+  private static String narrower(String a, String b) {
+    boolean wa = a.startsWith("*.");
+    boolean wb = b.startsWith("*.");
+    if (wa != wb) {
+      return wa ? b : a;
+    }
+    return a.length() >= b.length() ? a : b;
+  }
+}

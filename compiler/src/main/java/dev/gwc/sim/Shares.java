@@ -1,0 +1,24 @@
+package dev.gwc.sim;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Traffic shares of weighted backendRefs, and how numbers are printed. */
+final class Shares {
+  private Shares() {}
+
+  static List<Result.Share> of(List<BackendRef> refs) {
+    long total = WeightedChoice.total(refs);
+    List<Result.Share> out = new ArrayList<>(refs.size());
+    for (BackendRef r : refs) {
+      out.add(new Result.Share(r, total == 0 ? 0 : (double) Math.max(0, r.weight()) / total));
+    }
+    return out;
+  }
+
+  /** A number without a trailing {@code .0}: 100, 12.5. */
+  static String percent(double p) {
+    return BigDecimal.valueOf(p).stripTrailingZeros().toPlainString();
+  }
+}
