@@ -92,7 +92,17 @@ final class CompileCommand implements Callable<Integer> {
         if (set.conversion() != null) {
           conversionErrors = printConversion(set);
         }
-        report = Compiler.create(options, set.stdin()).compile(set.inputs(), set.stdin());
+        report =
+            Compiler.create(options, set.stdin())
+                .yieldingInput(ConvertedInputs.NAME)
+                .compile(set.inputs(), set.stdin());
+      }
+      if (!report.replaced().isEmpty()) {
+        parent.err.println(
+            "gwc compile: the input already defines "
+                + String.join(", ", report.replaced())
+                + ", which the conversion of its Ingresses also writes; the input's own version is"
+                + " used");
       }
       printFindings(report);
       List<Map<String, Object>> items = BundleItems.items(report);
@@ -131,17 +141,8 @@ final class CompileCommand implements Callable<Integer> {
             .filter(n -> n.severity() != Severity.INFO)
             .filter(n -> "Ingress".equals(n.resource().kind()) || n.annotation() != null)
             .toList();
-    Conversion shown =
-        new Conversion(c.resources(), about, c.sources(), c.inputObjects(), c.ingresses());
+    Conversion shown = new Conversion(c.resources(), about, c.sources(), c.ingresses());
     NotificationText.print(shown, parent.err);
-    if (!set.replaced().isEmpty()) {
-      parent.err.println(
-          "gwc compile: converted "
-              + c.ingresses()
-              + " Ingress(es); the input already defines "
-              + String.join(", ", set.replaced())
-              + ", which the conversion would also write; the input's own version is used");
-    }
     return about.stream().anyMatch(n -> n.severity() == Severity.ERROR);
   }
 

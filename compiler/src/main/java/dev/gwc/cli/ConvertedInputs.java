@@ -22,8 +22,9 @@ import java.util.stream.Stream;
 /**
  * The inputs of a command that reads a half-migrated repository as one set: the Ingresses among
  * them are converted as {@code gwc convert} converts them, and the result joins the inputs as one
- * more file, named {@value #NAME}. A converted object that the input already defines (same kind,
- * namespace and name) is left out: the input's own, migrated version wins.
+ * more file, named {@value #NAME}. Run the compiler with {@code yieldingInput(NAME)}, so that a
+ * converted object the input already defines (same kind, namespace and name) is left out: the
+ * input's own, migrated version wins.
  *
  * <p>Standard input is read once and replayed, so that both the conversion and the command read it.
  * Close the object to delete the temporary file.
@@ -34,21 +35,18 @@ final class ConvertedInputs implements AutoCloseable {
   private final List<Input> inputs;
   private final byte[] stdin;
   private final Conversion conversion;
-  private final List<String> replaced;
   private final Path dir;
 
-  private ConvertedInputs(
-      List<Input> inputs, byte[] stdin, Conversion conversion, List<String> replaced, Path dir) {
+  private ConvertedInputs(List<Input> inputs, byte[] stdin, Conversion conversion, Path dir) {
     this.inputs = inputs;
     this.stdin = stdin;
     this.conversion = conversion;
-    this.replaced = replaced;
     this.dir = dir;
   }
 
   /** The inputs as given (nothing converted), with standard input replayable. */
   static ConvertedInputs unconverted(List<Input> inputs, InputStream in) throws IOException {
-    return new ConvertedInputs(inputs, readStdin(inputs, in), null, List.of(), null);
+    return new ConvertedInputs(inputs, readStdin(inputs, in), null, null);
   }
 
   static ConvertedInputs prepare(List<Input> inputs, InputStream in, Options options)
@@ -64,25 +62,9 @@ final class ConvertedInputs implements AutoCloseable {
             options.channel());
     Conversion c = Converter.convert(inputs, new ByteArrayInputStream(stdin), convert);
     if (c.ingresses() == 0) {
-      return new ConvertedInputs(inputs, stdin, null, List.of(), null);
+      return new ConvertedInputs(inputs, stdin, null, null);
     }
-    List<Map<String, Object>> kept = new ArrayList<>();
-    List<String> replaced = new ArrayList<>();
-    for (Map<String, Object> r : c.resources()) {
-      String apiVersion = String.valueOf(r.get("apiVersion"));
-      String group =
-          apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
-      @SuppressWarnings("unchecked")
-      Map<String, Object> meta = (Map<String, Object>) r.getOrDefault("metadata", Map.of());
-      String kind = String.valueOf(r.get("kind"));
-      String namespace = (String) meta.get("namespace");
-      String name = String.valueOf(meta.get("name"));
-      if (c.inputObjects().contains(Conversion.id(group, kind, namespace, name))) {
-        replaced.add(kind + " '" + (namespace == null ? "" : namespace + "/") + name + "'");
-      } else {
-        kept.add(r);
-      }
-    }
+    List<Map<String, Object>> kept = c.resources();
     StringBuilder yaml = new StringBuilder();
     for (Map<String, Object> r : kept) {
       yaml.append("---\n").append(Values.yaml(r));
@@ -91,7 +73,7 @@ final class ConvertedInputs implements AutoCloseable {
     Path file = Files.writeString(dir.resolve("converted.yaml"), yaml, StandardCharsets.UTF_8);
     List<Input> all = new ArrayList<>(inputs);
     all.add(new Input(NAME, file));
-    return new ConvertedInputs(List.copyOf(all), stdin, c, List.copyOf(replaced), dir);
+    return new ConvertedInputs(List.copyOf(all), stdin, c, dir);
   }
 
   private static byte[] readStdin(List<Input> inputs, InputStream in) throws IOException {
@@ -112,11 +94,6 @@ final class ConvertedInputs implements AutoCloseable {
   /** The conversion, or null when the input has no Ingress (or conversion was not asked for). */
   Conversion conversion() {
     return conversion;
-  }
-
-  /** Converted objects left out because the input defines them already, as "Kind 'ns/name'". */
-  List<String> replaced() {
-    return replaced;
   }
 
   @Override

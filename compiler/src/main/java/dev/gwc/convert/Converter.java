@@ -12,6 +12,7 @@ import dev.gwc.yaml.LoadResult;
 import dev.gwc.yaml.YamlLoader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -58,40 +59,79 @@ public final class Converter {
     return new Converter(options).run(inputs, stdin);
   }
 
+  /** What one input file contributes: its source, manifests and load problems. */
+  private record Loaded(
+      SourceFile source, List<Manifest> manifests, List<Diagnostic> diagnostics) {}
+
+  /**
+   * Words one of which a file must contain to hold anything the conversion reads (Ingresses,
+   * IngressClasses, Services, ConfigMaps); other files are not parsed at all.
+   */
+  private static final List<byte[]> RELEVANT =
+      List.of(
+          "Ingress".getBytes(StandardCharsets.US_ASCII),
+          "Service".getBytes(StandardCharsets.US_ASCII),
+          "ConfigMap".getBytes(StandardCharsets.US_ASCII));
+
   private Conversion run(List<Input> inputs, InputStream stdin) throws IOException {
     Map<String, SourceFile> sources = new HashMap<>();
     List<Manifest> manifests = new ArrayList<>();
     ManifestReader reader = new ManifestReader(options.defaultNamespace());
-    for (Input in : inputs) {
-      byte[] bytes;
-      try {
-        bytes = in.read(stdin);
-      } catch (IOException e) {
-        throw new IOException(in.name() + ": " + e.getMessage(), e);
+    List<Loaded> loaded;
+    try {
+      // Files are independent until their Ingresses are merged: read and parse them in parallel.
+      loaded = inputs.parallelStream().map(in -> load(in, stdin, reader)).toList();
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+    for (Loaded l : loaded) {
+      if (l.source() != null) {
+        sources.put(l.source().name(), l.source());
       }
-      LoadResult loaded = YamlLoader.load(in.name(), bytes);
-      if (loaded.source() != null) {
-        sources.put(in.name(), loaded.source());
-      }
-      ManifestReader.Result read = reader.read(loaded.documents());
-      List<Diagnostic> diags = new ArrayList<>(loaded.diagnostics());
-      diags.addAll(read.diagnostics());
-      for (Diagnostic d : diags) {
+      for (Diagnostic d : l.diagnostics()) {
         if (d.severity() != Severity.INFO) {
           notes.addAll(
               List.of(new Notification(d.severity(), d.message(), d.span(), d.resource(), null)));
         }
       }
-      manifests.addAll(read.manifests());
+      manifests.addAll(l.manifests());
     }
     List<Map<String, Object>> resources = convert(manifests, inputs);
-    java.util.Set<String> ids = new HashSet<>();
-    for (Manifest m : manifests) {
-      if (m.name() != null) {
-        ids.add(Conversion.id(m.group(), m.kind(), m.namespace(), m.name()));
-      }
+    return new Conversion(resources, notes.all(), sources, ingressCount);
+  }
+
+  private static Loaded load(Input in, InputStream stdin, ManifestReader reader) {
+    byte[] bytes;
+    try {
+      bytes = in.read(stdin);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(new IOException(in.name() + ": " + e.getMessage(), e));
     }
-    return new Conversion(resources, notes.all(), sources, ids, ingressCount);
+    if (RELEVANT.stream().noneMatch(w -> contains(bytes, w))) {
+      return new Loaded(null, List.of(), List.of());
+    }
+    LoadResult result = YamlLoader.load(in.name(), bytes);
+    ManifestReader.Result read = reader.read(result.documents());
+    List<Diagnostic> diags = new ArrayList<>(result.diagnostics());
+    diags.addAll(read.diagnostics());
+    return new Loaded(result.source(), read.manifests(), diags);
+  }
+
+  /** Whether {@code word} occurs in {@code bytes} (ASCII; other encodings are parsed anyway). */
+  private static boolean contains(byte[] bytes, byte[] word) {
+    if (bytes.length > 1 && (bytes[0] == (byte) 0xFE || bytes[0] == (byte) 0xFF || bytes[1] == 0)) {
+      return true; // UTF-16 or a byte-order mark: let the loader decide
+    }
+    outer:
+    for (int i = 0; i + word.length <= bytes.length; i++) {
+      for (int j = 0; j < word.length; j++) {
+        if (bytes[i + j] != word[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   private List<Map<String, Object>> convert(List<Manifest> manifests, List<Input> inputs) {

@@ -42,6 +42,7 @@ public final class Compiler {
   private final SchemaCatalog catalog;
   private final List<Diagnostic> setupDiagnostics;
   private final List<SourceFile> setupSources;
+  private String yielding;
 
   private Compiler(
       Options options,
@@ -80,6 +81,16 @@ public final class Compiler {
    *
    * @throws IOException naming the file when an input cannot be read
    */
+  /**
+   * Makes the objects read from the input named {@code name} (a converted file, which comes last)
+   * give way to objects of the same kind, namespace and name in the other inputs: they are left out
+   * and listed in {@link Report#replaced()} instead of being reported as duplicates.
+   */
+  public Compiler yieldingInput(String name) {
+    this.yielding = name;
+    return this;
+  }
+
   public Report validate(List<Input> inputs, InputStream stdin) throws IOException {
     return run(inputs, stdin, false);
   }
@@ -125,10 +136,18 @@ public final class Compiler {
     long filesDone = System.nanoTime();
     List<Manifest> validated = new ArrayList<>();
     Map<String, Manifest> seen = new HashMap<>();
+    List<Compiled> kept = new ArrayList<>(compiled.size());
+    List<String> replaced = new ArrayList<>();
     for (Compiled c : compiled) {
       Manifest m = c.manifest();
-      validated.add(m);
       String id = m.group() + "/" + m.kind() + "/" + m.namespace() + "/" + m.name();
+      if (m.file().equals(yielding) && seen.containsKey(id)) {
+        replaced.add(
+            m.kind() + " '" + (m.namespace() == null ? "" : m.namespace() + "/") + m.name() + "'");
+        continue;
+      }
+      kept.add(c);
+      validated.add(m);
       Manifest first = c.validated() && m.name() != null ? seen.putIfAbsent(id, m) : null;
       if (first != null) {
         all.add(
@@ -147,8 +166,8 @@ public final class Compiler {
                 "metadata.name"));
       }
     }
-    List<Object> nodes = new ArrayList<>(compiled.size());
-    for (Compiled c : compiled) {
+    List<Object> nodes = new ArrayList<>(kept.size());
+    for (Compiled c : kept) {
       nodes.add(c.graphNode());
     }
     Resolution resolution =
@@ -160,9 +179,10 @@ public final class Compiler {
         inputs.size(),
         resources,
         sources,
-        compiled,
+        kept,
         resolution,
-        new Report.Timings(filesDone - start, graphDone - filesDone));
+        new Report.Timings(filesDone - start, graphDone - filesDone),
+        replaced);
   }
 
   private static FileResult validateFile(

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param compiled every resource a schema applied to, with CRD defaults applied, in input order
  * @param resolution what a conformant controller concludes about them
  * @param timings how long the stages took
+ * @param replaced objects of a converted input left out because another input defines them, as
+ *     {@code Kind 'namespace/name'}
  */
 public record Report(
     Diagnostics diagnostics,
@@ -24,7 +26,8 @@ public record Report(
     Map<String, SourceFile> sources,
     List<Compiled> compiled,
     Resolution resolution,
-    Timings timings) {
+    Timings timings,
+    List<String> replaced) {
 
   /**
    * Wall time per part of the pipeline, for {@code --timings} and the benchmarks.
@@ -37,5 +40,6 @@ public record Report(
   public Report {
     sources = Map.copyOf(sources);
     compiled = List.copyOf(compiled);
+    replaced = List.copyOf(replaced);
   }
 }
