@@ -114,14 +114,7 @@ final class ListenerSets {
               + "' is not accepted ("
               + parent.reason()
               + "), so its listeners are not merged";
-      r.report(
-          GraphRules.LISTENER_SET_NOT_ALLOWED,
-          Severity.ERROR,
-          s.manifest(),
-          p.node(),
-          p.path(),
-          msg);
-      return notAttached(s, g, "ParentNotAccepted", msg);
+      return notAttached(s, g, "ParentNotAccepted", msg, r);
     }
     if (!Listeners.admits(g.allowedListeners(), g.namespace(), s.namespace(), graph)) {
       String msg =
@@ -133,14 +126,7 @@ final class ListenerSets {
               + (g.allowedListeners().from().equals("None")
                   ? "none (the default; set spec.allowedListeners.namespaces.from)"
                   : Listeners.describe(g.allowedListeners()));
-      r.report(
-          GraphRules.LISTENER_SET_NOT_ALLOWED,
-          Severity.ERROR,
-          s.manifest(),
-          p.node(),
-          p.path(),
-          msg);
-      return notAttached(s, g, "NotAllowed", msg);
+      return notAttached(s, g, "NotAllowed", msg, r);
     }
     List<Owned> list = merged.get(g);
     Map<ListenerNode, Listeners.State> states = Listeners.states(owner, list, graph, r);
