@@ -138,7 +138,12 @@ final class ListenerSets {
     return new SetState(s, g, rollUp(s, states), states);
   }
 
-  private static SetState notAttached(ListenerSetNode s, GatewayNode g, String reason, String msg) {
+  /** Reports, at its parentRef, a set that its Gateway does not merge, and its state. */
+  private static SetState notAttached(
+      ListenerSetNode s, GatewayNode g, String reason, String msg, Resolver.Reporter r) {
+    ObjectRef p = s.parentRef();
+    r.report(
+        GraphRules.LISTENER_SET_NOT_ALLOWED, Severity.ERROR, s.manifest(), p.node(), p.path(), msg);
     return new SetState(
         s,
         g,
