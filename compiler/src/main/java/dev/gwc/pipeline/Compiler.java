@@ -176,7 +176,7 @@ public final class Compiler {
     long graphDone = System.nanoTime();
     return new Report(
         Diagnostics.of(all),
-        inputs.size(),
+        (int) inputs.stream().filter(in -> !in.name().equals(yielding)).count(),
         resources,
         sources,
         kept,
