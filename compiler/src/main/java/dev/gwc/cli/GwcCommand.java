@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
       CompileCommand.class,
       DescribeCommand.class,
       SimulateCommand.class,
+      ServeCommand.class,
       ConvertCommand.class
     })
 public final class GwcCommand implements Callable<Integer> {
