@@ -3,7 +3,6 @@ package dev.gwc.cli;
 import dev.gwc.convert.Conversion;
 import dev.gwc.convert.Notification;
 import dev.gwc.diag.Severity;
-import dev.gwc.output.Format;
 import dev.gwc.pipeline.BundleItems;
 import dev.gwc.pipeline.Compiler;
 import dev.gwc.pipeline.Options;
@@ -11,8 +10,6 @@ import dev.gwc.pipeline.Report;
 import dev.gwc.source.Input;
 import dev.gwc.source.Inputs;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,7 +101,7 @@ final class CompileCommand implements Callable<Integer> {
                 + ", which the conversion of its Ingresses also writes; the input's own version is"
                 + " used");
       }
-      printFindings(report);
+      Findings.print(report, parent.err);
       List<Map<String, Object>> items = BundleItems.items(report);
       int code =
           report.diagnostics().anyAtLeast(Severity.ERROR) || conversionErrors
@@ -148,16 +145,6 @@ final class CompileCommand implements Callable<Integer> {
 
   private String render(Object value) {
     return output.render(value);
-  }
-
-  /** Errors and warnings on standard error, in validate's text format (info notes counted only). */
-  private void printFindings(Report report) {
-    if (!report.diagnostics().anyAtLeast(Severity.WARNING)) {
-      return;
-    }
-    StringWriter text = new StringWriter();
-    Format.TEXT.renderer(/* verbose= */ false).render(report, new PrintWriter(text));
-    parent.err.print(text);
   }
 
   /** One file per resource, named kind-namespace-name, in a stable order. */

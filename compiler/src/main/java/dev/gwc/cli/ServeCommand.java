@@ -1,7 +1,5 @@
 package dev.gwc.cli;
 
-import dev.gwc.diag.Severity;
-import dev.gwc.output.Format;
 import dev.gwc.pipeline.Compiler;
 import dev.gwc.pipeline.Options;
 import dev.gwc.pipeline.Report;
@@ -10,7 +8,6 @@ import dev.gwc.sim.RoutingTable;
 import dev.gwc.source.Inputs;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
@@ -122,11 +119,7 @@ final class ServeCommand implements Callable<Integer> {
       parent.err.println("gwc serve: " + e.getMessage());
       return ExitCodes.FAILURE;
     }
-    if (report.diagnostics().anyAtLeast(Severity.WARNING)) {
-      StringWriter text = new StringWriter();
-      Format.TEXT.renderer(/* verbose= */ false).render(report, new PrintWriter(text));
-      parent.err.print(text);
-    }
+    Findings.print(report, parent.err);
     RoutingTable table = RoutingTable.build(report);
     if (gateway != null && table.gateway(before(gateway), after(gateway)) == null) {
       parent.err.println("gwc serve: no Gateway '" + gateway + "' in the routing table");
