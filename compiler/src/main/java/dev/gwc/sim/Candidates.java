@@ -1,19 +1,59 @@
 package dev.gwc.sim;
 
 import java.util.Comparator;
+import java.util.List;
 
 /** The entries of the routing table and the order in which the specification ranks them. */
 final class Candidates {
   private Candidates() {}
 
-  /**
-   * One match of one HTTPRoute rule.
-   *
-   * @param rule the rule
-   * @param match the match's index in the rule
-   * @param m the match
-   */
-  record Http(Rule rule, int match, HttpMatch m) {}
+  /** One match of one HTTPRoute rule on one listener, with what a lookup can know in advance. */
+  static final class Http {
+    private final Rule rule;
+    private final int match;
+    private final HttpMatch m;
+
+    /** Whether the path alone decides: no method, header or query parameter match. */
+    final boolean pathOnly;
+
+    /** The decision when no weighted choice is needed (at most one backendRef), else null. */
+    final Simulator.Decision fixed;
+
+    /**
+     * @param listener the listener's name
+     * @param rule the rule
+     * @param match the match's index in the rule
+     * @param m the match
+     */
+    Http(String listener, Rule rule, int match, HttpMatch m) {
+      this.rule = rule;
+      this.match = match;
+      this.m = m;
+      this.pathOnly = m.method() == null && m.headers().isEmpty() && m.query().isEmpty();
+      List<BackendRef> refs = rule.backends();
+      this.fixed =
+          refs.size() > 1
+              ? null
+              : new Simulator.Decision(
+                  listener,
+                  rule.route(),
+                  rule.index(),
+                  match,
+                  refs.isEmpty() || refs.get(0).weight() <= 0 ? null : refs.get(0));
+    }
+
+    Rule rule() {
+      return rule;
+    }
+
+    int match() {
+      return match;
+    }
+
+    HttpMatch m() {
+      return m;
+    }
+  }
 
   /**
    * One match of one GRPCRoute rule.

@@ -19,7 +19,8 @@ final class Listeners {
     // A few listeners are scanned faster than a map lookup by port.
     List<ListenerTable> candidates =
         gw.listeners().size() <= 8 ? gw.listeners() : gw.onPort(req.port());
-    for (ListenerTable l : candidates) {
+    for (int i = 0; i < candidates.size(); i++) {
+      ListenerTable l = candidates.get(i);
       if (l.port != req.port()) {
         continue;
       }
@@ -40,6 +41,9 @@ final class Listeners {
         best = l;
         bestRank = rank;
       }
+    }
+    if (!trace.enabled()) {
+      return best;
     }
     if (best == null) {
       trace.add(

@@ -64,11 +64,16 @@ public final class RoutingTable {
     for (Resolution.GatewayResult g : resolution.gateways()) {
       List<ListenerTable> ls = new ArrayList<>();
       for (Resolution.ListenerResult l : g.listeners()) {
-        ListenerNode n = l.node();
-        ListenerTable t =
-            new ListenerTable(n.name(), n.protocol(), n.port(), n.hostname(), rejected(l));
-        listeners.put(n, t);
-        ls.add(t);
+        ls.add(listener(l, null, listeners));
+      }
+      // The listeners of its accepted ListenerSets follow, in the order the Gateway merges them.
+      for (Resolution.ListenerSetResult set : resolution.listenerSets()) {
+        if (set.gateway() == g.node() && set.accepted()) {
+          String display = set.node().namespace() + "/" + set.node().name();
+          for (Resolution.ListenerResult l : set.listeners()) {
+            ls.add(listener(l, display, listeners));
+          }
+        }
       }
       GatewayTable gt = new GatewayTable(g.node().namespace(), g.node().name(), ls);
       gateways.put(gt.display(), gt);
@@ -101,6 +106,17 @@ public final class RoutingTable {
     return new RoutingTable(gateways, notes);
   }
 
+  private static ListenerTable listener(
+      Resolution.ListenerResult l,
+      String listenerSet,
+      IdentityHashMap<ListenerNode, ListenerTable> listeners) {
+    ListenerNode n = l.node();
+    ListenerTable t =
+        new ListenerTable(n.name(), n.protocol(), n.port(), n.hostname(), rejected(l), listenerSet);
+    listeners.put(n, t);
+    return t;
+  }
+
   private static String describe(Condition c) {
     return c.reason() + ": " + c.message();
   }
@@ -125,7 +141,7 @@ public final class RoutingTable {
           case "HTTPRoute" -> {
             List<HttpMatch> ms = route.httpMatches().get(rule.index());
             for (int j = 0; j < ms.size(); j++) {
-              vh.add(new Candidates.Http(rule, j, ms.get(j)));
+              vh.add(new Candidates.Http(t.name, rule, j, ms.get(j)));
             }
           }
           case "GRPCRoute" -> {

@@ -59,20 +59,17 @@ public final class Simulator {
     if (l == null || !l.http()) {
       return null;
     }
-    RequestMatcher matcher = new RequestMatcher(req);
-    for (VirtualHost vh : l.hostsFor(req.host())) {
-      Candidates.Http hit = vh.findHttp(req.path(), c -> matcher.mismatch(c.m()) == null);
-      if (hit != null) {
-        List<BackendRef> refs = hit.rule().backends();
-        int i =
-            refs.size() == 1
-                ? (refs.get(0).weight() > 0 ? 0 : -1)
-                : WeightedChoice.pick(refs, WeightedChoice.hash(req, seed));
-        Rule r = hit.rule();
-        return new Decision(l.name, r.route(), r.index(), hit.match(), i < 0 ? null : refs.get(i));
-      }
+    Candidates.Http hit = l.findHttp(req.host(), req.path(), new RequestMatcher(req));
+    if (hit == null) {
+      return null;
     }
-    return null;
+    if (hit.fixed != null) {
+      return hit.fixed;
+    }
+    Rule r = hit.rule();
+    List<BackendRef> refs = r.backends();
+    int i = WeightedChoice.pick(refs, WeightedChoice.hash(req, seed));
+    return new Decision(l.name, r.route(), r.index(), hit.match(), i < 0 ? null : refs.get(i));
   }
 
   /** One request's routing state. */
@@ -104,10 +101,7 @@ public final class Simulator {
             return r;
           }
         }
-        Candidates.Http hit =
-            trace.enabled()
-                ? explain(vh)
-                : vh.findHttp(req.path(), c -> matcher.mismatch(c.m()) == null);
+        Candidates.Http hit = trace.enabled() ? explain(vh) : vh.findHttp(req.path(), matcher);
         if (hit != null) {
           return decide(hit.rule(), hit.match(), hit.m().path());
         }
