@@ -131,7 +131,9 @@ final class SimulateCommand implements Callable<Integer> {
     }
     Report report;
     try {
-      report = Compiler.create(options, parent.in).compile(Inputs.collect(common.paths), parent.in);
+      report =
+          Compiler.create(options, parent.in)
+              .compileRoutes(Inputs.collect(common.paths), parent.in);
     } catch (IOException e) {
       parent.err.println("gwc simulate: " + e.getMessage());
       return ExitCodes.FAILURE;

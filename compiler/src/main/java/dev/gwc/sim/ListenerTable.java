@@ -17,6 +17,9 @@ public final class ListenerTable {
   final String rejected;
   final boolean byPort;
 
+  /** Whether the listener routes by HTTP (HTTP, HTTPS), rather than by SNI or port alone. */
+  final boolean http;
+
   /**
    * The ListenerSet ({@code namespace/name}) the listener comes from, or null for the Gateway's.
    */
@@ -53,6 +56,7 @@ public final class ListenerTable {
     this.rejected = rejected;
     this.listenerSet = listenerSet;
     this.byPort = protocol.equals("TCP") || protocol.equals("UDP");
+    this.http = protocol.equals("HTTP") || protocol.equals("HTTPS");
     this.suffix = hostname != null && hostname.startsWith("*.") ? hostname.substring(1) : null;
   }
 
@@ -160,7 +164,16 @@ public final class ListenerTable {
 
   /** Whether the listener routes by HTTP (HTTP, HTTPS), rather than by SNI or port alone. */
   boolean http() {
-    return protocol.equals("HTTP") || protocol.equals("HTTPS");
+    return http;
+  }
+
+  /** The hostnames that have a virtual host of their own (no wildcards), and the listener's. */
+  List<String> exactHostnames() {
+    List<String> out = new ArrayList<>(exact.keySet());
+    if (hostname != null && suffix == null) {
+      out.add(hostname);
+    }
+    return out;
   }
 
   @Override

@@ -55,10 +55,15 @@ final class RegionMap<V> {
     }
   }
 
+  /** {@link String#hashCode} of the region (cached by the string when the region is all of it). */
   private static int hash(String text, int from, int to) {
     int h = 0;
-    for (int i = from; i < to; i++) {
-      h = 31 * h + text.charAt(i);
+    if (from == 0 && to == text.length()) {
+      h = text.hashCode();
+    } else {
+      for (int i = from; i < to; i++) {
+        h = 31 * h + text.charAt(i);
+      }
     }
     return h ^ (h >>> 16);
   }

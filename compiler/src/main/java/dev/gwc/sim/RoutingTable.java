@@ -103,6 +103,7 @@ public final class RoutingTable {
       }
     }
     listeners.values().forEach(ListenerTable::seal);
+    gateways.values().forEach(GatewayTable::seal);
     return new RoutingTable(gateways, notes);
   }
 

@@ -55,11 +55,23 @@ public final class Simulator {
    * @return the decision, or null when no listener or rule matches
    */
   public static Decision lookup(GatewayTable gw, Request req, long seed) {
-    ListenerTable l = Listeners.select(gw, req, Trace.off());
-    if (l == null || !l.http()) {
+    GatewayTable.HostRoute known = gw.known(req.port(), req.host());
+    ListenerTable l = known != null ? known.listener() : Listeners.select(gw, req, Trace.off());
+    if (l == null || !l.http) {
       return null;
     }
-    Candidates.Http hit = l.findHttp(req.host(), req.path(), new RequestMatcher(req));
+    RequestMatcher matcher = new RequestMatcher(req);
+    Candidates.Http hit = null;
+    if (known == null) {
+      hit = l.findHttp(req.host(), req.path(), matcher);
+    } else {
+      for (VirtualHost vh : known.vhosts()) {
+        hit = vh.findHttp(req.path(), matcher);
+        if (hit != null) {
+          break;
+        }
+      }
+    }
     if (hit == null) {
       return null;
     }

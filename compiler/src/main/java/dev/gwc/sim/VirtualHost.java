@@ -19,7 +19,7 @@ final class VirtualHost {
   final String hostname;
 
   private final Map<String, List<Candidates.Http>> exactLists = new HashMap<>();
-  private final Map<String, Candidates.Http[]> exact = new HashMap<>();
+  private final RegionMap<Candidates.Http[]> exact = new RegionMap<>();
   private final Segment prefixes = new Segment();
   // Patterns by the first segment of their literal prefix ("/api" for "/api/v[0-9]+"); the rest,
   // whose literal prefix ends within the first segment, in one general list.
