@@ -127,7 +127,12 @@ public final class JsonWriter {
 
   private void string(String s) {
     sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
+    int plain = 0;
+    while (plain < s.length() && !escaped(s.charAt(plain))) {
+      plain++;
+    }
+    sb.append(s, 0, plain);
+    for (int i = plain; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
         case '"' -> sb.append("\\\"");
@@ -145,6 +150,10 @@ public final class JsonWriter {
       }
     }
     sb.append('"');
+  }
+
+  private static boolean escaped(char c) {
+    return c < 0x20 || c == '"' || c == '\\' || c == 0x2028 || c == 0x2029;
   }
 
   @Override

@@ -23,16 +23,18 @@ import java.util.TreeMap;
  */
 public final class RoutingTable {
   private final Map<String, GatewayTable> gateways;
+  private final List<GatewayTable> sorted;
   private final List<String> notes;
 
   private RoutingTable(Map<String, GatewayTable> gateways, List<String> notes) {
     this.gateways = gateways;
+    this.sorted = List.copyOf(gateways.values());
     this.notes = List.copyOf(notes);
   }
 
   /** Every Gateway, sorted by {@code namespace/name}. */
   public List<GatewayTable> gateways() {
-    return List.copyOf(gateways.values());
+    return sorted;
   }
 
   /** A Gateway by namespace and name, or null. */
