@@ -10,27 +10,30 @@ import java.util.Arrays;
  * @param <V> the value type
  */
 final class RegionMap<V> {
-  private String[] keys = new String[8];
-  private Object[] values = new Object[8];
+  // Key i at 2i, its value at 2i + 1: a hit reads one array, not two.
+  private Object[] slots = new Object[16];
   private int size;
 
-  /** Sets the value of a key. */
+  /**
+   * Sets the value of a key. The map keeps its own copy of the key, so that the keys a lookup
+   * compares lie together rather than wherever their source text was parsed.
+   */
   void put(String key, V value) {
-    if ((size + 1) * 4 > keys.length * 3) {
+    if ((size + 1) * 4 > capacity() * 3) {
       grow();
     }
     int i = slot(key, 0, key.length());
-    if (keys[i] == null) {
-      keys[i] = key;
+    if (slots[i] == null) {
+      slots[i] = new String(key.toCharArray());
       size++;
     }
-    values[i] = value;
+    slots[i + 1] = value;
   }
 
   /** The value of {@code text[from, to)}, or null. */
   @SuppressWarnings("unchecked")
   V get(String text, int from, int to) {
-    return (V) values[slot(text, from, to)];
+    return (V) slots[slot(text, from, to) + 1];
   }
 
   /** The value of a key, or null. */
@@ -42,14 +45,19 @@ final class RegionMap<V> {
     return size == 0;
   }
 
+  private int capacity() {
+    return slots.length / 2;
+  }
+
+  /** The index of the key's slot in {@link #slots}, or of the empty slot where it would go. */
   private int slot(String text, int from, int to) {
-    int mask = keys.length - 1;
+    int mask = capacity() - 1;
     int i = hash(text, from, to) & mask;
     int len = to - from;
     while (true) {
-      String k = keys[i];
+      String k = (String) slots[2 * i];
       if (k == null || (k.length() == len && text.regionMatches(from, k, 0, len))) {
-        return i;
+        return 2 * i;
       }
       i = (i + 1) & mask;
     }
@@ -70,20 +78,18 @@ final class RegionMap<V> {
 
   @SuppressWarnings("unchecked")
   private void grow() {
-    String[] oldKeys = keys;
-    Object[] oldValues = values;
-    keys = new String[oldKeys.length * 2];
-    values = new Object[oldKeys.length * 2];
+    Object[] old = slots;
+    slots = new Object[old.length * 2];
     size = 0;
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldKeys[i] != null) {
-        put(oldKeys[i], (V) oldValues[i]);
+    for (int i = 0; i < old.length; i += 2) {
+      if (old[i] != null) {
+        put((String) old[i], (V) old[i + 1]);
       }
     }
   }
 
   @Override
   public String toString() {
-    return Arrays.toString(keys);
+    return Arrays.toString(slots);
   }
 }

@@ -24,9 +24,9 @@ final class VirtualHost {
   // Patterns by the first segment of their literal prefix ("/api" for "/api/v[0-9]+"); the rest,
   // whose literal prefix ends within the first segment, in one general list.
   private final Map<String, List<Candidates.Http>> regexLists = new HashMap<>();
-  private final RegionMap<Candidates.Http[]> regexBySegment = new RegionMap<>();
+  private final RegionMap<Patterns> regexBySegment = new RegionMap<>();
   private final List<Candidates.Http> regexList = new ArrayList<>();
-  private Candidates.Http[] regex = NONE;
+  private Patterns regex = Patterns.NONE;
   private final List<Candidates.Grpc> grpc = new ArrayList<>();
   private final List<Rule> l4 = new ArrayList<>();
 
@@ -65,12 +65,12 @@ final class VirtualHost {
     exactLists.forEach((k, l) -> exact.put(k, sorted(l)));
     exactLists.clear();
     prefixes.seal();
-    regex = sorted(regexList);
+    regex = new Patterns(sorted(regexList));
     // Each segment's list also holds the general patterns, so one list is read per request.
     regexLists.forEach(
         (k, l) -> {
           l.addAll(regexList);
-          regexBySegment.put(k, sorted(l));
+          regexBySegment.put(k, new Patterns(sorted(l)));
         });
     regexLists.clear();
     grpc.sort(Candidates.GRPC);
@@ -105,20 +105,65 @@ final class VirtualHost {
 
   /** The patterns that may match a path: its first segment's list, else the general list. */
   private Candidates.Http regex(String path, Visitor<Candidates.Http> v) {
-    Candidates.Http[] list = regex;
+    Patterns list = regex;
     if (!regexBySegment.isEmpty()) {
       int slash = firstSlash(path);
-      Candidates.Http[] bySegment = slash > 0 ? regexBySegment.get(path, 0, slash) : null;
+      Patterns bySegment = slash > 0 ? regexBySegment.get(path, 0, slash) : null;
       if (bySegment != null) {
         list = bySegment;
       }
     }
-    for (Candidates.Http c : list) {
-      if (c.m().path().matches(path) && v.accept(c)) {
+    String[] literals = list.literals;
+    // Routes often repeat a pattern: each of the first 64 distinct ones runs once per request.
+    long ran = 0;
+    long held = 0;
+    for (int i = 0; i < literals.length; i++) {
+      if (!path.startsWith(literals[i])) {
+        continue;
+      }
+      Candidates.Http c = list.candidates[i];
+      int id = list.ids[i];
+      boolean matches;
+      if (id < 64) {
+        long bit = 1L << id;
+        if ((ran & bit) == 0) {
+          ran |= bit;
+          held |= c.m().path().matches(path) ? bit : 0;
+        }
+        matches = (held & bit) != 0;
+      } else {
+        matches = c.m().path().matches(path);
+      }
+      if (matches && v.accept(c)) {
         return c;
       }
     }
     return null;
+  }
+
+  /**
+   * Patterns in precedence order, with their literal prefixes copied side by side: most are ruled
+   * out by the prefix, read without visiting the match itself.
+   */
+  private static final class Patterns {
+    static final Patterns NONE = new Patterns(VirtualHost.NONE);
+
+    final Candidates.Http[] candidates;
+    final String[] literals;
+    // The same number for the same pattern text (which alone decides whether a path matches).
+    final int[] ids;
+
+    Patterns(Candidates.Http[] candidates) {
+      this.candidates = candidates;
+      this.literals = new String[candidates.length];
+      this.ids = new int[candidates.length];
+      Map<String, Integer> distinct = new HashMap<>();
+      for (int i = 0; i < candidates.length; i++) {
+        PathMatch p = candidates[i].m().path();
+        literals[i] = new String(p.literal().toCharArray());
+        ids[i] = distinct.computeIfAbsent(p.value(), k -> distinct.size());
+      }
+    }
   }
 
   /** The index of the second {@code /} of a text that starts with one, else -1. */
