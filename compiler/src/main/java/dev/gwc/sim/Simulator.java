@@ -75,13 +75,7 @@ public final class Simulator {
     if (hit == null) {
       return null;
     }
-    if (hit.fixed != null) {
-      return hit.fixed;
-    }
-    Rule r = hit.rule();
-    List<BackendRef> refs = r.backends();
-    int i = WeightedChoice.pick(refs, WeightedChoice.hash(req, seed));
-    return new Decision(l.name, r.route(), r.index(), hit.match(), i < 0 ? null : refs.get(i));
+    return hit.fixed != null ? hit.fixed : hit.choose(WeightedChoice.hash(req, seed));
   }
 
   /** One request's routing state. */
