@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -115,8 +116,15 @@ final class SimulateCommand implements Callable<Integer> {
               + " line whose result differs.")
   Path expect;
 
+  @Option(
+      names = "--timings",
+      hidden = true,
+      description = "Print the wall time of the parts of the run on stderr.")
+  boolean timings;
+
   @Override
   public Integer call() {
+    long start = System.nanoTime();
     Options options;
     List<RequestFile.Entry> entries;
     try {
@@ -129,16 +137,21 @@ final class SimulateCommand implements Callable<Integer> {
       parent.err.println("gwc simulate: " + e.getMessage());
       return ExitCodes.USAGE;
     }
+    long read = System.nanoTime();
     Report report;
     try {
-      report = Compiler.create(options, parent.in).compile(Inputs.collect(common.paths), parent.in);
+      report =
+          Compiler.create(options, parent.in)
+              .compileRoutes(Inputs.collect(common.paths), parent.in);
     } catch (IOException e) {
       parent.err.println("gwc simulate: " + e.getMessage());
       return ExitCodes.FAILURE;
     }
     printFindings(report);
     int code = report.diagnostics().anyAtLeast(Severity.ERROR) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    long compiled = System.nanoTime();
     RoutingTable table = RoutingTable.build(report);
+    long built = System.nanoTime();
     GatewayTable only;
     try {
       only = gateway == null ? null : find(table, gateway);
@@ -169,6 +182,16 @@ final class SimulateCommand implements Callable<Integer> {
       }
     }
     parent.out.flush();
+    if (timings) {
+      parent.err.printf(
+          Locale.ROOT,
+          "timings: requests %.0f ms, files %.0f ms, graph %.0f ms, table %.0f ms, replay %.0f ms%n",
+          (read - start) / 1e6,
+          report.timings().filesNanos() / 1e6,
+          report.timings().graphNanos() / 1e6,
+          (built - compiled) / 1e6,
+          (System.nanoTime() - built) / 1e6);
+    }
     return code;
   }
 
@@ -226,11 +249,7 @@ final class SimulateCommand implements Callable<Integer> {
   /** --requests: one JSON result a line on stdout, a summary on stderr. */
   private int replay(Replay replay, List<RequestFile.Entry> entries) {
     ReplaySummary summary = new ReplaySummary();
-    for (RequestFile.Entry e : entries) {
-      Result r = replay.one(e.gateway(), e.request());
-      summary.add(r);
-      parent.out.println(Values.compactJson(ResultJson.of(r)));
-    }
+    replay.lines(entries, summary, parent.out::println);
     parent.err.print(summary.render());
     return 0;
   }

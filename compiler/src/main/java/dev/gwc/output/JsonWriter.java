@@ -2,7 +2,7 @@ package dev.gwc.output;
 
 /** A small streaming JSON writer with deterministic, two-space-indented output. */
 public final class JsonWriter {
-  private final StringBuilder sb = new StringBuilder();
+  private final StringBuilder sb = new StringBuilder(256);
   private final boolean pretty;
   private int depth;
   private boolean first = true;
@@ -127,7 +127,16 @@ public final class JsonWriter {
 
   private void string(String s) {
     sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
+    int plain = 0;
+    while (plain < s.length() && !escaped(s.charAt(plain))) {
+      plain++;
+    }
+    if (plain == s.length()) {
+      sb.append(s).append('"'); // one copy, where a range would be appended char by char
+      return;
+    }
+    sb.append(s, 0, plain);
+    for (int i = plain; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
         case '"' -> sb.append("\\\"");
@@ -145,6 +154,10 @@ public final class JsonWriter {
       }
     }
     sb.append('"');
+  }
+
+  private static boolean escaped(char c) {
+    return c < 0x20 || c == '"' || c == '\\' || c == 0x2028 || c == 0x2029;
   }
 
   @Override

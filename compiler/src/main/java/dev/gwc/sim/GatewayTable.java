@@ -11,6 +11,18 @@ public final class GatewayTable {
   private final String name;
   private final List<ListenerTable> listeners;
   private final Map<Integer, List<ListenerTable>> byPort = new HashMap<>();
+  // Per port (in the order of ports), the routing of every hostname that has a virtual host of its
+  // own: the listener and the virtual hosts a lookup visits, found with one hash lookup.
+  private int[] ports = new int[0];
+  private List<RegionMap<HostRoute>> hosts = List.of();
+
+  /**
+   * Where requests for one hostname on one port go.
+   *
+   * @param listener the listener that accepts them, or null
+   * @param vhosts its virtual hosts that match the hostname, most specific first
+   */
+  record HostRoute(ListenerTable listener, VirtualHost[] vhosts) {}
 
   /**
    * @param namespace the Gateway's namespace
@@ -37,6 +49,39 @@ public final class GatewayTable {
   /** {@code namespace/name}. */
   public String display() {
     return namespace + "/" + name;
+  }
+
+  /** Indexes the known hostnames; called once the listeners are sealed. */
+  void seal() {
+    ports = byPort.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+    List<RegionMap<HostRoute>> out = new ArrayList<>();
+    for (int port : ports) {
+      RegionMap<HostRoute> map = new RegionMap<>();
+      for (ListenerTable l : byPort.get(port)) {
+        for (String host : l.exactHostnames()) {
+          if (map.get(host) == null) {
+            ListenerTable chosen = Listeners.select(this, port, host, Trace.off());
+            VirtualHost[] vhosts =
+                chosen == null
+                    ? new VirtualHost[0]
+                    : chosen.hostsFor(host).toArray(new VirtualHost[0]);
+            map.put(host, new HostRoute(chosen, vhosts));
+          }
+        }
+      }
+      out.add(map);
+    }
+    hosts = List.copyOf(out);
+  }
+
+  /** The routing of a hostname the table knows on a port, or null (then select the listener). */
+  HostRoute known(int port, String host) {
+    for (int i = 0; i < ports.length; i++) {
+      if (ports[i] == port) {
+        return hosts.get(i).get(host);
+      }
+    }
+    return null;
   }
 
   /** Whether any listener is on the port. */

@@ -16,10 +16,22 @@ public final class ListenerTable {
   final String hostname;
   final String rejected;
   final boolean byPort;
+
+  /** Whether the listener routes by HTTP (HTTP, HTTPS), rather than by SNI or port alone. */
+  final boolean http;
+
+  /**
+   * The ListenerSet ({@code namespace/name}) the listener comes from, or null for the Gateway's.
+   */
+  final String listenerSet;
+
+  // ".example.com" of a listener hostname "*.example.com", else null.
+  private final String suffix;
   // Wildcard hosts, longest suffix first: a few are scanned faster than one hash lookup per label.
-  private List<VirtualHost> wildcards = List.of();
+  private VirtualHost[] wildcards = new VirtualHost[0];
   private final Map<String, VirtualHost> exact = new HashMap<>();
   private final Map<String, VirtualHost> wildcard = new HashMap<>();
+  private final RegionMap<VirtualHost> wildcardIndex = new RegionMap<>();
   private VirtualHost any;
 
   /**
@@ -28,14 +40,24 @@ public final class ListenerTable {
    * @param port its port
    * @param hostname its hostname, or null
    * @param rejected why it does not serve traffic (not accepted, conflicted), or null
+   * @param listenerSet the ListenerSet it comes from ({@code namespace/name}), or null
    */
-  ListenerTable(String name, String protocol, int port, String hostname, String rejected) {
+  ListenerTable(
+      String name,
+      String protocol,
+      int port,
+      String hostname,
+      String rejected,
+      String listenerSet) {
     this.name = name;
     this.protocol = protocol;
     this.port = port;
     this.hostname = hostname;
     this.rejected = rejected;
+    this.listenerSet = listenerSet;
     this.byPort = protocol.equals("TCP") || protocol.equals("UDP");
+    this.http = protocol.equals("HTTP") || protocol.equals("HTTPS");
+    this.suffix = hostname != null && hostname.startsWith("*.") ? hostname.substring(1) : null;
   }
 
   /** The virtual host for a hostname ({@code null} for any host), created on first use. */
@@ -55,7 +77,8 @@ public final class ListenerTable {
   void seal() {
     List<VirtualHost> w = new ArrayList<>(wildcard.values());
     w.sort((a, b) -> Integer.compare(b.hostname.length(), a.hostname.length()));
-    wildcards = List.copyOf(w);
+    wildcards = w.toArray(new VirtualHost[0]);
+    wildcard.forEach(wildcardIndex::put);
     exact.values().forEach(VirtualHost::seal);
     wildcard.values().forEach(VirtualHost::seal);
     if (any != null) {
@@ -69,30 +92,60 @@ public final class ListenerTable {
    */
   List<VirtualHost> hostsFor(String host) {
     List<VirtualHost> out = new ArrayList<>(2);
-    VirtualHost e = exact.get(host);
-    if (e != null) {
-      out.add(e);
+    for (int i = 0; ; i++) {
+      VirtualHost vh = host(host, i);
+      if (vh == null) {
+        return out;
+      }
+      out.add(vh);
     }
-    if (wildcards.size() <= 8) {
+  }
+
+  /**
+   * The first HTTP match that the visitor accepts on the virtual hosts of {@code host}, in {@link
+   * #hostsFor} order, without building the list.
+   */
+  Candidates.Http findHttp(String host, String path, VirtualHost.Visitor<Candidates.Http> v) {
+    for (int i = 0; ; i++) {
+      VirtualHost vh = host(host, i);
+      if (vh == null) {
+        return null;
+      }
+      Candidates.Http hit = vh.findHttp(path, v);
+      if (hit != null) {
+        return hit;
+      }
+    }
+  }
+
+  /**
+   * The {@code n}th virtual host that matches {@code host} ({@link #hostsFor} order), or null. A
+   * request host meets at most a handful, so each step simply recounts from the most specific.
+   */
+  private VirtualHost host(String host, int n) {
+    int seen = 0;
+    VirtualHost e = exact.get(host);
+    if (e != null && seen++ == n) {
+      return e;
+    }
+    if (wildcards.length <= 8) {
       for (VirtualHost w : wildcards) {
-        int suffix = w.hostname.length() - 1; // ".example.com" of "*.example.com"
-        if (host.length() > suffix
-            && host.regionMatches(host.length() - suffix, w.hostname, 1, suffix)) {
-          out.add(w);
+        int len = w.hostname.length() - 1; // ".example.com" of "*.example.com"
+        if (host.length() > len
+            && host.regionMatches(host.length() - len, w.hostname, 1, len)
+            && seen++ == n) {
+          return w;
         }
       }
     } else {
       for (int dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', dot + 1)) {
-        VirtualHost w = wildcard.get(host.substring(dot));
-        if (w != null) {
-          out.add(w);
+        VirtualHost w = wildcardIndex.get(host, dot, host.length());
+        if (w != null && seen++ == n) {
+          return w;
         }
       }
     }
-    if (any != null) {
-      out.add(any);
-    }
-    return out;
+    return any != null && seen == n ? any : null;
   }
 
   /** The listener's hostname matches a request host: exact 2, wildcard 1, none 0; -1 no match. */
@@ -103,8 +156,7 @@ public final class ListenerTable {
     if (hostname.equals(host)) {
       return 2;
     }
-    if (hostname.startsWith("*.")) {
-      String suffix = hostname.substring(1);
+    if (suffix != null) {
       return host.endsWith(suffix) && host.length() > suffix.length() ? 1 : -1;
     }
     return -1;
@@ -112,12 +164,31 @@ public final class ListenerTable {
 
   /** Whether the listener routes by HTTP (HTTP, HTTPS), rather than by SNI or port alone. */
   boolean http() {
-    return protocol.equals("HTTP") || protocol.equals("HTTPS");
+    return http;
+  }
+
+  /** The hostnames that have a virtual host of their own (no wildcards), and the listener's. */
+  List<String> exactHostnames() {
+    List<String> out = new ArrayList<>(exact.keySet());
+    if (hostname != null && suffix == null) {
+      out.add(hostname);
+    }
+    return out;
   }
 
   @Override
   public String toString() {
-    return "listener '" + name + "' (" + protocol + " " + port + ", hostname " + display() + ")";
+    return "listener '"
+        + name
+        + "'"
+        + (listenerSet == null ? "" : " of ListenerSet '" + listenerSet + "'")
+        + " ("
+        + protocol
+        + " "
+        + port
+        + ", hostname "
+        + display()
+        + ")";
   }
 
   String display() {

@@ -14,22 +14,27 @@ final class Listeners {
    * @return the listener, or null when none accepts the request
    */
   static ListenerTable select(GatewayTable gw, Request req, Trace trace) {
+    return select(gw, req.port(), req.host(), trace);
+  }
+
+  /** {@link #select(GatewayTable, Request, Trace)} by the request's port and host alone. */
+  static ListenerTable select(GatewayTable gw, int port, String host, Trace trace) {
     ListenerTable best = null;
     int bestRank = -1;
     // A few listeners are scanned faster than a map lookup by port.
-    List<ListenerTable> candidates =
-        gw.listeners().size() <= 8 ? gw.listeners() : gw.onPort(req.port());
-    for (ListenerTable l : candidates) {
-      if (l.port != req.port()) {
+    List<ListenerTable> candidates = gw.listeners().size() <= 8 ? gw.listeners() : gw.onPort(port);
+    for (int i = 0; i < candidates.size(); i++) {
+      ListenerTable l = candidates.get(i);
+      if (l.port != port) {
         continue;
       }
-      int rank = l.byPort ? 0 : l.hostnameRank(req.host());
+      int rank = l.byPort ? 0 : l.hostnameRank(host);
       if (rank < 0 || l.rejected != null) {
         if (trace.enabled()) {
           trace.add(
               l
                   + (rank < 0
-                      ? ": does not match host '" + req.host() + "'"
+                      ? ": does not match host '" + host + "'"
                       : ": " + l.rejected + ", serves nothing"));
         }
         continue;
@@ -41,20 +46,23 @@ final class Listeners {
         bestRank = rank;
       }
     }
+    if (!trace.enabled()) {
+      return best;
+    }
     if (best == null) {
       trace.add(
           () ->
               "no listener of Gateway "
                   + gw.display()
                   + " on port "
-                  + req.port()
+                  + port
                   + " accepts host '"
-                  + req.host()
+                  + host
                   + "': 404");
       return null;
     }
     ListenerTable chosen = best;
-    trace.add(() -> chosen + " accepts host '" + req.host() + "'");
+    trace.add(() -> chosen + " accepts host '" + host + "'");
     return chosen;
   }
 }

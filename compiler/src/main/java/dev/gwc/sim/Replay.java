@@ -1,7 +1,10 @@
 package dev.gwc.sim;
 
+import dev.gwc.output.Values;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * Sends requests to the Gateways of a table: to the one given, or else to every Gateway with a
@@ -56,6 +59,33 @@ public record Replay(RoutingTable table, GatewayTable only, long seed) {
       }
     }
     return all(req).get(0);
+  }
+
+  /**
+   * Replays a file's requests ({@link #one} each) and hands their results, as JSON lines, to {@code
+   * out} in file order, counting them in {@code summary}. Requests are simulated in parallel a
+   * window at a time, so the output streams while memory stays bounded.
+   */
+  public void lines(List<RequestFile.Entry> entries, ReplaySummary summary, Consumer<String> out) {
+    int window = 8192;
+    for (int from = 0; from < entries.size(); from += window) {
+      int base = from;
+      int size = Math.min(window, entries.size() - from);
+      Result[] results = new Result[size];
+      String[] lines = new String[size];
+      IntStream.range(0, size)
+          .parallel()
+          .forEach(
+              i -> {
+                RequestFile.Entry e = entries.get(base + i);
+                results[i] = one(e.gateway(), e.request());
+                lines[i] = Values.compactJson(ResultJson.of(results[i]));
+              });
+      for (int i = 0; i < size; i++) {
+        summary.add(results[i]);
+        out.accept(lines[i]);
+      }
+    }
   }
 
   private static Result noGateway(Request req) {

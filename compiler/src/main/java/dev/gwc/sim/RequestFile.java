@@ -38,16 +38,22 @@ public final class RequestFile {
    */
   public static List<Entry> read(String name, String text) {
     List<Entry> out = new ArrayList<>();
-    String[] lines = text.split("\r?\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].strip();
+    int number = 0;
+    for (int start = 0; start <= text.length(); ) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = text.length();
+      }
+      number++;
+      String line = text.substring(start, end).strip();
+      start = end + 1;
       if (line.isEmpty()) {
         continue;
       }
       try {
-        out.add(entry(i + 1, line));
+        out.add(entry(number, line));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(name + ":" + (i + 1) + ": " + e.getMessage(), e);
+        throw new IllegalArgumentException(name + ":" + number + ": " + e.getMessage(), e);
       }
     }
     return out;
@@ -58,13 +64,17 @@ public final class RequestFile {
     if (!line.startsWith("{")) {
       throw new IllegalArgumentException("not a JSON object");
     }
-    LoadResult r = YamlLoader.load(new SourceFile("line", line));
-    if (!r.diagnostics().isEmpty() || r.documents().isEmpty()) {
-      String why = r.diagnostics().isEmpty() ? "empty" : first(r.diagnostics());
-      throw new IllegalArgumentException("not valid JSON: " + why);
-    }
-    if (!(withNulls(Plain.of(r.documents().get(0).root())) instanceof Map<?, ?> m)) {
-      throw new IllegalArgumentException("not a JSON object");
+    Map<?, ?> m = JsonLine.read(line);
+    if (m == null) {
+      LoadResult r = YamlLoader.load(new SourceFile("line", line));
+      if (!r.diagnostics().isEmpty() || r.documents().isEmpty()) {
+        String why = r.diagnostics().isEmpty() ? "empty" : first(r.diagnostics());
+        throw new IllegalArgumentException("not valid JSON: " + why);
+      }
+      if (!(withNulls(Plain.of(r.documents().get(0).root())) instanceof Map<?, ?> plain)) {
+        throw new IllegalArgumentException("not a JSON object");
+      }
+      m = plain;
     }
     String method = V.str(m, "method", "GET");
     String scheme = V.str(m, "scheme", "http");
@@ -77,10 +87,13 @@ public final class RequestFile {
     if (!path.startsWith("/")) {
       throw new IllegalArgumentException("'path' must start with /");
     }
-    String url = scheme + "://" + host + (port == null ? "" : ":" + port) + path;
-    Request req =
-        Request.fromUrl(
-            method, url, headers(m.get("headers")), headers(m.get("backendResponseHeaders")));
+    HeaderList headers = headers(m.get("headers"));
+    HeaderList response = headers(m.get("backendResponseHeaders"));
+    Request req = Urls.request(method, scheme, host, port, path, headers, response);
+    if (req == null) {
+      String url = scheme + "://" + host + (port == null ? "" : ":" + port) + path;
+      req = Request.fromUrl(method, url, headers, response);
+    }
     Object expect = m.get("expect");
     if (expect != null && !(expect instanceof Map)) {
       throw new IllegalArgumentException("'expect' must be an object");

@@ -12,13 +12,19 @@ import java.util.Map;
  * a proxy folds them) and query parameters (the first value counts). Headers and query are read
  * once, on first use. Each test returns why the match fails, or null when it holds.
  */
-final class RequestMatcher {
+final class RequestMatcher implements VirtualHost.Visitor<Candidates.Http> {
   private final Request req;
   private Map<String, String> query;
   private Map<String, String> headers;
 
   RequestMatcher(Request req) {
     this.req = req;
+  }
+
+  /** Whether an HTTPRoute match whose path fits holds: the visitor of plain lookups. */
+  @Override
+  public boolean accept(Candidates.Http c) {
+    return c.pathOnly || mismatch(c.m()) == null;
   }
 
   /** Why an HTTPRoute match (its path already fits) does not hold, or null. */

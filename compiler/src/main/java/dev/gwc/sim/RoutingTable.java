@@ -23,16 +23,18 @@ import java.util.TreeMap;
  */
 public final class RoutingTable {
   private final Map<String, GatewayTable> gateways;
+  private final List<GatewayTable> sorted;
   private final List<String> notes;
 
   private RoutingTable(Map<String, GatewayTable> gateways, List<String> notes) {
     this.gateways = gateways;
+    this.sorted = List.copyOf(gateways.values());
     this.notes = List.copyOf(notes);
   }
 
   /** Every Gateway, sorted by {@code namespace/name}. */
   public List<GatewayTable> gateways() {
-    return List.copyOf(gateways.values());
+    return sorted;
   }
 
   /** A Gateway by namespace and name, or null. */
@@ -64,11 +66,16 @@ public final class RoutingTable {
     for (Resolution.GatewayResult g : resolution.gateways()) {
       List<ListenerTable> ls = new ArrayList<>();
       for (Resolution.ListenerResult l : g.listeners()) {
-        ListenerNode n = l.node();
-        ListenerTable t =
-            new ListenerTable(n.name(), n.protocol(), n.port(), n.hostname(), rejected(l));
-        listeners.put(n, t);
-        ls.add(t);
+        ls.add(listener(l, null, listeners));
+      }
+      // The listeners of its accepted ListenerSets follow, in the order the Gateway merges them.
+      for (Resolution.ListenerSetResult set : resolution.listenerSets()) {
+        if (set.gateway() == g.node() && set.accepted()) {
+          String display = set.node().namespace() + "/" + set.node().name();
+          for (Resolution.ListenerResult l : set.listeners()) {
+            ls.add(listener(l, display, listeners));
+          }
+        }
       }
       GatewayTable gt = new GatewayTable(g.node().namespace(), g.node().name(), ls);
       gateways.put(gt.display(), gt);
@@ -98,7 +105,19 @@ public final class RoutingTable {
       }
     }
     listeners.values().forEach(ListenerTable::seal);
+    gateways.values().forEach(GatewayTable::seal);
     return new RoutingTable(gateways, notes);
+  }
+
+  private static ListenerTable listener(
+      Resolution.ListenerResult l,
+      String listenerSet,
+      IdentityHashMap<ListenerNode, ListenerTable> listeners) {
+    ListenerNode n = l.node();
+    ListenerTable t =
+        new ListenerTable(n.name(), n.protocol(), n.port(), n.hostname(), rejected(l), listenerSet);
+    listeners.put(n, t);
+    return t;
   }
 
   private static String describe(Condition c) {
@@ -125,7 +144,7 @@ public final class RoutingTable {
           case "HTTPRoute" -> {
             List<HttpMatch> ms = route.httpMatches().get(rule.index());
             for (int j = 0; j < ms.size(); j++) {
-              vh.add(new Candidates.Http(rule, j, ms.get(j)));
+              vh.add(new Candidates.Http(t.name, rule, j, ms.get(j)));
             }
           }
           case "GRPCRoute" -> {

@@ -55,24 +55,27 @@ public final class Simulator {
    * @return the decision, or null when no listener or rule matches
    */
   public static Decision lookup(GatewayTable gw, Request req, long seed) {
-    ListenerTable l = Listeners.select(gw, req, Trace.off());
-    if (l == null || !l.http()) {
+    GatewayTable.HostRoute known = gw.known(req.port(), req.host());
+    ListenerTable l = known != null ? known.listener() : Listeners.select(gw, req, Trace.off());
+    if (l == null || !l.http) {
       return null;
     }
     RequestMatcher matcher = new RequestMatcher(req);
-    for (VirtualHost vh : l.hostsFor(req.host())) {
-      Candidates.Http hit = vh.findHttp(req.path(), c -> matcher.mismatch(c.m()) == null);
-      if (hit != null) {
-        List<BackendRef> refs = hit.rule().backends();
-        int i =
-            refs.size() == 1
-                ? (refs.get(0).weight() > 0 ? 0 : -1)
-                : WeightedChoice.pick(refs, WeightedChoice.hash(req, seed));
-        Rule r = hit.rule();
-        return new Decision(l.name, r.route(), r.index(), hit.match(), i < 0 ? null : refs.get(i));
+    Candidates.Http hit = null;
+    if (known == null) {
+      hit = l.findHttp(req.host(), req.path(), matcher);
+    } else {
+      for (VirtualHost vh : known.vhosts()) {
+        hit = vh.findHttp(req.path(), matcher);
+        if (hit != null) {
+          break;
+        }
       }
     }
-    return null;
+    if (hit == null) {
+      return null;
+    }
+    return hit.fixed != null ? hit.fixed : hit.choose(WeightedChoice.hash(req, seed));
   }
 
   /** One request's routing state. */
@@ -104,10 +107,7 @@ public final class Simulator {
             return r;
           }
         }
-        Candidates.Http hit =
-            trace.enabled()
-                ? explain(vh)
-                : vh.findHttp(req.path(), c -> matcher.mismatch(c.m()) == null);
+        Candidates.Http hit = trace.enabled() ? explain(vh) : vh.findHttp(req.path(), matcher);
         if (hit != null) {
           return decide(hit.rule(), hit.match(), hit.m().path());
         }

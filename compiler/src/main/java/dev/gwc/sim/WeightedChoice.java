@@ -45,7 +45,12 @@ final class WeightedChoice {
     long h = 0xcbf29ce484222325L ^ seed;
     h = mix(h, r.method());
     h = mix(h, r.host());
-    h = mix(h, r.pathAndQuery());
+    // The path and query as one string ("/x?y=1"), without joining them.
+    h = chars(h, r.path());
+    if (r.query() != null) {
+      h = chars((h ^ '?') * 0x100000001b3L, r.query());
+    }
+    h = (h ^ 0xffff) * 0x100000001b3L;
     for (HeaderList.Header x : r.headers().entries()) {
       h = mix(h, x.name().toLowerCase(java.util.Locale.ROOT));
       h = mix(h, x.value());
@@ -57,10 +62,14 @@ final class WeightedChoice {
   }
 
   private static long mix(long h, String s) {
+    return (chars(h, s) ^ 0xffff) * 0x100000001b3L;
+  }
+
+  private static long chars(long h, String s) {
     for (int i = 0; i < s.length(); i++) {
       h ^= s.charAt(i);
       h *= 0x100000001b3L;
     }
-    return (h ^ 0xffff) * 0x100000001b3L;
+    return h;
   }
 }
