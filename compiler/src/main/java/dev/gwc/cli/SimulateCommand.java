@@ -1,5 +1,6 @@
 package dev.gwc.cli;
 
+import dev.gwc.convert.Conversion;
 import dev.gwc.diag.Severity;
 import dev.gwc.output.Format;
 import dev.gwc.output.Values;
@@ -9,12 +10,14 @@ import dev.gwc.pipeline.Report;
 import dev.gwc.sim.AccessLog;
 import dev.gwc.sim.Expectations;
 import dev.gwc.sim.GatewayTable;
+import dev.gwc.sim.IngressTable;
 import dev.gwc.sim.Replay;
 import dev.gwc.sim.ReplaySummary;
 import dev.gwc.sim.Request;
 import dev.gwc.sim.RequestFile;
 import dev.gwc.sim.Result;
 import dev.gwc.sim.ResultJson;
+import dev.gwc.sim.RoutingSet;
 import dev.gwc.sim.RoutingTable;
 import dev.gwc.sim.TraceText;
 import dev.gwc.source.Inputs;
@@ -41,7 +44,10 @@ import picocli.CommandLine.ParentCommand;
           + " the resolution accepts) and sends requests through it, as a conformant Gateway API"
           + " implementation would: listener by port and hostname, route hostnames, match"
           + " precedence, filters (header modifiers, redirects, rewrites, mirrors, CORS) and"
-          + " weighted backendRefs. Prints the outcome with a trace of why."
+          + " weighted backendRefs. Prints the outcome with a trace of why.",
+      "Ingresses in the input are routed as ingress-nginx routes them (one data plane per ingress"
+          + " class, next to the Gateways; --gateway IngressClass/NAME picks one), unless --convert"
+          + " converts them to Gateway API first."
     },
     footer = {
       "",
@@ -52,6 +58,7 @@ import picocli.CommandLine.ParentCommand;
       "  gwc simulate --requests traffic.jsonl deploy/ > results.jsonl",
       "  gwc simulate --requests access.log --log-format combined deploy/",
       "  gwc simulate --expect checks.jsonl deploy/        exit 1 with a diff per failing line",
+      "  gwc simulate --request 'GET http://shop.example/api' --convert ingresses/",
       "",
       "Exit codes: 0 success, 1 the input has errors (or an expectation failed), 2 usage error."
     })
@@ -115,6 +122,13 @@ final class SimulateCommand implements Callable<Integer> {
               + " line whose result differs.")
   Path expect;
 
+  @Option(
+      names = "--convert",
+      description =
+          "Convert the input's Ingresses to Gateway API first (as gwc convert does) and route the"
+              + " conversion; without it, Ingresses are routed as ingress-nginx routes them.")
+  boolean convert;
+
   @Override
   public Integer call() {
     Options options;
@@ -130,8 +144,22 @@ final class SimulateCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     Report report;
-    try {
-      report = Compiler.create(options, parent.in).compile(Inputs.collect(common.paths), parent.in);
+    try (ConvertedInputs set =
+        convert
+            ? ConvertedInputs.prepare(Inputs.collect(common.paths), parent.in, options)
+            : ConvertedInputs.unconverted(Inputs.collect(common.paths), parent.in)) {
+      if (set.conversion() != null) {
+        Conversion c = set.conversion();
+        NotificationText.print(
+            new Conversion(
+                c.resources(),
+                c.notifications().stream().filter(n -> n.severity() != Severity.INFO).toList(),
+                c.sources(),
+                c.inputObjects(),
+                c.ingresses()),
+            parent.err);
+      }
+      report = Compiler.create(options, set.stdin()).compile(set.inputs(), set.stdin());
     } catch (IOException e) {
       parent.err.println("gwc simulate: " + e.getMessage());
       return ExitCodes.FAILURE;
@@ -139,11 +167,15 @@ final class SimulateCommand implements Callable<Integer> {
     printFindings(report);
     int code = report.diagnostics().anyAtLeast(Severity.ERROR) ? ExitCodes.FINDINGS : ExitCodes.OK;
     RoutingTable table = RoutingTable.build(report);
+    IngressTable ingresses =
+        convert
+            ? IngressTable.build(List.<dev.gwc.resource.Manifest>of())
+            : IngressTable.build(report);
     GatewayTable only;
     try {
-      only = gateway == null ? null : find(table, gateway);
+      only = gateway == null || isClass(ingresses, gateway) ? null : find(table, gateway);
       for (RequestFile.Entry e : entries) {
-        if (e.gateway() != null) {
+        if (e.gateway() != null && !isClass(ingresses, e.gateway())) {
           find(table, e.gateway());
         }
       }
@@ -151,7 +183,13 @@ final class SimulateCommand implements Callable<Integer> {
       parent.err.println("gwc simulate: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    Replay replay = new Replay(table, only, seed);
+    RoutingSet replay =
+        new RoutingSet(
+            new Replay(table, only, seed),
+            ingresses,
+            isClass(ingresses, gateway)
+                ? gateway.substring(RoutingSet.CLASS_PREFIX.length())
+                : null);
     if (request != null) {
       Request req = entries.get(0).request();
       List<Result> results = replay.all(req);
@@ -207,6 +245,14 @@ final class SimulateCommand implements Callable<Integer> {
     }
   }
 
+  /** Whether a --gateway value names an ingress class of the input. */
+  private static boolean isClass(IngressTable ingresses, String ref) {
+    return ref != null
+        && ref.startsWith(RoutingSet.CLASS_PREFIX)
+        && ingresses.classes().stream()
+            .anyMatch(c -> c.name().equals(ref.substring(RoutingSet.CLASS_PREFIX.length())));
+  }
+
   private GatewayTable find(RoutingTable table, String ref) throws UsageException {
     int slash = ref.indexOf('/');
     String ns = slash < 0 ? common.namespace : ref.substring(0, slash);
@@ -224,7 +270,7 @@ final class SimulateCommand implements Callable<Integer> {
   }
 
   /** --requests: one JSON result a line on stdout, a summary on stderr. */
-  private int replay(Replay replay, List<RequestFile.Entry> entries) {
+  private int replay(RoutingSet replay, List<RequestFile.Entry> entries) {
     ReplaySummary summary = new ReplaySummary();
     for (RequestFile.Entry e : entries) {
       Result r = replay.one(e.gateway(), e.request());
@@ -236,7 +282,7 @@ final class SimulateCommand implements Callable<Integer> {
   }
 
   /** --expect: a readable diff per failing line; returns how many failed. */
-  private int check(Replay replay, List<RequestFile.Entry> entries) {
+  private int check(RoutingSet replay, List<RequestFile.Entry> entries) {
     int failed = 0;
     int checked = 0;
     for (RequestFile.Entry e : entries) {
