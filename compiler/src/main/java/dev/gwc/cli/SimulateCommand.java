@@ -59,6 +59,8 @@ import picocli.CommandLine.ParentCommand;
       "  gwc simulate --requests access.log --log-format combined deploy/",
       "  gwc simulate --expect checks.jsonl deploy/        exit 1 with a diff per failing line",
       "  gwc simulate --request 'GET http://shop.example/api' --convert ingresses/",
+      "  gwc simulate --compare ingresses/ --convert ingresses/   the Ingresses vs their conversion",
+      "  gwc simulate --compare ingresses/ gateway-api/ --requests access.log --log-format combined",
       "",
       "Exit codes: 0 success, 1 the input has errors (or an expectation failed), 2 usage error."
     })
@@ -129,8 +131,22 @@ final class SimulateCommand implements Callable<Integer> {
               + " conversion; without it, Ingresses are routed as ingress-nginx routes them.")
   boolean convert;
 
+  @Option(
+      names = "--compare",
+      paramLabel = "OLD",
+      description =
+          "Migration check: route the same requests through OLD (as it is: Ingresses as"
+              + " ingress-nginx) and through PATH... (with --convert, its Ingresses converted), and"
+              + " report every request that lands differently (status, backend, redirect, upstream"
+              + " path or host). Requests: probes generated from the rules of both, plus --requests"
+              + " FILE. Exit 1 when any differs. Repeatable.")
+  List<String> compare = new ArrayList<>();
+
   @Override
   public Integer call() {
+    if (!compare.isEmpty()) {
+      return new SimulateCompare(this).run();
+    }
     Options options;
     List<RequestFile.Entry> entries;
     try {
@@ -189,7 +205,9 @@ final class SimulateCommand implements Callable<Integer> {
             ingresses,
             isClass(ingresses, gateway)
                 ? gateway.substring(RoutingSet.CLASS_PREFIX.length())
-                : null);
+                : null,
+            report,
+            /* byHost= */ false);
     if (request != null) {
       Request req = entries.get(0).request();
       List<Result> results = replay.all(req);

@@ -38,6 +38,24 @@ public final class IngressTable {
     return List.copyOf(classes.values());
   }
 
+  /** The location an Ingress route hit names (its path and backend), or null. */
+  IngressLocation location(Result.RouteHit hit) {
+    for (IngressClassTable t : classes.values()) {
+      for (IngressServer s : t.all()) {
+        for (IngressLocation l : s.locations()) {
+          if (l.ingress() != null
+              && l.ingress().namespace().equals(hit.namespace())
+              && l.ingress().name().equals(hit.name())
+              && l.rule() == hit.rule()
+              && l.index() == hit.match()) {
+            return l;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
   /** Whether the set has no Ingress. */
   public boolean isEmpty() {
     return classes.isEmpty();
