@@ -146,7 +146,7 @@ final class SimulateCompare {
     }
     List<Probes.Probe> out = new ArrayList<>();
     for (RequestFile.Entry e : entries) {
-      out.add(new Probes.Probe(e.request(), cmd.requests + ":" + e.line()));
+      out.add(Probes.Probe.given(e.request(), cmd.requests + ":" + e.line()));
     }
     return out;
   }

@@ -3,6 +3,7 @@ package dev.gwc.sim;
 import dev.gwc.convert.Notification;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The migration check: replays the same requests through the routing of two sets (typically
@@ -61,39 +62,100 @@ public final class Comparison {
       Result b = now.one(null, p.request());
       List<String> fields = Outcome.of(a).differences(Outcome.of(b));
       if (!fields.isEmpty()) {
-        out.add(new Difference(p, a, b, fields, known(old.ingresses(), a, notes)));
+        out.add(new Difference(p, a, b, fields, known(old.ingresses(), p, a, b, fields, notes)));
       }
     }
     return new Report(requests.size(), out);
   }
 
   /**
-   * The notifications about the Ingress path (or its backend's Service) that routed the request in
-   * the old set.
+   * The annotations that decide where ingress-nginx sends a request: a conversion notification
+   * about one of them, on the Ingress that routed the request, announces any difference.
+   */
+  private static final Set<String> ROUTING_ANNOTATIONS =
+      Set.of(
+          "ssl-redirect",
+          "force-ssl-redirect",
+          "permanent-redirect",
+          "permanent-redirect-code",
+          "temporal-redirect",
+          "temporal-redirect-code",
+          "app-root",
+          "rewrite-target",
+          "use-regex",
+          "upstream-vhost",
+          "canary",
+          "canary-weight",
+          "canary-weight-total",
+          "canary-by-header",
+          "canary-by-header-value",
+          "canary-by-header-pattern",
+          "canary-by-cookie");
+
+  /**
+   * The notifications that announce a difference: about the Ingress that routed the request in the
+   * old set and naming its path or Service or about one of its routing annotations; naming the rule
+   * path or wildcard host the probe was generated from; about the annotation the probe exercises;
+   * or, for a difference in the status of an HTTPS redirect alone, the release's redirect status.
    */
   private static List<Notification> known(
-      IngressTable ingresses, Result old, List<Notification> notes) {
+      IngressTable ingresses,
+      Probes.Probe probe,
+      Result old,
+      Result now,
+      List<String> fields,
+      List<Notification> notes) {
     Result.RouteHit hit = old.route();
-    if (hit == null || !hit.kind().equals("Ingress")) {
-      return List.of();
-    }
-    IngressLocation loc = ingresses.location(hit);
+    IngressLocation loc =
+        hit != null && hit.kind().equals("Ingress") ? ingresses.location(hit) : null;
     List<String> names = new ArrayList<>();
     if (loc != null) {
       names.add("'" + loc.path() + "'");
+      names.add("'" + ingresses.serverOf(hit) + "'");
       if (loc.backend() != null) {
         names.add("'" + loc.backend().namespace() + "/" + loc.backend().name() + "'");
       }
     }
+    List<String> probeNames = new ArrayList<>();
+    if (probe.path() != null && !probe.path().equals("/")) {
+      probeNames.add("'" + probe.path() + "'");
+    }
+    if (probe.host() != null && probe.host().startsWith("*.")) {
+      probeNames.add("'" + probe.host() + "'");
+    }
+    boolean redirectStatusOnly =
+        fields.equals(List.of("status")) && old.location() != null && now.location() != null;
     List<Notification> out = new ArrayList<>();
     for (Notification n : notes) {
-      if ("Ingress".equals(n.resource().kind())
-          && hit.namespace().equals(n.resource().namespace())
-          && hit.name().equals(n.resource().name())
-          && names.stream().anyMatch(n.message()::contains)) {
+      if (!"Ingress".equals(n.resource().kind())) {
+        continue;
+      }
+      String annotation =
+          n.annotation() == null
+              ? null
+              : n.annotation().substring(n.annotation().lastIndexOf('/') + 1);
+      boolean sameIngress =
+          hit != null
+              && hit.namespace().equals(n.resource().namespace())
+              && (hit.name().equals(n.resource().name()) || canaryOf(loc, n));
+      if ((sameIngress
+              && (names.stream().anyMatch(n.message()::contains)
+                  || (annotation != null && ROUTING_ANNOTATIONS.contains(annotation))))
+          || probeNames.stream().anyMatch(n.message()::contains)
+          || (annotation != null && annotation.equals(probe.annotation()))
+          || (redirectStatusOnly && n.message().startsWith("HTTP to HTTPS redirects use status"))) {
         out.add(n);
       }
     }
     return out;
+  }
+
+  private static boolean canaryOf(IngressLocation loc, Notification n) {
+    return loc != null
+        && loc.canaries().stream()
+            .anyMatch(
+                c ->
+                    c.ingress().namespace().equals(n.resource().namespace())
+                        && c.ingress().name().equals(n.resource().name()));
   }
 }

@@ -161,8 +161,10 @@ final class IngressBuilder {
     } else if (port.string("name") != null) {
       Long resolved = ports.getOrDefault(key, Map.of()).get(port.string("name"));
       if (resolved == null && !assumed) {
+        String problem = "Service '" + key + "' has no port named '" + port.string("name") + "'";
         return new Target(
-            null, "Service '" + key + "' has no port named '" + port.string("name") + "'");
+            new BackendRef("", "Service", m.namespace(), name, null, 1, List.of(), problem, false),
+            problem);
       }
       number = resolved == null ? null : resolved.intValue();
     }

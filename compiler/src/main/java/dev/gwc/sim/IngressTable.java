@@ -56,6 +56,26 @@ public final class IngressTable {
     return null;
   }
 
+  /**
+   * The name of the server that holds an Ingress route hit's location ("(any)": default), or null.
+   */
+  String serverOf(Result.RouteHit hit) {
+    for (IngressClassTable t : classes.values()) {
+      for (IngressServer s : t.all()) {
+        for (IngressLocation l : s.locations()) {
+          if (l.ingress() != null
+              && l.ingress().namespace().equals(hit.namespace())
+              && l.ingress().name().equals(hit.name())
+              && l.rule() == hit.rule()
+              && l.index() == hit.match()) {
+            return s.host.equals(DEFAULT_SERVER) ? "(any)" : s.host;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
   /** Whether the set has no Ingress. */
   public boolean isEmpty() {
     return classes.isEmpty();

@@ -21,7 +21,8 @@ public record Outcome(
   /** The outcome of a result. */
   public static Outcome of(Result r) {
     String backend = "-";
-    if (r.backends().size() > 1) {
+    long positive = r.backends().stream().filter(s -> s.share() > 0).count();
+    if (r.backends().size() > 1 && positive > 1) {
       List<String> parts = new ArrayList<>();
       for (Result.Share s : r.backends()) {
         if (s.share() > 0) {
@@ -31,6 +32,14 @@ public record Outcome(
       }
       parts.sort(null);
       backend = String.join(", ", parts);
+    } else if (positive == 1 && r.status() < 300) {
+      backend =
+          r.backends().stream()
+              .filter(s -> s.share() > 0)
+              .findFirst()
+              .orElseThrow()
+              .ref()
+              .display();
     } else if (r.backend() != null && r.status() < 300) {
       backend = r.backend().display();
     }

@@ -31,8 +31,16 @@ public final class Probes {
    *
    * @param request the request
    * @param origin why it was generated, e.g. {@code sibling of '/foo'}
+   * @param host the host of the rule it was generated from, or null
+   * @param path the path of the rule it was generated from, or null
+   * @param annotation the annotation it exercises (e.g. canary-by-cookie), or null
    */
-  public record Probe(Request request, String origin) {}
+  public record Probe(Request request, String origin, String host, String path, String annotation) {
+    /** A request that was given, not generated. */
+    public static Probe given(Request request, String origin) {
+      return new Probe(request, origin, null, null, null);
+    }
+  }
 
   private final Map<String, Probe> probes = new LinkedHashMap<>();
   private final Set<String> tlsHosts = new LinkedHashSet<>();
@@ -105,13 +113,13 @@ public final class Probes {
     if (c.header() != null) {
       for (String v : new String[] {"always", "never", c.headerValue()}) {
         if (v != null) {
-          headers.add(new String[] {host, path, c.header(), v});
+          headers.add(new String[] {host, path, c.header(), v, "canary-by-header"});
         }
       }
     }
     if (c.cookie() != null) {
-      headers.add(new String[] {host, path, "cookie", c.cookie() + "=always"});
-      headers.add(new String[] {host, path, "cookie", c.cookie() + "=never"});
+      headers.add(new String[] {host, path, "cookie", c.cookie() + "=always", "canary-by-cookie"});
+      headers.add(new String[] {host, path, "cookie", c.cookie() + "=never", "canary-by-cookie"});
     }
   }
 
@@ -196,25 +204,21 @@ public final class Probes {
       boolean tls = tlsHosts.contains(pattern);
       for (String host : hosts) {
         for (String path : e.getValue()) {
-          variants(host, path, tls, grpc.contains(pattern + " " + path));
+          variants(pattern, host, path, tls, grpc.contains(pattern + " " + path));
         }
       }
     }
     for (String[] h : headers) {
       String host = h[0].startsWith("*.") ? "probe" + h[0].substring(1) : h[0];
-      add(
-          "http",
-          host,
-          h[1],
-          List.of(new HeaderList.Header(h[2], h[3])),
-          "canary " + h[2] + ": " + h[3]);
-      if (tlsHosts.contains(h[0])) {
+      Probe source = new Probe(null, null, h[0], h[1], h[4]);
+      for (String scheme : tlsHosts.contains(h[0]) ? List.of("http", "https") : List.of("http")) {
         add(
-            "https",
+            scheme,
             host,
             h[1],
             List.of(new HeaderList.Header(h[2], h[3])),
-            "canary " + h[2] + ": " + h[3]);
+            "canary " + h[2] + ": " + h[3],
+            source);
       }
     }
     return List.copyOf(probes.values());
@@ -224,7 +228,8 @@ public final class Probes {
    * The variants of one path; a gRPC path is probed as gRPC (POST, application/grpc) and only over
    * https when the host has TLS, since gRPC clients do not follow redirects.
    */
-  private void variants(String host, String path, boolean tls, boolean isGrpc) {
+  private void variants(String pattern, String host, String path, boolean tls, boolean isGrpc) {
+    Probe source = new Probe(null, null, pattern, path, null);
     String lit = literal(path);
     String base = lit.endsWith("/") ? lit.substring(0, lit.length() - 1) : lit;
     String q = "'" + path + "'";
@@ -243,16 +248,21 @@ public final class Probes {
         isGrpc ? List.of(new HeaderList.Header("content-type", "application/grpc")) : List.of();
     for (Map.Entry<String, String> v : out.entrySet()) {
       if (!(isGrpc && tls)) {
-        add("http", host, v.getKey(), hs, v.getValue());
+        add("http", host, v.getKey(), hs, v.getValue(), source);
       }
       if (tls) {
-        add("https", host, v.getKey(), hs, v.getValue());
+        add("https", host, v.getKey(), hs, v.getValue(), source);
       }
     }
   }
 
   private void add(
-      String scheme, String host, String path, List<HeaderList.Header> hs, String origin) {
+      String scheme,
+      String host,
+      String path,
+      List<HeaderList.Header> hs,
+      String origin,
+      Probe source) {
     String key = scheme + " " + host + " " + path + " " + hs;
     boolean isGrpc = hs.stream().anyMatch(h -> h.value().equals("application/grpc"));
     if (probes.containsKey(key)
@@ -270,7 +280,7 @@ public final class Probes {
             null,
             new HeaderList(hs),
             HeaderList.EMPTY);
-    probes.put(key, new Probe(r, origin));
+    probes.put(key, new Probe(r, origin, source.host(), source.path(), source.annotation()));
   }
 
   /** The literal start of a path that may be a regular expression ({@code /v1(/|$)(.*)} → /v1). */
