@@ -120,7 +120,9 @@ public final class Comparison {
     if (probe.path() != null && !probe.path().equals("/")) {
       probeNames.add("'" + probe.path() + "'");
     }
-    if (probe.host() != null && probe.host().startsWith("*.")) {
+    if (probe.host() != null
+        && probe.host().startsWith("*.")
+        && labels(probe.request().host()) > labels(probe.host())) {
       probeNames.add("'" + probe.host() + "'");
     }
     boolean redirectStatusOnly =
@@ -148,6 +150,10 @@ public final class Comparison {
       }
     }
     return out;
+  }
+
+  private static int labels(String host) {
+    return host.split("\\.", -1).length;
   }
 
   private static boolean canaryOf(IngressLocation loc, Notification n) {

@@ -203,7 +203,8 @@ public final class Probes {
       }
       boolean tls = tlsHosts.contains(pattern);
       for (String host : hosts) {
-        for (String path : e.getValue()) {
+        // a name one label deeper than a wildcard only needs the host boundary: its root
+        for (String path : host.startsWith("a.probe.") ? List.of("/") : e.getValue()) {
           variants(pattern, host, path, tls, grpc.contains(pattern + " " + path));
         }
       }
