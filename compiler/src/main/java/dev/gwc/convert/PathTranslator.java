@@ -71,7 +71,7 @@ final class PathTranslator {
    */
   private static void approximation(
       PathRule p, boolean hostRegex, Object type, Manifest m, Notes notes) {
-    if (p.path().equals("/")) {
+    if (p.path().equals("/") && !(hostRegex && p.pathType().equals("Exact"))) {
       return;
     }
     if (hostRegex) {
@@ -202,6 +202,16 @@ final class PathTranslator {
         return Maps.of("type", "Exact", "service", parts[0]);
       }
       if (parts.length == 2 && GRPC_METHOD.matcher(parts[1]).matches()) {
+        if (!p.pathType().equals("Exact")) {
+          notes.info(
+              m,
+              p.span(),
+              "ingress-nginx matches gRPC path '"
+                  + path
+                  + "' as a prefix (also '"
+                  + path
+                  + "x'); the GRPCRoute matches the method exactly");
+        }
         return Maps.of("type", "Exact", "service", parts[0], "method", parts[1]);
       }
     }

@@ -108,8 +108,10 @@ final class RouteWriter {
         // app-root and permanent/temporal redirects answer before ingress-nginx's HTTPS redirect
         onHttp.add(d.toHttps() && !redirectsItself(d) ? httpsRedirect(d) : d);
       }
-      if (https != null && group.stream().noneMatch(d -> d.key().equals(d.host() + "|~/"))) {
-        // ingress-nginx redirects every path of a TLS host, also those no Ingress names
+      if (!first.host().isEmpty()
+          && group.stream().noneMatch(d -> d.key().equals(d.host() + "|~/"))) {
+        // ingress-nginx redirects every path of a TLS host (or, with force-ssl-redirect, of any
+        // host), also those no Ingress names; the default server's catch-all keeps its defaults
         onHttp.add(rootRedirect(first));
       }
       if (https == null) {

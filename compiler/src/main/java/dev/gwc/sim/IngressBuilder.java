@@ -36,8 +36,8 @@ final class IngressBuilder {
     }
     if (rules.isEmpty() && fallback.ref() != null) {
       IngressServer def = t.exact.get(IngressTable.DEFAULT_SERVER);
-      if (def.locations().get(0).root() && def.locations().get(0).ingress() == null) {
-        def.locations().set(0, root(id, fallback, options));
+      if (def.locations().get(0).root() && def.locations().get(0).backend() == null) {
+        def.locations().set(0, root(id, fallback, options.withoutRedirectAndRewrite()));
       }
     }
     for (int r = 0; r < rules.size(); r++) {
@@ -121,15 +121,7 @@ final class IngressBuilder {
 
   private static IngressLocation root(RouteId id, Target fallback, NginxOptions options) {
     return new IngressLocation(
-        fallback.ref() == null && fallback.problem() == null ? null : id,
-        -1,
-        -1,
-        "/",
-        "Root",
-        fallback.ref(),
-        fallback.problem(),
-        options,
-        List.of());
+        id, -1, -1, "/", "Root", fallback.ref(), fallback.problem(), options, List.of());
   }
 
   private static List<YNode> paths(YMap rule) {

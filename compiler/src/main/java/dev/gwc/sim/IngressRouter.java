@@ -177,7 +177,7 @@ public final class IngressRouter {
 
   /** rewrite-target: nginx's {@code rewrite "(?i)<path>" <target> break}; the query is kept. */
   private static String rewrite(NginxOptions o, IngressLocation loc, Request req, Trace trace) {
-    if (o.rewriteTarget() == null || loc.root()) {
+    if (o.rewriteTarget() == null) {
       return req.pathAndQuery();
     }
     Matcher m;

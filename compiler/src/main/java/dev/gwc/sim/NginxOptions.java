@@ -49,6 +49,15 @@ record NginxOptions(
       String headerPattern,
       String cookie) {}
 
+  /**
+   * These options without redirects and rewrites (HTTPS ones too): ingress-nginx keeps them off the
+   * default server's catch-all location.
+   */
+  NginxOptions withoutRedirectAndRewrite() {
+    return new NginxOptions(
+        true, false, null, redirectCode, null, null, useRegex, upstreamVhost, canary);
+  }
+
   /** Whether paths of the host are case-insensitive regular expressions. */
   boolean regex() {
     return useRegex || rewriteTarget != null;

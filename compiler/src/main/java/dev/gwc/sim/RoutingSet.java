@@ -118,7 +118,7 @@ public final class RoutingSet {
       return 0;
     }
     Result.RouteHit hit = r.route();
-    if (hit == null) {
+    if (hit == null || r.status() == 404) {
       return 1;
     }
     List<String> hosts;
