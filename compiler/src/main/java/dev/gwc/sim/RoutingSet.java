@@ -27,6 +27,7 @@ public final class RoutingSet {
   private final String onlyClass;
   private final Map<String, List<String>> routeHosts;
   private final boolean byHost;
+  private boolean explain = true;
 
   /**
    * A set's data planes.
@@ -48,6 +49,14 @@ public final class RoutingSet {
     this.routeHosts = routeHosts(report);
   }
 
+  /**
+   * This set without traces in its results (for bulk comparisons, where only outcomes are kept).
+   */
+  public RoutingSet quiet() {
+    explain = false;
+    return this;
+  }
+
   /** The Ingresses of the set. */
   public IngressTable ingresses() {
     return ingresses;
@@ -57,7 +66,7 @@ public final class RoutingSet {
   public List<Result> all(Request req) {
     List<Result> out = new ArrayList<>();
     if (onlyClass == null) {
-      for (Result r : replay.all(req)) {
+      for (Result r : gateways(req)) {
         if (r.gateway() != null || ingresses.isEmpty() || replay.only() != null) {
           out.add(r);
         }
@@ -66,7 +75,7 @@ public final class RoutingSet {
     if (replay.only() == null) {
       for (IngressTable.IngressClassTable t : ingresses.classes()) {
         if (onlyClass == null || onlyClass.equals(t.name())) {
-          out.add(IngressRouter.route(t, req, replay.seed(), true));
+          out.add(IngressRouter.route(t, req, replay.seed(), explain));
         }
       }
     }
@@ -142,6 +151,19 @@ public final class RoutingSet {
       }
     }
     return rank;
+  }
+
+  private List<Result> gateways(Request req) {
+    if (explain || replay.only() != null) {
+      return replay.all(req);
+    }
+    List<Result> out = new ArrayList<>();
+    for (GatewayTable g : replay.table().gateways()) {
+      if (g.hasPort(req.port())) {
+        out.add(Simulator.simulate(replay.table(), g, req, replay.seed(), false));
+      }
+    }
+    return out.isEmpty() ? replay.all(req) : out;
   }
 
   /** An ingress class by name, or null. */
