@@ -62,7 +62,8 @@ import picocli.CommandLine.ParentCommand;
       "  gwc simulate --compare ingresses/ --convert ingresses/   the Ingresses vs their conversion",
       "  gwc simulate --compare ingresses/ gateway-api/ --requests access.log --log-format combined",
       "",
-      "Exit codes: 0 success, 1 the input has errors (or an expectation failed), 2 usage error."
+      "Exit codes: 0 success, 1 the input has errors (or an expectation failed, or with --compare a",
+      "request lands differently), 2 usage error."
     })
 final class SimulateCommand implements Callable<Integer> {
   @ParentCommand GwcCommand parent;
