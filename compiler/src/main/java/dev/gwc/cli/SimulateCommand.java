@@ -1,7 +1,7 @@
 package dev.gwc.cli;
 
+import dev.gwc.convert.Conversion;
 import dev.gwc.diag.Severity;
-import dev.gwc.output.Format;
 import dev.gwc.output.Values;
 import dev.gwc.pipeline.Compiler;
 import dev.gwc.pipeline.Options;
@@ -9,18 +9,18 @@ import dev.gwc.pipeline.Report;
 import dev.gwc.sim.AccessLog;
 import dev.gwc.sim.Expectations;
 import dev.gwc.sim.GatewayTable;
+import dev.gwc.sim.IngressTable;
 import dev.gwc.sim.Replay;
 import dev.gwc.sim.ReplaySummary;
 import dev.gwc.sim.Request;
 import dev.gwc.sim.RequestFile;
 import dev.gwc.sim.Result;
 import dev.gwc.sim.ResultJson;
+import dev.gwc.sim.RoutingSet;
 import dev.gwc.sim.RoutingTable;
 import dev.gwc.sim.TraceText;
 import dev.gwc.source.Inputs;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +42,10 @@ import picocli.CommandLine.ParentCommand;
           + " the resolution accepts) and sends requests through it, as a conformant Gateway API"
           + " implementation would: listener by port and hostname, route hostnames, match"
           + " precedence, filters (header modifiers, redirects, rewrites, mirrors, CORS) and"
-          + " weighted backendRefs. Prints the outcome with a trace of why."
+          + " weighted backendRefs. Prints the outcome with a trace of why.",
+      "Ingresses in the input are routed as ingress-nginx routes them (one data plane per ingress"
+          + " class, next to the Gateways; --gateway IngressClass/NAME picks one), unless --convert"
+          + " converts them to Gateway API first."
     },
     footer = {
       "",
@@ -53,8 +56,12 @@ import picocli.CommandLine.ParentCommand;
       "  gwc simulate --requests traffic.jsonl deploy/ > results.jsonl",
       "  gwc simulate --requests access.log --log-format combined deploy/",
       "  gwc simulate --expect checks.jsonl deploy/        exit 1 with a diff per failing line",
+      "  gwc simulate --request 'GET http://shop.example/api' --convert ingresses/",
+      "  gwc simulate --compare ingresses/ --convert ingresses/   the Ingresses vs their conversion",
+      "  gwc simulate --compare ingresses/ gateway-api/ --requests access.log --log-format combined",
       "",
-      "Exit codes: 0 success, 1 the input has errors (or an expectation failed), 2 usage error."
+      "Exit codes: 0 success, 1 the input has errors (or an expectation failed, or with --compare a",
+      "request lands differently), 2 usage error."
     })
 final class SimulateCommand implements Callable<Integer> {
   @ParentCommand GwcCommand parent;
@@ -117,6 +124,24 @@ final class SimulateCommand implements Callable<Integer> {
   Path expect;
 
   @Option(
+      names = "--convert",
+      description =
+          "Convert the input's Ingresses to Gateway API first (as gwc convert does) and route the"
+              + " conversion; without it, Ingresses are routed as ingress-nginx routes them.")
+  boolean convert;
+
+  @Option(
+      names = "--compare",
+      paramLabel = "OLD",
+      description =
+          "Migration check: route the same requests through OLD (as it is: Ingresses as"
+              + " ingress-nginx) and through PATH... (with --convert, its Ingresses converted), and"
+              + " report every request that lands differently (status, backend, redirect, upstream"
+              + " path or host). Requests: probes generated from the rules of both, plus --requests"
+              + " FILE. Exit 1 when any differs. Repeatable.")
+  List<String> compare = new ArrayList<>();
+
+  @Option(
       names = "--timings",
       hidden = true,
       description = "Print the wall time of the parts of the run on stderr.")
@@ -125,6 +150,9 @@ final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     long start = System.nanoTime();
+    if (!compare.isEmpty()) {
+      return new SimulateCompare(this).run();
+    }
     Options options;
     List<RequestFile.Entry> entries;
     try {
@@ -139,24 +167,42 @@ final class SimulateCommand implements Callable<Integer> {
     }
     long read = System.nanoTime();
     Report report;
-    try {
+    try (ConvertedInputs set =
+        convert
+            ? ConvertedInputs.prepare(Inputs.collect(common.paths), parent.in, options)
+            : ConvertedInputs.unconverted(Inputs.collect(common.paths), parent.in)) {
+      if (set.conversion() != null) {
+        Conversion c = set.conversion();
+        NotificationText.print(
+            new Conversion(
+                c.resources(),
+                c.notifications().stream().filter(n -> n.severity() != Severity.INFO).toList(),
+                c.sources(),
+                c.ingresses()),
+            parent.err);
+      }
       report =
-          Compiler.create(options, parent.in)
-              .compileRoutes(Inputs.collect(common.paths), parent.in);
+          Compiler.create(options, set.stdin())
+              .yieldingInput(ConvertedInputs.NAME)
+              .compileRoutes(set.inputs(), set.stdin());
     } catch (IOException e) {
       parent.err.println("gwc simulate: " + e.getMessage());
       return ExitCodes.FAILURE;
     }
-    printFindings(report);
+    Findings.print(report, parent.err);
     int code = report.diagnostics().anyAtLeast(Severity.ERROR) ? ExitCodes.FINDINGS : ExitCodes.OK;
     long compiled = System.nanoTime();
     RoutingTable table = RoutingTable.build(report);
     long built = System.nanoTime();
+    IngressTable ingresses =
+        convert
+            ? IngressTable.build(List.<dev.gwc.resource.Manifest>of())
+            : IngressTable.build(report);
     GatewayTable only;
     try {
-      only = gateway == null ? null : find(table, gateway);
+      only = gateway == null || isClass(ingresses, gateway) ? null : find(table, gateway);
       for (RequestFile.Entry e : entries) {
-        if (e.gateway() != null) {
+        if (e.gateway() != null && !isClass(ingresses, e.gateway())) {
           find(table, e.gateway());
         }
       }
@@ -164,7 +210,15 @@ final class SimulateCommand implements Callable<Integer> {
       parent.err.println("gwc simulate: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    Replay replay = new Replay(table, only, seed);
+    RoutingSet replay =
+        new RoutingSet(
+            new Replay(table, only, seed),
+            ingresses,
+            isClass(ingresses, gateway)
+                ? gateway.substring(RoutingSet.CLASS_PREFIX.length())
+                : null,
+            report,
+            /* byHost= */ false);
     if (request != null) {
       Request req = entries.get(0).request();
       List<Result> results = replay.all(req);
@@ -230,6 +284,14 @@ final class SimulateCommand implements Callable<Integer> {
     }
   }
 
+  /** Whether a --gateway value names an ingress class of the input. */
+  private static boolean isClass(IngressTable ingresses, String ref) {
+    return ref != null
+        && ref.startsWith(RoutingSet.CLASS_PREFIX)
+        && ingresses.classes().stream()
+            .anyMatch(c -> c.name().equals(ref.substring(RoutingSet.CLASS_PREFIX.length())));
+  }
+
   private GatewayTable find(RoutingTable table, String ref) throws UsageException {
     int slash = ref.indexOf('/');
     String ns = slash < 0 ? common.namespace : ref.substring(0, slash);
@@ -247,7 +309,7 @@ final class SimulateCommand implements Callable<Integer> {
   }
 
   /** --requests: one JSON result a line on stdout, a summary on stderr. */
-  private int replay(Replay replay, List<RequestFile.Entry> entries) {
+  private int replay(RoutingSet replay, List<RequestFile.Entry> entries) {
     ReplaySummary summary = new ReplaySummary();
     replay.lines(entries, summary, parent.out::println);
     parent.err.print(summary.render());
@@ -255,7 +317,7 @@ final class SimulateCommand implements Callable<Integer> {
   }
 
   /** --expect: a readable diff per failing line; returns how many failed. */
-  private int check(Replay replay, List<RequestFile.Entry> entries) {
+  private int check(RoutingSet replay, List<RequestFile.Entry> entries) {
     int failed = 0;
     int checked = 0;
     for (RequestFile.Entry e : entries) {
@@ -286,15 +348,5 @@ final class SimulateCommand implements Callable<Integer> {
     }
     parent.out.println((checked - failed) + " of " + checked + " expectations met");
     return failed;
-  }
-
-  /** Errors and warnings on standard error, in validate's text format. */
-  private void printFindings(Report report) {
-    if (!report.diagnostics().anyAtLeast(Severity.WARNING)) {
-      return;
-    }
-    StringWriter text = new StringWriter();
-    Format.TEXT.renderer(/* verbose= */ false).render(report, new PrintWriter(text));
-    parent.err.print(text);
   }
 }

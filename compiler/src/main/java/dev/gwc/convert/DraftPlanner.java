@@ -51,6 +51,7 @@ final class DraftPlanner {
       }
     }
     defaultBackends();
+    rootRedirects();
     appRoots();
     List<Draft> out = new ArrayList<>();
     Map<String, List<Draft>> canaryDrafts = new LinkedHashMap<>();
@@ -96,6 +97,14 @@ final class DraftPlanner {
       Map<String, Object> method = PathTranslator.grpc(p, ing.manifest(), notes);
       if (method == null) {
         return null;
+      }
+      if (toHttps(ing, p.host()) && !plan.tlsHosts().contains(p.host())) {
+        notes.info(
+            ing.manifest(),
+            p.span(),
+            "ingress-nginx redirects plain-HTTP calls of gRPC path '"
+                + p.path()
+                + "' to HTTPS (force-ssl-redirect); the GRPCRoute on the HTTP listener serves them");
       }
       match = method.isEmpty() ? Map.of() : Maps.of("method", method);
       filters = Filters.headers(s);
@@ -187,6 +196,35 @@ final class DraftPlanner {
       byKey.put(key, d);
       owner.put(key, ing);
     }
+  }
+
+  /**
+   * ingress-nginx gives the root location of a host the annotations of the first Ingress that names
+   * the host: when they redirect, every path no Ingress defines redirects too.
+   */
+  private void rootRedirects() {
+    Map<String, IngressSource> firstForHost = new LinkedHashMap<>();
+    for (IngressSource ing : plan.ingresses()) {
+      if (plan.settings(ing).canary() == null) {
+        for (String h : ing.hosts()) {
+          firstForHost.putIfAbsent(h, ing);
+        }
+      }
+    }
+    firstForHost.forEach(
+        (host, ing) -> {
+          NginxSettings s = plan.settings(ing);
+          String key = host + "|~/";
+          if (s.redirect() == null || s.grpc() || byKey.containsKey(key)) {
+            return;
+          }
+          PathRule p = new PathRule(host, "/", "Prefix", null, ing.manifest().nameSpan());
+          Draft d = draft(ing, p, key);
+          if (d != null) {
+            byKey.put(key, d);
+            owner.put(key, ing);
+          }
+        });
   }
 
   /** app-root: a request for "/" is redirected (302) to the application's root. */

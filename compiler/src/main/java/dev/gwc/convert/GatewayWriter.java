@@ -52,6 +52,14 @@ final class GatewayWriter {
               + (t.hosts().isEmpty() ? "it" : "'" + String.join("', '", t.hosts()) + "'"));
       return;
     }
+    if (t.hosts().isEmpty()) {
+      notes.info(
+          ing.manifest(),
+          t.span(),
+          "TLS entry without hosts: ingress-nginx uses its Secret only for hosts the certificate"
+              + " names and does not redirect rules without host ('(any)') to HTTPS; converted as"
+              + " an HTTPS listener without hostname, and plain HTTP is redirected");
+    }
     for (String host : t.hosts().isEmpty() ? List.of("") : t.hosts()) {
       String name = Names.httpsListener(host);
       String[] existing = https.get(name);

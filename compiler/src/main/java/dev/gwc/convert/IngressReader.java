@@ -40,7 +40,7 @@ final class IngressReader {
         m.root().get("metadata") instanceof YMap meta ? meta.string("creationTimestamp") : null;
     Backend defaultBackend = null;
     if (spec.get("defaultBackend") instanceof YMap db) {
-      defaultBackend = backend(m, db);
+      defaultBackend = backend(m, db, "the defaultBackend");
     }
     List<TlsEntry> tls = new ArrayList<>();
     if (spec.get("tls") instanceof YSeq seq) {
@@ -81,6 +81,18 @@ final class IngressReader {
   private void readRule(Manifest m, YMap rule, List<PathRule> paths, Set<String> hosts) {
     String host = rule.string("host") == null ? "" : rule.string("host");
     hosts.add(host);
+    if (host.startsWith("*.")) {
+      notes.info(
+          m,
+          rule.get("host").span(),
+          "ingress-nginx matches wildcard host '"
+              + host
+              + "' for exactly one label (the Ingress API's rule); a Gateway API hostname '"
+              + host
+              + "' also matches deeper names such as 'a.b"
+              + host.substring(1)
+              + "'");
+    }
     if (!(rule.get("http") instanceof YMap http && http.get("paths") instanceof YSeq ps)) {
       notes.info(
           m,
@@ -100,18 +112,20 @@ final class IngressReader {
       }
       String type =
           pm.string("pathType") == null ? "ImplementationSpecific" : pm.string("pathType");
-      Backend b = pm.get("backend") instanceof YMap bm ? backend(m, bm) : null;
+      Backend b =
+          pm.get("backend") instanceof YMap bm ? backend(m, bm, "path '" + path + "'") : null;
       paths.add(new PathRule(host, path, type, b, pm.span()));
     }
   }
 
   /** A service backend with its port as a number, or null (reported). */
-  private Backend backend(Manifest m, YMap backend) {
+  private Backend backend(Manifest m, YMap backend, String where) {
     if (!(backend.get("service") instanceof YMap svc)) {
       notes.error(
           m,
           backend.span(),
-          "resource backends (spec...backend.resource) have no Gateway API equivalent; the path"
+          "resource backends (spec...backend.resource) have no Gateway API equivalent; "
+              + where
               + " is converted without a backend and answers 500");
       return null;
     }

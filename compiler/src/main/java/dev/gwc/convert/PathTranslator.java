@@ -60,7 +60,42 @@ final class PathTranslator {
               + "; not converted");
       return null;
     }
+    approximation(p, hostRegex, type, m, notes);
     return t;
+  }
+
+  /**
+   * Reports where ingress-nginx matches more than the converted path: on a regex host every path is
+   * a case-insensitive regex anchored only at the start; elsewhere an ImplementationSpecific path
+   * is a plain string prefix.
+   */
+  private static void approximation(
+      PathRule p, boolean hostRegex, Object type, Manifest m, Notes notes) {
+    if (p.path().equals("/") && !(hostRegex && p.pathType().equals("Exact"))) {
+      return;
+    }
+    if (hostRegex) {
+      notes.info(
+          m,
+          p.span(),
+          "ingress-nginx matches path '"
+              + p.path()
+              + "' as a case-insensitive regex anchored only at its start (~* \"^"
+              + p.path()
+              + "\": use-regex or rewrite-target is on the host); the converted "
+              + type
+              + " match is case-sensitive"
+              + (type.equals("RegularExpression") ? "" : " and matches whole segments"));
+    } else if (p.pathType().equals("ImplementationSpecific") && !p.path().endsWith("/")) {
+      notes.info(
+          m,
+          p.span(),
+          "ingress-nginx matches ImplementationSpecific path '"
+              + p.path()
+              + "' as a plain string prefix (also '"
+              + p.path()
+              + "x'); the PathPrefix match matches whole segments");
+    }
   }
 
   /**
@@ -167,6 +202,16 @@ final class PathTranslator {
         return Maps.of("type", "Exact", "service", parts[0]);
       }
       if (parts.length == 2 && GRPC_METHOD.matcher(parts[1]).matches()) {
+        if (!p.pathType().equals("Exact")) {
+          notes.info(
+              m,
+              p.span(),
+              "ingress-nginx matches gRPC path '"
+                  + path
+                  + "' as a prefix (also '"
+                  + path
+                  + "x'); the GRPCRoute matches the method exactly");
+        }
         return Maps.of("type", "Exact", "service", parts[0], "method", parts[1]);
       }
     }

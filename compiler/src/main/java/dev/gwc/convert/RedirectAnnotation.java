@@ -14,16 +14,18 @@ final class RedirectAnnotation {
   private RedirectAnnotation() {}
 
   static Redirect read(AnnotationValues v, Capabilities caps) {
-    boolean permanent = v.has("permanent-redirect");
+    // ingress-nginx reads temporal-redirect first: with both, the temporal one redirects
+    boolean permanent = !v.has("temporal-redirect");
     String kind = permanent ? "permanent-redirect" : "temporal-redirect";
     String url = v.value(kind);
     if (url == null) {
       return null;
     }
-    if (permanent && v.has("temporal-redirect")) {
+    if (!permanent && v.has("permanent-redirect")) {
       v.warn(
-          "temporal-redirect",
-          "annotation 'temporal-redirect' is ignored: 'permanent-redirect' takes precedence");
+          "permanent-redirect",
+          "annotation 'permanent-redirect' is ignored: 'temporal-redirect' takes precedence in"
+              + " ingress-nginx");
     }
     Integer code = v.integer(kind + "-code");
     int status = code != null ? code : permanent ? 301 : 302;
@@ -61,7 +63,8 @@ final class RedirectAnnotation {
                 + url
                 + "' cannot be expressed; dropped");
       }
-      String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? null : u.getRawPath();
+      // nginx answers with the URL as written: without a path, the client goes to "/"
+      String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
       return new Redirect(
           u.getScheme(),
           u.getHost().toLowerCase(Locale.ROOT),

@@ -65,6 +65,10 @@ final class RouteWriter {
           .computeIfAbsent(d.namespace() + "|" + d.host() + "|" + d.grpc(), k -> new ArrayList<>())
           .add(d);
     }
+    Set<String> httpHosts = new TreeSet<>();
+    drafts.stream()
+        .filter(d -> !d.grpc())
+        .forEach(d -> httpHosts.add(d.namespace() + "|" + d.host()));
     List<RoutePlan> out = new ArrayList<>();
     for (List<Draft> group : groups.values()) {
       Draft first = group.get(0);
@@ -76,6 +80,18 @@ final class RouteWriter {
       if (first.grpc()) {
         List<String> sections = https != null ? List.of(https) : List.of(Names.HTTP_LISTENER);
         out.add(new RoutePlan("GRPCRoute", first.namespace(), name, first.host(), sections, group));
+        if (https != null
+            && group.stream().anyMatch(Draft::toHttps)
+            && !httpHosts.contains(first.namespace() + "|" + first.host())) {
+          out.add(
+              new RoutePlan(
+                  "HTTPRoute",
+                  first.namespace(),
+                  name + "-http",
+                  first.host(),
+                  List.of(Names.HTTP_LISTENER),
+                  List.of(rootRedirect(first))));
+        }
         continue;
       }
       boolean redirects = group.stream().anyMatch(Draft::toHttps);
@@ -89,7 +105,14 @@ final class RouteWriter {
       }
       List<Draft> onHttp = new ArrayList<>();
       for (Draft d : group) {
-        onHttp.add(d.toHttps() ? httpsRedirect(d) : d);
+        // app-root and permanent/temporal redirects answer before ingress-nginx's HTTPS redirect
+        onHttp.add(d.toHttps() && !redirectsItself(d) ? httpsRedirect(d) : d);
+      }
+      if (!first.host().isEmpty()
+          && group.stream().noneMatch(d -> d.key().equals(d.host() + "|~/"))) {
+        // ingress-nginx redirects every path of a TLS host (or, with force-ssl-redirect, of any
+        // host), also those no Ingress names; the default server's catch-all keeps its defaults
+        onHttp.add(rootRedirect(first));
       }
       if (https == null) {
         out.add(
@@ -115,6 +138,25 @@ final class RouteWriter {
       }
     }
     return out;
+  }
+
+  private static boolean redirectsItself(Draft d) {
+    return d.filters().stream().anyMatch(f -> "RequestRedirect".equals(f.get("type")));
+  }
+
+  /** {@code PathPrefix /} of a host, redirected to HTTPS. */
+  private Draft rootRedirect(Draft first) {
+    return new Draft(
+        first.namespace(),
+        first.host(),
+        first.host() + "|~/",
+        Maps.of("path", Maps.of("type", "PathPrefix", "value", "/")),
+        List.of(Filters.toHttps(httpsRedirectCode)),
+        List.of(),
+        true,
+        false,
+        first.sources(),
+        first.span());
   }
 
   private Draft httpsRedirect(Draft d) {

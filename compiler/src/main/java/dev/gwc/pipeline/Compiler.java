@@ -228,7 +228,14 @@ public final class Compiler {
       // For routing, a route's value stays and its node's slim manifest stands for it.
       Object node = GraphBuilder.node(m, keep != Keep.ALL);
       boolean route = keep == Keep.ROUTES && node instanceof RouteNode;
-      Manifest kept = keep == Keep.ALL ? m : route ? ((RouteNode) node).manifest() : m.slim();
+      // Ingresses are routed from their trees (and Services name their ports there).
+      boolean ingressSide =
+          keep == Keep.ROUTES
+              && ((m.group().equals("networking.k8s.io")
+                      && (m.kind().equals("Ingress") || m.kind().equals("IngressClass")))
+                  || (m.group().isEmpty() && m.kind().equals("Service")));
+      Manifest kept =
+          keep == Keep.ALL ? m : route ? ((RouteNode) node).manifest() : ingressSide ? m : m.slim();
       boolean keepValue = keep == Keep.ALL || route;
       compiled.add(new Compiled(kept, keepValue ? v.value() : null, v.value() != null, node));
     }

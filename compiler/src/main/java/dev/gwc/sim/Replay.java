@@ -67,6 +67,18 @@ public record Replay(RoutingTable table, GatewayTable only, long seed) {
    * window at a time, so the output streams while memory stays bounded.
    */
   public void lines(List<RequestFile.Entry> entries, ReplaySummary summary, Consumer<String> out) {
+    lines(entries, summary, out, this::one);
+  }
+
+  /**
+   * The windowed, parallel replay of {@link #lines}, with {@code one} routing each request (at the
+   * named Gateway, or null).
+   */
+  static void lines(
+      List<RequestFile.Entry> entries,
+      ReplaySummary summary,
+      Consumer<String> out,
+      java.util.function.BiFunction<String, Request, Result> one) {
     int window = 8192;
     for (int from = 0; from < entries.size(); from += window) {
       int base = from;
@@ -78,7 +90,7 @@ public record Replay(RoutingTable table, GatewayTable only, long seed) {
           .forEach(
               i -> {
                 RequestFile.Entry e = entries.get(base + i);
-                results[i] = one(e.gateway(), e.request());
+                results[i] = one.apply(e.gateway(), e.request());
                 lines[i] = Values.compactJson(ResultJson.of(results[i]));
               });
       for (int i = 0; i < size; i++) {

@@ -17,7 +17,9 @@ public final class TraceText {
         .append(':')
         .append(req.port())
         .append(req.pathAndQuery());
-    if (r.gateway() != null) {
+    if (r.gateway() != null && r.gateway().namespace() == null) {
+      sb.append("  ->  IngressClass ").append(r.gateway().name());
+    } else if (r.gateway() != null) {
       sb.append("  ->  Gateway ")
           .append(r.gateway().namespace())
           .append('/')

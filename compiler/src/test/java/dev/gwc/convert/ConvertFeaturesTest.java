@@ -168,7 +168,8 @@ class ConvertFeaturesTest {
                 .annotate("permanent-redirect", "https://b.example.com")
                 .annotate("permanent-redirect-code", "308")
                 .path("/", "Prefix"),
-            "statusCode: 308"),
+            "statusCode: 308",
+            "replaceFullPath: /"),
         row(
             "temporalRedirect_url_requestRedirect302",
             ingress()
@@ -498,13 +499,14 @@ class ConvertFeaturesTest {
             .flags("--gateway-api-version", "1.4.1")
             .note("is not allowed by Gateway API 1.4.1"),
         row(
-                "temporalAndPermanentRedirect_permanentWins",
+                "temporalAndPermanentRedirect_temporalWins",
                 ingress()
                     .annotate("permanent-redirect", "https://b.example.com")
                     .annotate("temporal-redirect", "https://c.example.com")
                     .path("/", "Prefix"),
-                "hostname: b.example.com")
-            .note("'permanent-redirect' takes precedence"),
+                "hostname: c.example.com",
+                "statusCode: 302")
+            .note("'temporal-redirect' takes precedence"),
         row(
                 "grpc_pathNotAService_notified",
                 ingress()

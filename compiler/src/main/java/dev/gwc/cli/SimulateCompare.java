@@ -1,0 +1,153 @@
+package dev.gwc.cli;
+
+import dev.gwc.convert.Conversion;
+import dev.gwc.convert.ConvertOptions;
+import dev.gwc.convert.Converter;
+import dev.gwc.convert.Provider;
+import dev.gwc.output.Values;
+import dev.gwc.pipeline.Compiled;
+import dev.gwc.pipeline.Compiler;
+import dev.gwc.pipeline.Options;
+import dev.gwc.pipeline.Report;
+import dev.gwc.resource.Manifest;
+import dev.gwc.sim.AccessLog;
+import dev.gwc.sim.CompareJson;
+import dev.gwc.sim.CompareText;
+import dev.gwc.sim.Comparison;
+import dev.gwc.sim.IngressTable;
+import dev.gwc.sim.Probes;
+import dev.gwc.sim.Replay;
+import dev.gwc.sim.RequestFile;
+import dev.gwc.sim.RoutingSet;
+import dev.gwc.sim.RoutingTable;
+import dev.gwc.source.Input;
+import dev.gwc.source.Inputs;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code gwc simulate --compare OLD... PATH...}: the migration check. OLD is routed as it is
+ * (Ingresses as ingress-nginx, Gateway API as Gateway API), PATH as simulate routes it (with {@code
+ * --convert}, its Ingresses converted first); generated probes and the requests of {@code
+ * --requests} go through both, and every request that lands differently is reported.
+ */
+final class SimulateCompare {
+  private final SimulateCommand cmd;
+
+  SimulateCompare(SimulateCommand cmd) {
+    this.cmd = cmd;
+  }
+
+  int run() {
+    Options options;
+    List<Probes.Probe> extra;
+    try {
+      options = cmd.common.toOptions();
+      if (!cmd.format.equals("text") && !cmd.format.equals("json")) {
+        throw new UsageException("unknown --format '" + cmd.format + "'; use text or json");
+      }
+      if (cmd.request != null
+          || cmd.expect != null
+          || !cmd.headers.isEmpty()
+          || cmd.gateway != null) {
+        throw new UsageException(
+            "--compare replays generated probes and --requests FILE; --request, -H, --expect and"
+                + " --gateway do not go with it");
+      }
+      extra = requests();
+    } catch (UsageException e) {
+      cmd.parent.err.println("gwc simulate: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    try {
+      List<Input> oldInputs = Inputs.collect(cmd.compare);
+      List<Input> newInputs = Inputs.collect(cmd.common.paths);
+      boolean usesStdin =
+          oldInputs.stream().anyMatch(i -> i.path() == null)
+              || newInputs.stream().anyMatch(i -> i.path() == null);
+      byte[] stdin = usesStdin ? cmd.parent.in.readNBytes((int) Input.MAX_BYTES) : new byte[0];
+      Report old =
+          Compiler.create(options, new ByteArrayInputStream(stdin))
+              .compile(oldInputs, new ByteArrayInputStream(stdin));
+      Report now;
+      try (ConvertedInputs set =
+          cmd.convert
+              ? ConvertedInputs.prepare(newInputs, new ByteArrayInputStream(stdin), options)
+              : ConvertedInputs.unconverted(newInputs, new ByteArrayInputStream(stdin))) {
+        now = Compiler.create(options, set.stdin()).compile(set.inputs(), set.stdin());
+      }
+      Conversion notes =
+          Converter.convert(
+              oldInputs,
+              new ByteArrayInputStream(stdin),
+              new ConvertOptions(
+                  Provider.INGRESS_NGINX,
+                  null,
+                  null,
+                  options.defaultNamespace(),
+                  options.release(),
+                  options.channel()));
+      List<Probes.Probe> probes = new ArrayList<>(Probes.of(manifests(old), manifests(now)));
+      probes.addAll(extra);
+      Comparison.Report report =
+          Comparison.run(
+              routing(old, false), routing(now, cmd.convert), probes, notes.notifications());
+      if (cmd.format.equals("json")) {
+        cmd.parent.out.println(Values.json(CompareJson.of(report)));
+      } else {
+        cmd.parent.out.print(CompareText.of(report, "old", "new"));
+      }
+      cmd.parent.out.flush();
+      return report.differences().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    } catch (IOException e) {
+      cmd.parent.err.println("gwc simulate: " + e.getMessage());
+      return ExitCodes.FAILURE;
+    }
+  }
+
+  private RoutingSet routing(Report report, boolean converted) {
+    IngressTable ingresses =
+        converted ? IngressTable.build(List.<Manifest>of()) : IngressTable.build(report);
+    return new RoutingSet(
+        new Replay(RoutingTable.build(report), null, cmd.seed),
+        ingresses,
+        null,
+        report,
+        /* byHost= */ true);
+  }
+
+  private static List<Manifest> manifests(Report r) {
+    List<Manifest> out = new ArrayList<>();
+    for (Compiled c : r.compiled()) {
+      out.add(c.manifest());
+    }
+    return out;
+  }
+
+  private List<Probes.Probe> requests() throws UsageException {
+    if (cmd.requests == null) {
+      return List.of();
+    }
+    List<RequestFile.Entry> entries;
+    try {
+      String text = Files.readString(cmd.requests, StandardCharsets.UTF_8);
+      entries =
+          cmd.logFormat.equals("combined")
+              ? AccessLog.read(cmd.requests.toString(), text)
+              : RequestFile.read(cmd.requests.toString(), text);
+    } catch (IOException e) {
+      throw new UsageException("cannot read " + cmd.requests + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    List<Probes.Probe> out = new ArrayList<>();
+    for (RequestFile.Entry e : entries) {
+      out.add(Probes.Probe.given(e.request(), cmd.requests + ":" + e.line()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,167 @@
+package dev.gwc.sim;
+
+import dev.gwc.convert.Notification;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The migration check: replays the same requests through the routing of two sets (typically
+ * Ingresses routed as ingress-nginx does and their conversion routed as Gateway API), matching each
+ * request to a data plane by port and host, and keeps every request that lands differently: status,
+ * backend or weighted split, redirect Location, upstream path or Host. A difference on a path or
+ * backend the conversion already reported is marked with that notification.
+ */
+public final class Comparison {
+  private Comparison() {}
+
+  /**
+   * A request that lands differently.
+   *
+   * @param probe the request and where it came from
+   * @param old the result in the old set
+   * @param now the result in the new set
+   * @param fields the outcome fields that differ
+   * @param known conversion notifications that announce the difference
+   */
+  public record Difference(
+      Probes.Probe probe, Result old, Result now, List<String> fields, List<Notification> known) {
+    public Difference {
+      fields = List.copyOf(fields);
+      known = List.copyOf(known);
+    }
+  }
+
+  /**
+   * What the check found.
+   *
+   * @param requests how many requests were replayed
+   * @param differences the requests that land differently, in replay order
+   */
+  public record Report(int requests, List<Difference> differences) {
+    public Report {
+      differences = List.copyOf(differences);
+    }
+
+    /** How many differences a conversion notification announces. */
+    public long known() {
+      return differences.stream().filter(d -> !d.known().isEmpty()).count();
+    }
+  }
+
+  /**
+   * Replays the requests through both sets.
+   *
+   * @param notes the notifications of converting the old set's Ingresses (may be empty)
+   */
+  public static Report run(
+      RoutingSet old, RoutingSet now, List<Probes.Probe> requests, List<Notification> notes) {
+    List<Difference> out = new ArrayList<>();
+    for (Probes.Probe p : requests) {
+      Result a = old.one(null, p.request());
+      Result b = now.one(null, p.request());
+      List<String> fields = Outcome.of(a).differences(Outcome.of(b));
+      if (!fields.isEmpty()) {
+        out.add(new Difference(p, a, b, fields, known(old.ingresses(), p, a, b, fields, notes)));
+      }
+    }
+    return new Report(requests.size(), out);
+  }
+
+  /**
+   * The annotations that decide where ingress-nginx sends a request: a conversion notification
+   * about one of them, on the Ingress that routed the request, announces any difference.
+   */
+  private static final Set<String> ROUTING_ANNOTATIONS =
+      Set.of(
+          "ssl-redirect",
+          "force-ssl-redirect",
+          "permanent-redirect",
+          "permanent-redirect-code",
+          "temporal-redirect",
+          "temporal-redirect-code",
+          "app-root",
+          "rewrite-target",
+          "use-regex",
+          "upstream-vhost",
+          "canary",
+          "canary-weight",
+          "canary-weight-total",
+          "canary-by-header",
+          "canary-by-header-value",
+          "canary-by-header-pattern",
+          "canary-by-cookie");
+
+  /**
+   * The notifications that announce a difference: about the Ingress that routed the request in the
+   * old set and naming its path or Service or about one of its routing annotations; naming the rule
+   * path or wildcard host the probe was generated from; about the annotation the probe exercises;
+   * or, for a difference in the status of an HTTPS redirect alone, the release's redirect status.
+   */
+  private static List<Notification> known(
+      IngressTable ingresses,
+      Probes.Probe probe,
+      Result old,
+      Result now,
+      List<String> fields,
+      List<Notification> notes) {
+    Result.RouteHit hit = old.route();
+    IngressLocation loc =
+        hit != null && hit.kind().equals("Ingress") ? ingresses.location(hit) : null;
+    List<String> names = new ArrayList<>();
+    if (loc != null) {
+      names.add("'" + loc.path() + "'");
+      names.add("'" + ingresses.serverOf(hit) + "'");
+      if (loc.backend() != null) {
+        names.add("'" + loc.backend().namespace() + "/" + loc.backend().name() + "'");
+      }
+    }
+    List<String> probeNames = new ArrayList<>();
+    if (probe.path() != null && !probe.path().equals("/")) {
+      probeNames.add("'" + probe.path() + "'");
+    }
+    if (probe.host() != null
+        && probe.host().startsWith("*.")
+        && labels(probe.request().host()) > labels(probe.host())) {
+      probeNames.add("'" + probe.host() + "'");
+    }
+    boolean redirectStatusOnly =
+        fields.equals(List.of("status")) && old.location() != null && now.location() != null;
+    List<Notification> out = new ArrayList<>();
+    for (Notification n : notes) {
+      if (!"Ingress".equals(n.resource().kind())) {
+        continue;
+      }
+      String annotation =
+          n.annotation() == null
+              ? null
+              : n.annotation().substring(n.annotation().lastIndexOf('/') + 1);
+      boolean sameIngress =
+          hit != null
+              && hit.namespace().equals(n.resource().namespace())
+              && (hit.name().equals(n.resource().name()) || canaryOf(loc, n));
+      if ((sameIngress
+              && (names.stream().anyMatch(n.message()::contains)
+                  || (annotation != null && ROUTING_ANNOTATIONS.contains(annotation))))
+          || probeNames.stream().anyMatch(n.message()::contains)
+          || (annotation != null && annotation.equals(probe.annotation()))
+          || (redirectStatusOnly && n.message().startsWith("HTTP to HTTPS redirects use status"))) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
+
+  private static int labels(String host) {
+    return host.split("\\.", -1).length;
+  }
+
+  private static boolean canaryOf(IngressLocation loc, Notification n) {
+    return loc != null
+        && loc.canaries().stream()
+            .anyMatch(
+                c ->
+                    c.ingress().namespace().equals(n.resource().namespace())
+                        && c.ingress().name().equals(n.resource().name()));
+  }
+}

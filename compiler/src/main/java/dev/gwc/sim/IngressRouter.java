@@ -1,0 +1,237 @@
+package dev.gwc.sim;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sends a request through the Ingresses of one ingress class as ingress-nginx serves them: the
+ * server by host, the location by path, then in nginx's order the app-root and permanent/temporal
+ * redirects (rewrite-phase returns), the HTTP to HTTPS redirect, the canary choice (header, cookie,
+ * weight), rewrite-target and upstream-vhost. A pure function of the table, the request and the
+ * seed; the result has the shape of {@link Simulator}'s, with an Ingress as its route.
+ */
+public final class IngressRouter {
+  /** The status of HTTP to HTTPS redirects (ingress-nginx's http-redirect-code default). */
+  static final int HTTPS_REDIRECT = 308;
+
+  private IngressRouter() {}
+
+  /** Routes one request through an ingress class. */
+  public static Result route(
+      IngressTable.IngressClassTable t, Request req, long seed, boolean explain) {
+    Trace trace = explain ? Trace.on() : Trace.off();
+    t.notes.forEach(n -> trace.add("note: " + n));
+    Result.GatewayId gw = new Result.GatewayId(null, t.name);
+    String listener =
+        req.port() == 80 && req.scheme().equals("http")
+            ? "http"
+            : req.port() == 443 && req.scheme().equals("https") ? "https" : null;
+    if (listener == null) {
+      trace.add(
+          "ingress-nginx serves http on port 80 and https on 443, not "
+              + req.scheme()
+              + " on "
+              + req.port()
+              + ": 404");
+      return answer(gw, null, null, 404, null, List.of(), null, null, trace);
+    }
+    IngressServer server = t.server(req.host());
+    trace.add(
+        () ->
+            "ingress class '"
+                + t.name
+                + "': "
+                + (server.host.equals(IngressTable.DEFAULT_SERVER)
+                    ? "no server for host '" + req.host() + "'; the default server"
+                    : "server '" + server.host + "'")
+                + (server.hasTls() ? " (TLS)" : "")
+                + (server.isRegex()
+                    ? " (regex paths: use-regex or rewrite-target on the host)"
+                    : ""));
+    server.notes().forEach(n -> trace.add("note: " + n));
+    IngressServer.Match match = server.find(req.path());
+    IngressLocation loc = match.location();
+    trace.add(() -> "location " + match.form() + ": " + loc.describe());
+    Result.RouteHit hit =
+        loc.ingress() == null
+            ? null
+            : new Result.RouteHit(
+                "Ingress",
+                loc.ingress().namespace(),
+                loc.ingress().name(),
+                loc.rule(),
+                loc.index());
+    NginxOptions o = loc.options();
+    String authority =
+        req.host() + (req.port() == Request.defaultPort(req.scheme()) ? "" : ":" + req.port());
+    if (o.appRoot() != null && req.path().equals("/")) {
+      String location = req.scheme() + "://" + authority + o.appRoot();
+      trace.add(() -> "app-root: 302 to " + location);
+      return answer(gw, listener, hit, 302, null, List.of(), null, location, trace);
+    }
+    if (o.redirectUrl() != null) {
+      trace.add(() -> "redirect annotation: " + o.redirectCode() + " to " + o.redirectUrl());
+      return answer(
+          gw, listener, hit, o.redirectCode(), null, List.of(), null, o.redirectUrl(), trace);
+    }
+    if (req.scheme().equals("http")
+        && (o.forceSslRedirect() || (o.sslRedirect() && server.hasTls()))) {
+      String location = "https://" + req.host() + req.pathAndQuery();
+      trace.add(
+          () ->
+              (o.forceSslRedirect() ? "force-ssl-redirect" : "the host has TLS (ssl-redirect)")
+                  + ": "
+                  + HTTPS_REDIRECT
+                  + " to "
+                  + location);
+      return answer(gw, listener, hit, HTTPS_REDIRECT, null, List.of(), null, location, trace);
+    }
+    List<BackendRef> refs = new ArrayList<>();
+    BackendRef chosen = chooseBackend(loc, req, seed, refs, trace);
+    List<Result.Share> shares = refs.size() > 1 ? Shares.of(refs) : List.of();
+    if (loc.problem() != null && chosen == loc.backend()) {
+      trace.add(() -> "the backend cannot be reached (" + loc.problem() + "): 503");
+      return answer(gw, listener, hit, 503, null, shares, null, null, trace);
+    }
+    if (chosen == null) {
+      trace.add("no backend: the controller's default backend answers 404");
+      return answer(gw, listener, hit, 404, null, shares, null, null, trace);
+    }
+    if (chosen.assumed()) {
+      trace.add(
+          () ->
+              "Service '"
+                  + chosen.namespace()
+                  + "/"
+                  + chosen.name()
+                  + "' is not in the input; assumed to exist");
+    }
+    String path = rewrite(o, loc, req, trace);
+    String host = o.upstreamVhost() != null ? o.upstreamVhost() : req.host();
+    if (o.upstreamVhost() != null) {
+      trace.add(() -> "upstream-vhost: Host " + host);
+    }
+    trace.add(() -> "backend " + chosen.display() + "; status 200");
+    Result.Upstream up = new Result.Upstream(req.method(), "http", host, path, req.headers());
+    return answer(gw, listener, hit, 200, chosen, shares, up, null, trace);
+  }
+
+  /** The primary's backend, or a canary's by header, cookie or weight; fills {@code refs}. */
+  private static BackendRef chooseBackend(
+      IngressLocation loc, Request req, long seed, List<BackendRef> refs, Trace trace) {
+    BackendRef primary = loc.backend();
+    if (loc.canaries().isEmpty()) {
+      return primary;
+    }
+    IngressLocation.Canary c = loc.canaries().get(0);
+    NginxOptions.Canary rules = c.rules();
+    Boolean byRequest = CanaryRules.decide(rules, req);
+    if (byRequest != null) {
+      trace.add(
+          () ->
+              "canary Ingress "
+                  + c.ingress().display()
+                  + ": "
+                  + CanaryRules.why(rules, req)
+                  + (byRequest ? ", to the canary" : ", not to the canary"));
+      return byRequest ? c.backend() : primary;
+    }
+    if (primary == null || c.backend() == null || rules.total() <= 0) {
+      return primary;
+    }
+    int w = Math.max(0, Math.min(rules.weight(), rules.total()));
+    refs.add(withWeight(primary, rules.total() - w));
+    refs.add(withWeight(c.backend(), w));
+    int i = WeightedChoice.pick(refs, WeightedChoice.hash(req, seed));
+    trace.add(
+        () ->
+            "canary Ingress "
+                + c.ingress().display()
+                + ": weight "
+                + w
+                + " of "
+                + rules.total()
+                + ", "
+                + (i == 1 ? "the canary" : "the primary")
+                + " chosen (seed "
+                + seed
+                + ")");
+    return i < 0 ? null : i == 1 ? c.backend() : primary;
+  }
+
+  private static BackendRef withWeight(BackendRef b, int weight) {
+    return new BackendRef(
+        b.group(),
+        b.kind(),
+        b.namespace(),
+        b.name(),
+        b.port(),
+        weight,
+        b.filters(),
+        b.invalid(),
+        b.assumed());
+  }
+
+  /** rewrite-target: nginx's {@code rewrite "(?i)<path>" <target> break}; the query is kept. */
+  private static String rewrite(NginxOptions o, IngressLocation loc, Request req, Trace trace) {
+    if (o.rewriteTarget() == null) {
+      return req.pathAndQuery();
+    }
+    Matcher m;
+    try {
+      m = Pattern.compile("(?i)" + loc.path()).matcher(req.path());
+    } catch (PatternSyntaxException e) {
+      return req.pathAndQuery();
+    }
+    if (!m.find()) {
+      return req.pathAndQuery();
+    }
+    StringBuilder out = new StringBuilder();
+    String target = o.rewriteTarget();
+    for (int i = 0; i < target.length(); i++) {
+      char ch = target.charAt(i);
+      if (ch == '$' && i + 1 < target.length() && Character.isDigit(target.charAt(i + 1))) {
+        int g = target.charAt(++i) - '0';
+        String v = g <= m.groupCount() ? m.group(g) : null;
+        out.append(v == null ? "" : v);
+      } else {
+        out.append(ch);
+      }
+    }
+    String path = out.toString();
+    if (!path.startsWith("/")) {
+      path = "/" + path;
+    }
+    String result =
+        req.query() == null ? path : path + (path.contains("?") ? "&" : "?") + req.query();
+    trace.add(() -> "rewrite-target '" + target + "': upstream path " + result);
+    return result;
+  }
+
+  private static Result answer(
+      Result.GatewayId gw,
+      String listener,
+      Result.RouteHit hit,
+      int status,
+      BackendRef backend,
+      List<Result.Share> shares,
+      Result.Upstream upstream,
+      String location,
+      Trace trace) {
+    return new Result(
+        gw,
+        listener,
+        hit,
+        status,
+        backend,
+        shares,
+        upstream,
+        HeaderList.EMPTY,
+        location,
+        List.of(),
+        trace.lines());
+  }
+}

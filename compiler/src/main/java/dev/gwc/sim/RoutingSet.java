@@ -1,0 +1,208 @@
+package dev.gwc.sim;
+
+import dev.gwc.pipeline.Compiled;
+import dev.gwc.pipeline.Report;
+import dev.gwc.resource.Manifest;
+import dev.gwc.yaml.YMap;
+import dev.gwc.yaml.YNode;
+import dev.gwc.yaml.YScalar;
+import dev.gwc.yaml.YSeq;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every data plane of a set: its Gateways (routed as Gateway API) and its ingress classes (routed
+ * as ingress-nginx routes Ingresses). A request goes to the Gateways and classes that serve its
+ * port; when several do, to the one whose route names its host most specifically (exact, then
+ * wildcard, then a route for any host), never chosen by name.
+ */
+public final class RoutingSet {
+  /** What {@code --gateway} names to pick an ingress class. */
+  public static final String CLASS_PREFIX = "IngressClass/";
+
+  private final Replay replay;
+  private final IngressTable ingresses;
+  private final String onlyClass;
+  private final Map<String, List<String>> routeHosts;
+  private final boolean byHost;
+  private boolean explain = true;
+
+  /**
+   * A set's data planes.
+   *
+   * @param replay the Gateways
+   * @param ingresses the Ingresses, by class
+   * @param onlyClass the one ingress class to send to ({@code --gateway IngressClass/NAME}), or
+   *     null
+   * @param report the compiled set, for the hostnames of its routes
+   * @param byHost whether Gateways too are chosen by host (else, without Ingresses, the first
+   *     Gateway whose listener accepts the request, as {@link Replay#one} chooses)
+   */
+  public RoutingSet(
+      Replay replay, IngressTable ingresses, String onlyClass, Report report, boolean byHost) {
+    this.byHost = byHost;
+    this.replay = replay;
+    this.ingresses = ingresses;
+    this.onlyClass = onlyClass;
+    this.routeHosts = routeHosts(report);
+  }
+
+  /**
+   * This set without traces in its results (for bulk comparisons, where only outcomes are kept).
+   */
+  public RoutingSet quiet() {
+    explain = false;
+    return this;
+  }
+
+  /** The Ingresses of the set. */
+  public IngressTable ingresses() {
+    return ingresses;
+  }
+
+  /** One result per Gateway and ingress class the request goes to. */
+  public List<Result> all(Request req) {
+    List<Result> out = new ArrayList<>();
+    if (onlyClass == null) {
+      for (Result r : gateways(req)) {
+        if (r.gateway() != null || ingresses.isEmpty() || replay.only() != null) {
+          out.add(r);
+        }
+      }
+    }
+    if (replay.only() == null) {
+      for (IngressTable.IngressClassTable t : ingresses.classes()) {
+        if (onlyClass == null || onlyClass.equals(t.name())) {
+          out.add(IngressRouter.route(t, req, replay.seed(), explain));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * One result: at the named Gateway or ingress class, else at the Gateway or class whose route
+   * names the request's host most specifically (ties to the first by name), else the first whose
+   * listener accepts it.
+   */
+  /** Replays a file's requests as {@link Replay#lines} does, each routed by {@link #one}. */
+  public void lines(
+      List<RequestFile.Entry> entries,
+      ReplaySummary summary,
+      java.util.function.Consumer<String> out) {
+    Replay.lines(entries, summary, out, this::one);
+  }
+
+  public Result one(String gateway, Request req) {
+    if (gateway != null && gateway.startsWith(CLASS_PREFIX)) {
+      IngressTable.IngressClassTable t = ingressClass(gateway.substring(CLASS_PREFIX.length()));
+      if (t != null) {
+        return IngressRouter.route(t, req, replay.seed(), true);
+      }
+    }
+    if (gateway != null || replay.only() != null || onlyClass != null) {
+      return onlyClass != null ? all(req).get(0) : replay.one(gateway, req);
+    }
+    if (!byHost && ingresses.isEmpty()) {
+      return replay.one(null, req);
+    }
+    List<Result> all = all(req);
+    Result best = null;
+    int bestRank = -1;
+    for (Result r : all) {
+      int rank = rank(r, req);
+      // Ties (say, two data planes that both serve any host) go to the first by name.
+      if (rank > bestRank
+          || (rank == bestRank
+              && best.gateway() != null
+              && r.gateway() != null
+              && r.gateway().name().compareTo(best.gateway().name()) < 0)) {
+        best = r;
+        bestRank = rank;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * 4 a route for the exact host, 3 for a wildcard, 2 for any host, 1 a listener but no route, 0 no
+   * listener.
+   */
+  private int rank(Result r, Request req) {
+    if (r.listener() == null) {
+      return 0;
+    }
+    Result.RouteHit hit = r.route();
+    if (hit == null || r.status() == 404) {
+      return 1;
+    }
+    List<String> hosts;
+    if (hit.kind().equals("Ingress")) {
+      IngressTable.IngressClassTable t = ingressClass(r.gateway().name());
+      if (t == null || !t.serves(req.host())) {
+        return 2;
+      }
+      hosts = List.of(t.server(req.host()).host);
+    } else {
+      hosts =
+          routeHosts.getOrDefault(hit.kind() + "/" + hit.namespace() + "/" + hit.name(), List.of());
+    }
+    int rank = 2;
+    for (String h : hosts) {
+      if (h.equalsIgnoreCase(req.host())) {
+        return 4;
+      }
+      if (h.startsWith("*.") && req.host().endsWith(h.substring(1))) {
+        rank = 3;
+      }
+    }
+    return rank;
+  }
+
+  private List<Result> gateways(Request req) {
+    if (explain || replay.only() != null) {
+      return replay.all(req);
+    }
+    List<Result> out = new ArrayList<>();
+    for (GatewayTable g : replay.table().gateways()) {
+      if (g.hasPort(req.port())) {
+        out.add(Simulator.simulate(replay.table(), g, req, replay.seed(), false));
+      }
+    }
+    return out.isEmpty() ? replay.all(req) : out;
+  }
+
+  /** An ingress class by name, or null. */
+  public IngressTable.IngressClassTable ingressClass(String name) {
+    for (IngressTable.IngressClassTable t : ingresses.classes()) {
+      if (t.name().equals(name)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  private static Map<String, List<String>> routeHosts(Report report) {
+    Map<String, List<String>> out = new HashMap<>();
+    if (report == null) {
+      return out;
+    }
+    for (Compiled c : report.compiled()) {
+      Manifest m = c.manifest();
+      if (m.kind().endsWith("Route") && m.root().get("spec") instanceof YMap spec) {
+        List<String> hosts = new ArrayList<>();
+        if (spec.get("hostnames") instanceof YSeq seq) {
+          for (YNode n : seq.items()) {
+            if (n instanceof YScalar s && s.value() instanceof String h) {
+              hosts.add(h);
+            }
+          }
+        }
+        out.put(m.kind() + "/" + m.namespace() + "/" + m.name(), hosts);
+      }
+    }
+    return out;
+  }
+}
