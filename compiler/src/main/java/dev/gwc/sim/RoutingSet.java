@@ -108,7 +108,8 @@ public final class RoutingSet {
     if (!byHost && ingresses.isEmpty()) {
       return replay.one(null, req);
     }
-    List<Result> all = all(req);
+    // Rank every data plane on outcomes alone (no trace), then trace only the one chosen.
+    List<Result> all = candidates(req);
     Result best = null;
     int bestRank = -1;
     for (Result r : all) {
@@ -123,7 +124,48 @@ public final class RoutingSet {
         bestRank = rank;
       }
     }
-    return best;
+    return explain ? traced(best, req) : best;
+  }
+
+  /**
+   * What each data plane makes of the request, without traces: the Gateways whose listener accepts
+   * it (else every Gateway with a listener on its port) and every ingress class.
+   */
+  private List<Result> candidates(Request req) {
+    List<Result> out = new ArrayList<>();
+    List<GatewayTable> onPort = new ArrayList<>();
+    for (GatewayTable g : replay.table().gateways()) {
+      if (g.hasPort(req.port())) {
+        onPort.add(g);
+      }
+    }
+    List<GatewayTable> accepting = onPort.stream().filter(g -> g.accepts(req)).toList();
+    for (GatewayTable g : accepting.isEmpty() ? onPort : accepting) {
+      out.add(Simulator.simulate(replay.table(), g, req, replay.seed(), false));
+    }
+    if (onPort.isEmpty() && ingresses.isEmpty()) {
+      out.addAll(replay.all(req));
+    }
+    for (IngressTable.IngressClassTable t : ingresses.classes()) {
+      out.add(IngressRouter.route(t, req, replay.seed(), false));
+    }
+    if (out.isEmpty()) {
+      out.addAll(replay.all(req));
+    }
+    return out;
+  }
+
+  /** The chosen result again, with its trace. */
+  private Result traced(Result r, Request req) {
+    if (r.gateway() == null) {
+      return r; // no data plane at all: the result explains itself
+    }
+    if (r.gateway().namespace() == null) {
+      IngressTable.IngressClassTable t = ingressClass(r.gateway().name());
+      return t == null ? r : IngressRouter.route(t, req, replay.seed(), true);
+    }
+    GatewayTable g = replay.table().gateway(r.gateway().namespace(), r.gateway().name());
+    return g == null ? r : Simulator.simulate(replay.table(), g, req, replay.seed(), true);
   }
 
   /**
