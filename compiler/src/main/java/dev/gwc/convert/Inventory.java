@@ -3,9 +3,7 @@ package dev.gwc.convert;
 import dev.gwc.resource.Manifest;
 import dev.gwc.yaml.YEntry;
 import dev.gwc.yaml.YMap;
-import dev.gwc.yaml.YNode;
 import dev.gwc.yaml.YScalar;
-import dev.gwc.yaml.YSeq;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +36,7 @@ record Inventory(
       }
       String key = m.namespace() + "/" + m.name();
       if (m.group().isEmpty() && m.kind().equals("Service")) {
-        services.put(key, ports(m.root()));
+        services.put(key, dev.gwc.resource.ServicePorts.named(m.root()));
       } else if (m.group().isEmpty() && m.kind().equals("ConfigMap")) {
         configMaps.put(key, data(m.root()));
       } else if (m.group().equals("networking.k8s.io") && m.kind().equals("IngressClass")) {
@@ -60,21 +58,6 @@ record Inventory(
       for (YEntry e : a.entries()) {
         if (e.value() instanceof YScalar s) {
           out.put(e.name(), s.text());
-        }
-      }
-    }
-    return out;
-  }
-
-  private static Map<String, Long> ports(YMap root) {
-    Map<String, Long> out = new HashMap<>();
-    if (root.get("spec") instanceof YMap spec && spec.get("ports") instanceof YSeq ports) {
-      for (YNode p : ports.items()) {
-        if (p instanceof YMap pm
-            && pm.string("name") != null
-            && pm.get("port") instanceof YScalar s
-            && s.value() instanceof Long n) {
-          out.put(pm.string("name"), n);
         }
       }
     }

@@ -5,9 +5,7 @@ import dev.gwc.pipeline.Report;
 import dev.gwc.resource.Manifest;
 import dev.gwc.yaml.YEntry;
 import dev.gwc.yaml.YMap;
-import dev.gwc.yaml.YNode;
 import dev.gwc.yaml.YScalar;
-import dev.gwc.yaml.YSeq;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -161,7 +159,7 @@ public final class IngressTable {
     Map<String, Manifest> byId = new LinkedHashMap<>();
     for (Manifest m : manifests) {
       if (m.kind().equals("Service") && m.group().isEmpty()) {
-        ports.put(m.namespace() + "/" + m.name(), servicePorts(m.root()));
+        ports.put(m.namespace() + "/" + m.name(), dev.gwc.resource.ServicePorts.named(m.root()));
       } else if (m.kind().equals("IngressClass")
           && "true"
               .equals(annotations(m.root()).get("ingressclass.kubernetes.io/is-default-class"))) {
@@ -219,21 +217,6 @@ public final class IngressTable {
     if (root.get("metadata") instanceof YMap meta && meta.get("annotations") instanceof YMap a) {
       for (YEntry e : a.entries()) {
         out.put(e.name(), e.value() instanceof YScalar s && !s.isNull() ? s.text() : "");
-      }
-    }
-    return out;
-  }
-
-  private static Map<String, Long> servicePorts(YMap root) {
-    Map<String, Long> out = new HashMap<>();
-    if (root.get("spec") instanceof YMap spec && spec.get("ports") instanceof YSeq seq) {
-      for (YNode n : seq.items()) {
-        if (n instanceof YMap p
-            && p.string("name") != null
-            && p.get("port") instanceof YScalar s
-            && s.value() instanceof Long port) {
-          out.put(p.string("name"), port);
-        }
       }
     }
     return out;
