@@ -277,6 +277,11 @@ final class SimulateCommand implements Callable<Integer> {
       return logFormat.equals("combined")
           ? AccessLog.read(file.toString(), text)
           : RequestFile.read(file.toString(), text);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new UsageException(
+          file + " is not UTF-8 text; request files are JSON Lines or access logs");
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UsageException("cannot read " + file + ": no such file");
     } catch (IOException e) {
       throw new UsageException("cannot read " + file + ": " + e.getMessage());
     } catch (IllegalArgumentException e) {

@@ -252,4 +252,23 @@ class SimulateCommandTest {
     assertEquals(0, run.exit(), run.out() + run.err());
     assertTrue(run.out().contains("1 of 1 expectations met"), run.out());
   }
+
+  @Test
+  void binaryRequestFile_isAUsageErrorThatSaysWhy() throws java.io.IOException {
+    java.nio.file.Path bin = java.nio.file.Files.createTempFile("gwc-requests", ".bin");
+    try {
+      java.nio.file.Files.write(bin, new byte[] {(byte) 0xC3, (byte) 0x28, 0x00, (byte) 0xFF});
+      Gwc.Run run =
+          Gwc.run(
+              "simulate",
+              "--requests",
+              bin.toString(),
+              Gwc.root().resolve("examples/shop").toString());
+      org.junit.jupiter.api.Assertions.assertEquals(2, run.exit());
+      org.junit.jupiter.api.Assertions.assertTrue(
+          run.err().contains("is not UTF-8 text"), run.err());
+    } finally {
+      java.nio.file.Files.deleteIfExists(bin);
+    }
+  }
 }
