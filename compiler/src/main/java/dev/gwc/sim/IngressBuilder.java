@@ -88,14 +88,16 @@ final class IngressBuilder {
         Target b = p.get("backend") instanceof YMap bm ? target(m, bm) : new Target(null, null);
         IngressLocation.Canary c = new IngressLocation.Canary(id, b.ref(), options.canary());
         if (server == null || !server.addCanary(path(p), pathType(p), c)) {
-          t.notes.add(
-              "canary Ingress "
-                  + id.display()
-                  + " has no primary for host '"
-                  + host
-                  + "' path '"
-                  + path(p)
-                  + "'; ingress-nginx ignores it");
+          t.notes
+              .computeIfAbsent(host, k -> new java.util.ArrayList<>())
+              .add(
+                  "canary Ingress "
+                      + id.display()
+                      + " has no primary for host '"
+                      + host
+                      + "' path '"
+                      + path(p)
+                      + "'; ingress-nginx ignores it");
         }
       }
     }

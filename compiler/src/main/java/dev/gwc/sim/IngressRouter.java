@@ -23,7 +23,6 @@ public final class IngressRouter {
   public static Result route(
       IngressTable.IngressClassTable t, Request req, long seed, boolean explain) {
     Trace trace = explain ? Trace.on() : Trace.off();
-    t.notes.forEach(n -> trace.add("note: " + n));
     Result.GatewayId gw = new Result.GatewayId(null, t.name);
     String listener =
         req.port() == 80 && req.scheme().equals("http")
@@ -51,6 +50,11 @@ public final class IngressRouter {
                 + (server.isRegex()
                     ? " (regex paths: use-regex or rewrite-target on the host)"
                     : ""));
+    // Notes about this host only: a class-wide list would repeat in every result.
+    t.notes.getOrDefault(req.host(), List.of()).forEach(n -> trace.add("note: " + n));
+    if (!server.host.equals(req.host())) {
+      t.notes.getOrDefault(server.host, List.of()).forEach(n -> trace.add("note: " + n));
+    }
     server.notes().forEach(n -> trace.add("note: " + n));
     IngressServer.Match match = server.find(req.path());
     IngressLocation loc = match.location();

@@ -84,7 +84,9 @@ public final class IngressTable {
     final String name;
     final Map<String, IngressServer> exact = new LinkedHashMap<>();
     final List<IngressServer> wildcards = new ArrayList<>();
-    final List<String> notes = new ArrayList<>();
+
+    /** Notes about the class's Ingresses by the host they concern (canaries without a primary). */
+    final Map<String, List<String>> notes = new LinkedHashMap<>();
 
     IngressClassTable(String name) {
       this.name = name;

@@ -90,4 +90,45 @@ class SimulateIngressCommandTest {
     assertEquals(2, run.exit());
     assertTrue(run.err().contains("--compare replays generated probes"), run.err());
   }
+
+  @Test
+  void trace_carriesTheNotesOfTheRequestedHostOnly() {
+    String yaml =
+        String.join(
+            "\n",
+            "apiVersion: networking.k8s.io/v1",
+            "kind: Ingress",
+            "metadata: {name: a, namespace: web}",
+            "spec:",
+            "  ingressClassName: nginx",
+            "  rules:",
+            "  - host: a.example.com",
+            "    http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: a, port: {number: 80}}}}]}",
+            "---",
+            "apiVersion: networking.k8s.io/v1",
+            "kind: Ingress",
+            "metadata:",
+            "  name: b-canary",
+            "  namespace: web",
+            "  annotations: {nginx.ingress.kubernetes.io/canary: 'true', nginx.ingress.kubernetes.io/canary-weight: '10'}",
+            "spec:",
+            "  ingressClassName: nginx",
+            "  rules:",
+            "  - host: b.example.com",
+            "    http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: b, port: {number: 80}}}}]}",
+            "");
+    Gwc.Run a =
+        Gwc.runWithStdin(
+            yaml, "simulate", "--format", "json", "--request", "GET http://a.example.com/", "-");
+    assertEquals(0, a.exit(), a.err());
+    org.junit.jupiter.api.Assertions.assertFalse(
+        a.json().get("trace").toString().contains("canary Ingress"),
+        "a note about another host: " + a.out());
+    Gwc.Run b =
+        Gwc.runWithStdin(
+            yaml, "simulate", "--format", "json", "--request", "GET http://b.example.com/", "-");
+    org.junit.jupiter.api.Assertions.assertTrue(
+        b.json().get("trace").toString().contains("canary Ingress web/b-canary has no primary"),
+        b.out());
+  }
 }
