@@ -52,15 +52,7 @@ final class ConvertedInputs implements AutoCloseable {
   static ConvertedInputs prepare(List<Input> inputs, InputStream in, Options options)
       throws IOException {
     byte[] stdin = readStdin(inputs, in);
-    ConvertOptions convert =
-        new ConvertOptions(
-            Provider.INGRESS_NGINX,
-            null,
-            null,
-            options.defaultNamespace(),
-            options.release(),
-            options.channel());
-    Conversion c = Converter.convert(inputs, new ByteArrayInputStream(stdin), convert);
+    Conversion c = Converter.convert(inputs, new ByteArrayInputStream(stdin), nginx(options));
     if (c.ingresses() == 0) {
       return new ConvertedInputs(inputs, stdin, null, null);
     }
@@ -74,6 +66,17 @@ final class ConvertedInputs implements AutoCloseable {
     List<Input> all = new ArrayList<>(inputs);
     all.add(new Input(NAME, file));
     return new ConvertedInputs(List.copyOf(all), stdin, c, dir);
+  }
+
+  /** How commands other than convert convert: ingress-nginx, the classes' own names. */
+  static ConvertOptions nginx(Options options) {
+    return new ConvertOptions(
+        Provider.INGRESS_NGINX,
+        null,
+        null,
+        options.defaultNamespace(),
+        options.release(),
+        options.channel());
   }
 
   private static byte[] readStdin(List<Input> inputs, InputStream in) throws IOException {

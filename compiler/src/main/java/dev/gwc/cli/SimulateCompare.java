@@ -1,9 +1,7 @@
 package dev.gwc.cli;
 
 import dev.gwc.convert.Conversion;
-import dev.gwc.convert.ConvertOptions;
 import dev.gwc.convert.Converter;
-import dev.gwc.convert.Provider;
 import dev.gwc.output.Values;
 import dev.gwc.pipeline.Compiled;
 import dev.gwc.pipeline.Compiler;
@@ -70,27 +68,29 @@ final class SimulateCompare {
           oldInputs.stream().anyMatch(i -> i.path() == null)
               || newInputs.stream().anyMatch(i -> i.path() == null);
       byte[] stdin = usesStdin ? cmd.parent.in.readNBytes((int) Input.MAX_BYTES) : new byte[0];
+      // Routing reads routes, Gateways and Ingresses only: keep just those whole.
       Report old =
           Compiler.create(options, new ByteArrayInputStream(stdin))
-              .compile(oldInputs, new ByteArrayInputStream(stdin));
+              .compileRoutes(oldInputs, new ByteArrayInputStream(stdin));
       Report now;
+      Conversion converted;
       try (ConvertedInputs set =
           cmd.convert
               ? ConvertedInputs.prepare(newInputs, new ByteArrayInputStream(stdin), options)
               : ConvertedInputs.unconverted(newInputs, new ByteArrayInputStream(stdin))) {
-        now = Compiler.create(options, set.stdin()).compile(set.inputs(), set.stdin());
+        now =
+            Compiler.create(options, set.stdin())
+                .yieldingInput(ConvertedInputs.NAME)
+                .compileRoutes(set.inputs(), set.stdin());
+        converted = set.conversion();
       }
+      // The notifications that announce differences are the old set's; when the new set is the old
+      // one converted, its conversion has them already.
       Conversion notes =
-          Converter.convert(
-              oldInputs,
-              new ByteArrayInputStream(stdin),
-              new ConvertOptions(
-                  Provider.INGRESS_NGINX,
-                  null,
-                  null,
-                  options.defaultNamespace(),
-                  options.release(),
-                  options.channel()));
+          converted != null && names(oldInputs).equals(names(newInputs))
+              ? converted
+              : Converter.convert(
+                  oldInputs, new ByteArrayInputStream(stdin), ConvertedInputs.nginx(options));
       List<Probes.Probe> probes = new ArrayList<>(Probes.of(manifests(old), manifests(now)));
       probes.addAll(extra);
       Comparison.Report report =
@@ -118,6 +118,10 @@ final class SimulateCompare {
         null,
         report,
         /* byHost= */ true);
+  }
+
+  private static List<String> names(List<Input> inputs) {
+    return inputs.stream().map(Input::name).toList();
   }
 
   private static List<Manifest> manifests(Report r) {

@@ -46,7 +46,7 @@ final class IngressReader {
     if (spec.get("tls") instanceof YSeq seq) {
       for (YNode n : seq.items()) {
         if (n instanceof YMap t) {
-          tls.add(new TlsEntry(strings(t.get("hosts")), t.string("secretName"), t.span()));
+          tls.add(new TlsEntry(YSeq.strings(t.get("hosts")), t.string("secretName"), t.span()));
         }
       }
     }
@@ -196,18 +196,6 @@ final class IngressReader {
       for (YEntry e : a.entries()) {
         String value = e.value() instanceof YScalar s && !s.isNull() ? s.text() : "";
         out.add(new Annotation(e.name(), value, e.key().span()));
-      }
-    }
-    return out;
-  }
-
-  private static List<String> strings(YNode node) {
-    List<String> out = new ArrayList<>();
-    if (node instanceof YSeq seq) {
-      for (YNode n : seq.items()) {
-        if (n instanceof YScalar s && s.value() instanceof String str) {
-          out.add(str);
-        }
       }
     }
     return out;

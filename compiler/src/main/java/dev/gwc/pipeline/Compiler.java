@@ -228,12 +228,15 @@ public final class Compiler {
       // For routing, a route's value stays and its node's slim manifest stands for it.
       Object node = GraphBuilder.node(m, keep != Keep.ALL);
       boolean route = keep == Keep.ROUTES && node instanceof RouteNode;
-      // Ingresses are routed from their trees (and Services name their ports there).
+      // Ingresses are routed from their trees (Services name their ports there), and probes of a
+      // migration check read Gateway and ListenerSet hostnames: few, small objects, kept whole.
       boolean ingressSide =
           keep == Keep.ROUTES
               && ((m.group().equals("networking.k8s.io")
                       && (m.kind().equals("Ingress") || m.kind().equals("IngressClass")))
-                  || (m.group().isEmpty() && m.kind().equals("Service")));
+                  || (m.group().isEmpty() && m.kind().equals("Service"))
+                  || (m.group().equals("gateway.networking.k8s.io")
+                      && (m.kind().equals("Gateway") || m.kind().equals("ListenerSet"))));
       Manifest kept =
           keep == Keep.ALL ? m : route ? ((RouteNode) node).manifest() : ingressSide ? m : m.slim();
       boolean keepValue = keep == Keep.ALL || route;

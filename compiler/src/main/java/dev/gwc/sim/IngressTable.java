@@ -38,26 +38,22 @@ public final class IngressTable {
 
   /** The location an Ingress route hit names (its path and backend), or null. */
   IngressLocation location(Result.RouteHit hit) {
-    for (IngressClassTable t : classes.values()) {
-      for (IngressServer s : t.all()) {
-        for (IngressLocation l : s.locations()) {
-          if (l.ingress() != null
-              && l.ingress().namespace().equals(hit.namespace())
-              && l.ingress().name().equals(hit.name())
-              && l.rule() == hit.rule()
-              && l.index() == hit.match()) {
-            return l;
-          }
-        }
-      }
-    }
-    return null;
+    Found f = find(hit);
+    return f == null ? null : f.location();
   }
 
   /**
    * The name of the server that holds an Ingress route hit's location ("(any)": default), or null.
    */
   String serverOf(Result.RouteHit hit) {
+    Found f = find(hit);
+    return f == null ? null : f.server().host.equals(DEFAULT_SERVER) ? "(any)" : f.server().host;
+  }
+
+  /** A route hit's location and the server that holds it. */
+  private record Found(IngressServer server, IngressLocation location) {}
+
+  private Found find(Result.RouteHit hit) {
     for (IngressClassTable t : classes.values()) {
       for (IngressServer s : t.all()) {
         for (IngressLocation l : s.locations()) {
@@ -66,7 +62,7 @@ public final class IngressTable {
               && l.ingress().name().equals(hit.name())
               && l.rule() == hit.rule()
               && l.index() == hit.match()) {
-            return s.host.equals(DEFAULT_SERVER) ? "(any)" : s.host;
+            return new Found(s, l);
           }
         }
       }

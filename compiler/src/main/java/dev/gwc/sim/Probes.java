@@ -3,7 +3,6 @@ package dev.gwc.sim;
 import dev.gwc.resource.Manifest;
 import dev.gwc.yaml.YMap;
 import dev.gwc.yaml.YNode;
-import dev.gwc.yaml.YScalar;
 import dev.gwc.yaml.YSeq;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,7 +73,7 @@ public final class Probes {
     if (spec.get("tls") instanceof YSeq tls) {
       for (YNode t : tls.items()) {
         if (t instanceof YMap e) {
-          tlsHosts.addAll(strings(e.get("hosts")));
+          tlsHosts.addAll(YSeq.strings(e.get("hosts")));
         }
       }
     }
@@ -127,7 +126,7 @@ public final class Probes {
     if (!(m.root().get("spec") instanceof YMap spec)) {
       return;
     }
-    List<String> hosts = strings(spec.get("hostnames"));
+    List<String> hosts = YSeq.strings(spec.get("hostnames"));
     for (String h : hosts.isEmpty() ? List.of(UNKNOWN_HOST) : hosts) {
       Set<String> ps = paths.computeIfAbsent(h, k -> new LinkedHashSet<>());
       if (spec.get("rules") instanceof YSeq rules) {
@@ -155,7 +154,7 @@ public final class Probes {
     if (!(m.root().get("spec") instanceof YMap spec)) {
       return;
     }
-    List<String> hosts = strings(spec.get("hostnames"));
+    List<String> hosts = YSeq.strings(spec.get("hostnames"));
     if (hosts.isEmpty()) {
       hosts = List.of(UNKNOWN_HOST);
     }
@@ -299,17 +298,5 @@ public final class Probes {
       sb.append(c);
     }
     return sb.length() == 0 ? "/" : sb.toString();
-  }
-
-  private static List<String> strings(YNode node) {
-    List<String> out = new ArrayList<>();
-    if (node instanceof YSeq seq) {
-      for (YNode n : seq.items()) {
-        if (n instanceof YScalar s && s.value() instanceof String str) {
-          out.add(str);
-        }
-      }
-    }
-    return out;
   }
 }
