@@ -1,7 +1,6 @@
 package dev.gwc.sim;
 
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
+import dev.gwc.regex.Regex;
 
 /**
  * The request-based canary rules of ingress-nginx, in its order: by header (its value, else a
@@ -52,8 +51,8 @@ final class CanaryRules {
 
   private static boolean matches(String pattern, String value) {
     try {
-      return Pattern.compile(pattern).matcher(value).matches();
-    } catch (PatternSyntaxException e) {
+      return Regex.compile(pattern).matches(value);
+    } catch (Regex.SyntaxException e) {
       return false;
     }
   }

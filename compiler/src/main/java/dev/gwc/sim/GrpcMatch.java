@@ -1,6 +1,6 @@
 package dev.gwc.sim;
 
-import com.google.re2j.Pattern;
+import dev.gwc.regex.Regex;
 import java.util.List;
 
 /**
@@ -15,8 +15,8 @@ import java.util.List;
 public record GrpcMatch(
     String service,
     String method,
-    Pattern serviceRegex,
-    Pattern methodRegex,
+    Regex serviceRegex,
+    Regex methodRegex,
     List<ValueMatch> headers) {
   public GrpcMatch {
     headers = List.copyOf(headers);
@@ -27,7 +27,7 @@ public record GrpcMatch(
     return part(service, serviceRegex, svc) && part(method, methodRegex, m);
   }
 
-  private static boolean part(String want, Pattern regex, String actual) {
+  private static boolean part(String want, Regex regex, String actual) {
     if (want == null) {
       return true;
     }

@@ -1,6 +1,6 @@
 package dev.gwc.sim;
 
-import com.google.re2j.Pattern;
+import dev.gwc.regex.Regex;
 
 /**
  * An HTTPRoute path match.
@@ -13,7 +13,7 @@ import com.google.re2j.Pattern;
  * @param literal a prefix every matching path starts with (for a pattern, its leading literal
  *     characters; may be empty), so most paths are ruled out without running the pattern
  */
-public record PathMatch(Type type, String value, String key, Pattern regex, String literal) {
+public record PathMatch(Type type, String value, String key, Regex regex, String literal) {
 
   /** The kinds of path match, in the order of their precedence. */
   public enum Type {

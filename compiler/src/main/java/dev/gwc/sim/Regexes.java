@@ -1,7 +1,6 @@
 package dev.gwc.sim;
 
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
+import dev.gwc.regex.Regex;
 
 /** Regular expressions with RE2 semantics, which no input can drive into exponential time. */
 final class Regexes {
@@ -12,12 +11,12 @@ final class Regexes {
    *
    * @throws IllegalArgumentException naming the pattern when it does not compile
    */
-  static Pattern compile(String regex) {
+  static Regex compile(String regex) {
     try {
-      return Pattern.compile(regex);
-    } catch (PatternSyntaxException e) {
+      return Regex.compile(regex);
+    } catch (Regex.SyntaxException e) {
       throw new IllegalArgumentException(
-          "regular expression '" + regex + "' is not valid RE2: " + e.getDescription(), e);
+          "regular expression '" + regex + "' is not valid RE2: " + e.description(), e);
     }
   }
 }

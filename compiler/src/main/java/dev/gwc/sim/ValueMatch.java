@@ -1,6 +1,6 @@
 package dev.gwc.sim;
 
-import com.google.re2j.Pattern;
+import dev.gwc.regex.Regex;
 
 /**
  * A header or query-parameter match.
@@ -10,7 +10,7 @@ import com.google.re2j.Pattern;
  * @param regex the compiled pattern for RegularExpression matches, else null
  * @param lowerName the name in lower case, for header lookups
  */
-public record ValueMatch(String name, String value, Pattern regex, String lowerName) {
+public record ValueMatch(String name, String value, Regex regex, String lowerName) {
 
   /** A match as the API writes it ({@code type} Exact or RegularExpression). */
   public static ValueMatch of(String type, String name, String value) {

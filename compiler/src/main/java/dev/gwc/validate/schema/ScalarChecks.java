@@ -1,6 +1,6 @@
 package dev.gwc.validate.schema;
 
-import com.google.re2j.Pattern;
+import dev.gwc.regex.Regex;
 import dev.gwc.yaml.YScalar;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,8 +93,8 @@ final class ScalarChecks {
           "must be at most " + s.maxLength + " characters, is " + len,
           path);
     }
-    Pattern p = s.compiledPattern();
-    if (p != null && !p.matcher(str).find()) {
+    Regex p = s.compiledPattern();
+    if (p != null && !p.find(str)) {
       StringBuilder sb = new StringBuilder();
       String hint = PatternHints.describe(s.pattern);
       sb.append(Render.value(str));

@@ -1,7 +1,6 @@
 package dev.gwc.validate.schema;
 
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
+import dev.gwc.regex.Regex;
 import dev.gwc.source.SourceSpan;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,7 @@ public final class Schema {
   final List<String> required;
   final List<Object> enumValues;
   final String pattern;
-  private volatile Pattern compiledPattern;
+  private volatile Regex compiledPattern;
   private volatile String patternError;
   final Long minLength;
   final Long maxLength;
@@ -142,21 +141,21 @@ public final class Schema {
 
   /** Whether a string matches this schema's pattern (true when it has none that compiles). */
   public boolean patternAllows(String value) {
-    Pattern p = compiledPattern();
-    return p == null || p.matcher(value).find();
+    Regex p = compiledPattern();
+    return p == null || p.find(value);
   }
 
   /** The compiled RE2 pattern, or null when there is none or it does not compile. */
-  Pattern compiledPattern() {
+  Regex compiledPattern() {
     if (pattern == null) {
       return null;
     }
-    Pattern p = compiledPattern;
+    Regex p = compiledPattern;
     if (p == null && patternError == null) {
       try {
-        p = Pattern.compile(pattern);
+        p = Regex.compile(pattern);
         compiledPattern = p;
-      } catch (PatternSyntaxException e) {
+      } catch (Regex.SyntaxException e) {
         patternError = e.getMessage();
       }
     }

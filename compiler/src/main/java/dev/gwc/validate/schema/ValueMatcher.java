@@ -65,7 +65,7 @@ final class ValueMatcher {
       if (s.format != null && Formats.check(s.format, str) != null) {
         return false;
       }
-      if (s.compiledPattern() != null && !s.compiledPattern().matcher(str).find()) {
+      if (s.compiledPattern() != null && !s.compiledPattern().find(str)) {
         return false;
       }
       int len = str.codePointCount(0, str.length());

@@ -1,0 +1,243 @@
+package dev.gwc.regex;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Glushkov's position automaton of a pattern with at most 64 character positions: state {@code p}
+ * means "the last character read matched position {@code p}", so a set of states is one {@code
+ * long}, and reading a character is a few bit operations per active state. Runs in time linear in
+ * the text, never allocates, and decides exactly what RE2 decides about whether a text matches (not
+ * where: no captures).
+ */
+final class PositionAutomaton {
+  /** The most positions a pattern may have (repetitions counted out). */
+  static final int MAX_POSITIONS = 64;
+
+  // Nodes built at most; a pattern that fits in 64 positions needs far fewer.
+  private static final int MAX_STEPS = 4096;
+
+  private final long first;
+  private final long last;
+  private final boolean nullable;
+  private final long[] follow;
+  // Per ASCII character, the positions that accept it; and the positions that accept the rest.
+  private final long[] ascii = new long[128];
+  private final long nonAscii;
+  private final boolean anchoredStart;
+  private final boolean anchoredEnd;
+
+  private PositionAutomaton(
+      Fragment f, List<CharSet> positions, long[] follow, boolean anchoredStart, boolean end) {
+    this.first = f.first;
+    this.last = f.last;
+    this.nullable = f.nullable;
+    this.follow = follow;
+    this.anchoredStart = anchoredStart;
+    this.anchoredEnd = end;
+    long other = 0;
+    for (int p = 0; p < positions.size(); p++) {
+      CharSet s = positions.get(p);
+      for (int c = 0; c < 128; c++) {
+        if (s.contains(c)) {
+          ascii[c] |= 1L << p;
+        }
+      }
+      if (s.nonAscii()) {
+        other |= 1L << p;
+      }
+    }
+    this.nonAscii = other;
+  }
+
+  /** The automaton of a pattern, or null when it is outside the subset or too large. */
+  static PositionAutomaton of(String pattern) {
+    PatternParser.Parsed parsed = PatternParser.parse(pattern);
+    if (parsed == null) {
+      return null;
+    }
+    Builder b = new Builder();
+    Fragment f = b.build(parsed.node());
+    if (f == null) {
+      return null;
+    }
+    return new PositionAutomaton(
+        f, b.positions, b.follow, parsed.anchoredStart(), parsed.anchoredEnd());
+  }
+
+  /** Whether the whole text matches. */
+  boolean matches(CharSequence text) {
+    int n = text.length();
+    if (n == 0) {
+      return nullable;
+    }
+    long state = 0;
+    boolean atStart = true;
+    for (int i = 0; i < n; ) {
+      char c = text.charAt(i);
+      long accept;
+      if (c < 128) {
+        accept = ascii[c];
+        i++;
+      } else {
+        accept = nonAscii;
+        i += Character.charCount(Character.codePointAt(text, i));
+      }
+      state = (atStart ? first : step(state)) & accept;
+      atStart = false;
+      if (state == 0) {
+        return false;
+      }
+    }
+    return (state & last) != 0;
+  }
+
+  /** Whether some part of the text matches (anchors respected), as RE2's partial match. */
+  boolean find(CharSequence text) {
+    if (anchoredStart && anchoredEnd) {
+      return matches(text);
+    }
+    if (nullable) {
+      return true; // the empty match at the start (or, with $, at the end)
+    }
+    int n = text.length();
+    long state = 0;
+    boolean atStart = true;
+    for (int i = 0; i < n; ) {
+      char c = text.charAt(i);
+      long accept;
+      if (c < 128) {
+        accept = ascii[c];
+        i++;
+      } else {
+        accept = nonAscii;
+        i += Character.charCount(Character.codePointAt(text, i));
+      }
+      long next = step(state);
+      if (atStart || !anchoredStart) {
+        next |= first;
+      }
+      atStart = false;
+      state = next & accept;
+      if (!anchoredEnd && (state & last) != 0) {
+        return true;
+      }
+      if (state == 0 && anchoredStart) {
+        return false;
+      }
+    }
+    return anchoredEnd && (state & last) != 0;
+  }
+
+  /** The positions that may follow any of {@code state}'s. */
+  private long step(long state) {
+    long next = 0;
+    for (long s = state; s != 0; s &= s - 1) {
+      next |= follow[Long.numberOfTrailingZeros(s)];
+    }
+    return next;
+  }
+
+  /** What Glushkov's construction knows of a subexpression. */
+  private record Fragment(boolean nullable, long first, long last) {}
+
+  /** Numbers the positions (each repetition counted out gets its own) and links them. */
+  private static final class Builder {
+    final List<CharSet> positions = new ArrayList<>();
+    final long[] follow = new long[MAX_POSITIONS];
+    private int steps;
+
+    /**
+     * The fragment of a node, or null when the pattern needs more than 64 positions (or more work
+     * than a pattern of 64 positions can need: nested repetitions of empty groups).
+     */
+    Fragment build(Node node) {
+      if (++steps > MAX_STEPS) {
+        return null;
+      }
+      if (node instanceof Node.Chars c) {
+        if (positions.size() == MAX_POSITIONS) {
+          return null;
+        }
+        long bit = 1L << positions.size();
+        positions.add(c.set());
+        return new Fragment(false, bit, bit);
+      }
+      if (node instanceof Node.Concat c) {
+        Fragment f = new Fragment(true, 0, 0);
+        for (Node part : c.parts()) {
+          Fragment g = build(part);
+          if (g == null) {
+            return null;
+          }
+          f = concat(f, g);
+        }
+        return f;
+      }
+      if (node instanceof Node.Alternate a) {
+        boolean nullable = false;
+        long first = 0;
+        long last = 0;
+        for (Node alt : a.alternatives()) {
+          Fragment g = build(alt);
+          if (g == null) {
+            return null;
+          }
+          nullable |= g.nullable;
+          first |= g.first;
+          last |= g.last;
+        }
+        return new Fragment(nullable, first, last);
+      }
+      if (node instanceof Node.Repeat r) {
+        return repeat(r);
+      }
+      return new Fragment(true, 0, 0); // Node.Empty
+    }
+
+    private Fragment concat(Fragment a, Fragment b) {
+      link(a.last, b.first);
+      return new Fragment(
+          a.nullable && b.nullable,
+          a.nullable ? a.first | b.first : a.first,
+          b.nullable ? a.last | b.last : b.last);
+    }
+
+    /** {@code x{min,max}} as {@code min} copies of x, then x* or (max - min) copies of x?. */
+    private Fragment repeat(Node.Repeat r) {
+      if (r.min() > MAX_POSITIONS || r.max() > MAX_POSITIONS) {
+        return null;
+      }
+      Fragment f = new Fragment(true, 0, 0);
+      for (int i = 0; i < r.min(); i++) {
+        Fragment g = build(r.node());
+        if (g == null) {
+          return null;
+        }
+        f = concat(f, g);
+      }
+      if (r.max() < 0) {
+        Fragment g = build(r.node());
+        if (g == null) {
+          return null;
+        }
+        link(g.last, g.first);
+        return concat(f, new Fragment(true, g.first, g.last));
+      }
+      for (int i = r.min(); i < r.max(); i++) {
+        Fragment g = build(r.node());
+        if (g == null) {
+          return null;
+        }
+        f = concat(f, new Fragment(true, g.first, g.last));
+      }
+      return f;
+    }
+
+    private void link(long from, long to) {
+      for (long s = from; s != 0; s &= s - 1) {
+        follow[Long.numberOfTrailingZeros(s)] |= to;
+      }
+    }
+  }
+}

@@ -1,0 +1,161 @@
+package dev.gwc.regex;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.re2j.Pattern;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The position automaton against re2j: for random patterns of the subset and random texts, both
+ * must agree on {@code matches} and {@code find}.
+ */
+class RegexTest {
+  private static final String ALPHABET = "ab/.-_0Z\n é😀";
+
+  @Test
+  void randomPatterns_agreeWithRe2j() {
+    Random random = new Random(42);
+    int checked = 0;
+    int fast = 0;
+    for (int i = 0; i < 3000; i++) {
+      String body = pattern(random, 3);
+      String pattern =
+          (random.nextInt(4) == 0 ? "^" : "") + body + (random.nextInt(4) == 0 ? "$" : "");
+      Pattern re2;
+      try {
+        re2 = Pattern.compile(pattern);
+      } catch (com.google.re2j.PatternSyntaxException e) {
+        continue;
+      }
+      Regex regex = Regex.compile(pattern);
+      if (regex.automaton()) {
+        fast++;
+      }
+      for (int j = 0; j < 30; j++) {
+        String text = text(random);
+        assertEquals(
+            re2.matches(text), regex.matches(text), () -> "matches /" + pattern + "/ on " + text);
+        assertEquals(
+            re2.matcher(text).find(), regex.find(text), () -> "find /" + pattern + "/ on " + text);
+        checked++;
+      }
+    }
+    assertTrue(checked > 50_000, "checked " + checked);
+    assertTrue(fast > 2000, "patterns on the fast path: " + fast);
+  }
+
+  @Test
+  void typicalPatterns_takeTheFastPath() {
+    for (String p :
+        List.of(
+            "^/api/v[0-9]+/users/[^/]+$",
+            "/ads-edge-22/[^/]+\\.(png|jpg|css|js)",
+            "[a-z]+-[0-9]+",
+            "v[12]",
+            "^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$",
+            "^[a-z]([-a-z0-9]*[a-z0-9])?$",
+            "^/[\\w./~%!$&'()*+,;=:@-]*$",
+            "(?:a|b)*?c{2,3}\\d\\W\\S")) {
+      assertTrue(Regex.compile(p).automaton(), p);
+    }
+  }
+
+  @Test
+  void outsideTheSubset_fallsBackToRe2j() {
+    for (String p : List.of("(?i)abc", "a\\bb", "\\pL+", "é+", "[[:alpha:]]+", "a^b", "^a|b$")) {
+      Regex r = Regex.compile(p);
+      assertFalse(r.automaton(), p);
+    }
+    assertTrue(Regex.compile("(?i)abc").matches("ABC"));
+    assertTrue(Regex.compile("^a|b$").find("xb"));
+  }
+
+  @Test
+  void tooManyPositions_fallBackToRe2j() {
+    Regex r = Regex.compile("a{65}");
+    assertFalse(r.automaton());
+    assertTrue(r.matches("a".repeat(65)));
+    // RE2's limit: nested counted repetitions make at most 1000 copies (re2j would expand them).
+    assertTrue(Regex.compile("((a{10}){10}){10}").matches("a".repeat(1000)));
+    Regex.SyntaxException e =
+        assertThrows(Regex.SyntaxException.class, () -> Regex.compile("((((){64}){64}){64}){64}x"));
+    assertTrue(e.description().contains("1000"), e.description());
+    assertThrows(Regex.SyntaxException.class, () -> Regex.compile("(a{2}){501}"));
+    assertTrue(Regex.compile("[{]{3}(x){2}").matches("{{{xx"));
+  }
+
+  @Test
+  void hostileText_linearTime() {
+    Regex r = Regex.compile("(a|aa)*(b|a)*c");
+    assertTrue(r.automaton());
+    String text = "a".repeat(200_000);
+    long start = System.nanoTime();
+    assertFalse(r.matches(text));
+    assertFalse(r.find(text.substring(0, 5_000)));
+    // Generous: a backtracking engine would not finish at all.
+    assertTrue(System.nanoTime() - start < 5_000_000_000L);
+  }
+
+  @Test
+  void invalidPattern_syntaxException() {
+    Regex.SyntaxException e = assertThrows(Regex.SyntaxException.class, () -> Regex.compile("a(b"));
+    assertTrue(e.description().contains("missing closing )"), e.description());
+  }
+
+  private static String pattern(Random r, int depth) {
+    int n = 1 + r.nextInt(4);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      sb.append(atom(r, depth));
+      switch (r.nextInt(9)) {
+        case 0 -> sb.append('*');
+        case 1 -> sb.append('+');
+        case 2 -> sb.append('?');
+        case 3 -> sb.append('{').append(r.nextInt(3)).append('}');
+        case 4 ->
+            sb.append('{').append(r.nextInt(2)).append(',').append(2 + r.nextInt(2)).append('}');
+        case 5 -> sb.append("{1,}");
+        case 6 -> sb.append("*?");
+        default -> {}
+      }
+    }
+    if (r.nextInt(6) == 0) {
+      sb.append('|').append(pattern(r, depth - 1));
+    }
+    return sb.toString();
+  }
+
+  private static String atom(Random r, int depth) {
+    int k = r.nextInt(depth > 0 ? 12 : 10);
+    return switch (k) {
+      case 0 -> ".";
+      case 1 -> "[ab]";
+      case 2 -> "[^a/]";
+      case 3 -> "[a-z0-9-]";
+      case 4 ->
+          List.of("\\d", "\\w", "\\s", "\\D", "\\W", "\\S", "\\.", "\\/", "\\-").get(r.nextInt(9));
+      case 5 -> "[\\w.]";
+      case 6 -> "";
+      case 10 -> "(" + pattern(r, depth - 1) + ")";
+      case 11 -> "(?:" + pattern(r, depth - 1) + ")";
+      default -> String.valueOf("ab/.-_0Z".charAt(r.nextInt(8))).replace(".", "\\.");
+    };
+  }
+
+  private static String text(Random r) {
+    int n = r.nextInt(8);
+    List<Integer> cps = new ArrayList<>();
+    ALPHABET.codePoints().forEach(cps::add);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      sb.appendCodePoint(cps.get(r.nextInt(cps.size())));
+    }
+    return sb.toString();
+  }
+}
