@@ -71,6 +71,47 @@ final class PatternParser {
     return new Parsed(n, start, endAnchor);
   }
 
+  /**
+   * The characters every whole-text match starts with: the pattern's leading single characters,
+   * through groups that are literal throughout; a repeated character counts once when it must
+   * occur.
+   */
+  static String literalPrefix(Node node) {
+    StringBuilder sb = new StringBuilder();
+    literal(node, sb);
+    return sb.toString();
+  }
+
+  /** Appends the literal start of a node; whether all of the node was literal. */
+  private static boolean literal(Node node, StringBuilder sb) {
+    if (node instanceof Node.Chars c) {
+      int single = single(c.set());
+      if (single < 0) {
+        return false;
+      }
+      sb.append((char) single);
+      return true;
+    }
+    if (node instanceof Node.Concat c) {
+      for (Node part : c.parts()) {
+        if (!literal(part, sb)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (node instanceof Node.Repeat r && r.min() >= 1) {
+      literal(r.node(), sb);
+      return false;
+    }
+    return node instanceof Node.Empty;
+  }
+
+  /** The character of a node that stands for exactly one ASCII character, else -1. */
+  static int singleChar(Node node) {
+    return node instanceof Node.Chars c ? single(c.set()) : -1;
+  }
+
   /** Whether the character at {@code i} follows an odd number of backslashes. */
   private boolean escaped(int i) {
     int n = 0;

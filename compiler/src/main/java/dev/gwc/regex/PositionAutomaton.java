@@ -50,30 +50,31 @@ final class PositionAutomaton {
     this.nonAscii = other;
   }
 
-  /** The automaton of a pattern, or null when it is outside the subset or too large. */
-  static PositionAutomaton of(String pattern) {
-    PatternParser.Parsed parsed = PatternParser.parse(pattern);
-    if (parsed == null) {
-      return null;
-    }
+  /**
+   * The automaton of a parsed pattern, or null when it needs more than 64 positions.
+   *
+   * @param node the pattern
+   * @param anchoredStart whether it starts with {@code ^} (for {@link #find})
+   * @param anchoredEnd whether it ends with {@code $} (for {@link #find})
+   */
+  static PositionAutomaton of(Node node, boolean anchoredStart, boolean anchoredEnd) {
     Builder b = new Builder();
-    Fragment f = b.build(parsed.node());
+    Fragment f = b.build(node);
     if (f == null) {
       return null;
     }
-    return new PositionAutomaton(
-        f, b.positions, b.follow, parsed.anchoredStart(), parsed.anchoredEnd());
+    return new PositionAutomaton(f, b.positions, b.follow, anchoredStart, anchoredEnd);
   }
 
-  /** Whether the whole text matches. */
-  boolean matches(CharSequence text) {
+  /** Whether the text from {@code from} to its end matches. */
+  boolean matches(CharSequence text, int from) {
     int n = text.length();
-    if (n == 0) {
+    if (n == from) {
       return nullable;
     }
     long state = 0;
     boolean atStart = true;
-    for (int i = 0; i < n; ) {
+    for (int i = from; i < n; ) {
       char c = text.charAt(i);
       long accept;
       if (c < 128) {
@@ -95,7 +96,7 @@ final class PositionAutomaton {
   /** Whether some part of the text matches (anchors respected), as RE2's partial match. */
   boolean find(CharSequence text) {
     if (anchoredStart && anchoredEnd) {
-      return matches(text);
+      return matches(text, 0);
     }
     if (nullable) {
       return true; // the empty match at the start (or, with $, at the end)

@@ -2,23 +2,53 @@ package dev.gwc.regex;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import java.util.List;
 
 /**
  * A compiled regular expression with RE2 semantics. Patterns in the subset {@link PatternParser}
  * reads (most patterns of manifests and CRDs: literals, classes, groups, alternation, quantifiers)
  * run on a {@link PositionAutomaton}, ten to a hundred times faster than re2j's machine; the rest
- * on re2j. Either way a match takes time linear in the text. Immutable and safe to share between
- * threads.
+ * on re2j. For whole-text matches the pattern's leading literal characters are compared directly
+ * and only the rest needs positions, so long literal paths fit too. Either way a match takes time
+ * linear in the text. Immutable and safe to share between threads.
  */
 public final class Regex {
   private final String pattern;
   private final Pattern re2;
-  private final PositionAutomaton automaton;
+  // For find(): the whole pattern, or null (re2j).
+  private final PositionAutomaton whole;
+  // For matches(): the leading literal characters, then the automaton of the rest, or null (re2j).
+  private final String head;
+  private final PositionAutomaton rest;
+  private final String literalPrefix;
 
-  private Regex(String pattern, Pattern re2, PositionAutomaton automaton) {
+  private Regex(String pattern, Pattern re2, PatternParser.Parsed parsed) {
     this.pattern = pattern;
     this.re2 = re2;
-    this.automaton = automaton;
+    if (parsed == null) {
+      this.whole = null;
+      this.head = "";
+      this.rest = null;
+      this.literalPrefix = "";
+      return;
+    }
+    Node node = parsed.node();
+    this.whole = PositionAutomaton.of(node, parsed.anchoredStart(), parsed.anchoredEnd());
+    this.literalPrefix = PatternParser.literalPrefix(node);
+    StringBuilder sb = new StringBuilder();
+    Node remainder = node;
+    if (node instanceof Node.Concat c) {
+      List<Node> parts = c.parts();
+      int k = 0;
+      while (k < parts.size() && PatternParser.singleChar(parts.get(k)) >= 0) {
+        sb.append((char) PatternParser.singleChar(parts.get(k)));
+        k++;
+      }
+      remainder =
+          k == parts.size() ? new Node.Empty() : new Node.Concat(parts.subList(k, parts.size()));
+    }
+    this.head = sb.toString();
+    this.rest = head.isEmpty() ? whole : PositionAutomaton.of(remainder, false, false);
   }
 
   /** Thrown by {@link #compile} for a pattern that is not valid RE2. */
@@ -54,24 +84,50 @@ public final class Regex {
     } catch (PatternSyntaxException e) {
       throw new SyntaxException(e.getMessage(), e.getDescription());
     }
-    return new Regex(pattern, re2, PositionAutomaton.of(pattern));
+    return new Regex(pattern, re2, PatternParser.parse(pattern));
   }
 
   /** Whether the whole text matches. */
   public boolean matches(CharSequence text) {
-    return automaton != null ? automaton.matches(text) : re2.matcher(text).matches();
+    if (rest == null) {
+      return re2.matcher(text).matches();
+    }
+    int n = head.length();
+    if (text.length() < n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (text.charAt(i) != head.charAt(i)) {
+        return false;
+      }
+    }
+    return rest.matches(text, n);
   }
 
   /**
    * Whether some part of the text matches (RE2's partial match; {@code ^} and {@code $} anchor).
    */
   public boolean find(CharSequence text) {
-    return automaton != null ? automaton.find(text) : re2.matcher(text).find();
+    return whole != null ? whole.find(text) : re2.matcher(text).find();
   }
 
-  /** Whether the fast path runs this pattern (for tests and benchmarks). */
+  /** Whether the fast path runs this pattern's whole-text and partial matches (for tests). */
   boolean automaton() {
-    return automaton != null;
+    return whole != null && rest != null;
+  }
+
+  /** Whether the fast path runs this pattern's whole-text matches (for tests). */
+  boolean wholeTextAutomaton() {
+    return rest != null;
+  }
+
+  /**
+   * Characters that every text this pattern {@link #matches} starts with (its leading literal
+   * characters; empty when it has none or is outside the automaton subset), so that an index can
+   * rule most texts out without running the pattern.
+   */
+  public String literalPrefix() {
+    return literalPrefix;
   }
 
   /** The pattern as written. */

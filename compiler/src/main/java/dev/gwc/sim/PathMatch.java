@@ -11,7 +11,8 @@ import dev.gwc.regex.Regex;
  *     ({@code ""} for {@code /}), or the pattern
  * @param regex the compiled pattern (RE2: linear time on every input), or null
  * @param literal a prefix every matching path starts with (for a pattern, its leading literal
- *     characters; may be empty), so most paths are ruled out without running the pattern
+ *     characters, {@link Regex#literalPrefix}; may be empty), so most paths are ruled out without
+ *     running the pattern
  */
 public record PathMatch(Type type, String value, String key, Regex regex, String literal) {
 
@@ -38,34 +39,12 @@ public record PathMatch(Type type, String value, String key, Regex regex, String
   public static PathMatch of(String type, String value) {
     return switch (type) {
       case "Exact" -> new PathMatch(Type.EXACT, value, value, null, value);
-      case "RegularExpression" ->
-          new PathMatch(Type.REGEX, value, value, Regexes.compile(value), literalPrefix(value));
+      case "RegularExpression" -> {
+        Regex regex = Regexes.compile(value);
+        yield new PathMatch(Type.REGEX, value, value, regex, regex.literalPrefix());
+      }
       default -> new PathMatch(Type.PREFIX, value, prefixKey(value), null, prefixKey(value));
     };
-  }
-
-  /**
-   * The characters every match of a pattern starts with: the pattern's leading literal characters
-   * (after a {@code ^} anchor), without the last one when a quantifier follows it; empty when the
-   * pattern has an alternation or starts with anything else.
-   */
-  static String literalPrefix(String regex) {
-    if (regex.indexOf('|') >= 0) {
-      return "";
-    }
-    int i = regex.startsWith("^") ? 1 : 0;
-    StringBuilder sb = new StringBuilder();
-    for (; i < regex.length(); i++) {
-      char c = regex.charAt(i);
-      if ("\\.[]{}()*+?^$".indexOf(c) >= 0) {
-        if ((c == '*' || c == '?' || c == '{') && sb.length() > 0) {
-          sb.setLength(sb.length() - 1);
-        }
-        break;
-      }
-      sb.append(c);
-    }
-    return sb.toString();
   }
 
   /** The prefix without its trailing slash: a trailing {@code /} is ignored, {@code /} is "". */

@@ -41,6 +41,11 @@ class RegexTest {
         String text = text(random);
         assertEquals(
             re2.matches(text), regex.matches(text), () -> "matches /" + pattern + "/ on " + text);
+        if (re2.matches(text)) {
+          assertTrue(
+              text.startsWith(regex.literalPrefix()),
+              () -> "literal prefix '" + regex.literalPrefix() + "' of /" + pattern + "/: " + text);
+        }
         assertEquals(
             re2.matcher(text).find(), regex.find(text), () -> "find /" + pattern + "/ on " + text);
         checked++;
@@ -64,6 +69,29 @@ class RegexTest {
             "(?:a|b)*?c{2,3}\\d\\W\\S")) {
       assertTrue(Regex.compile(p).automaton(), p);
     }
+  }
+
+  @Test
+  void literalPrefix_leadingCharactersThroughLiteralGroups() {
+    assertEquals("/x/", Regex.compile("/x/(en|de)/login(/.*)?").literalPrefix());
+    assertEquals("/api/v", Regex.compile("^/api/v[0-9]+$").literalPrefix());
+    assertEquals("/a", Regex.compile("/a+b").literalPrefix());
+    assertEquals("/", Regex.compile("/a*b").literalPrefix());
+    assertEquals("/api/x", Regex.compile("(/api)/x[0-9]").literalPrefix());
+    assertEquals(".well-known/", Regex.compile("\\.well-known/.*").literalPrefix());
+    assertEquals("", Regex.compile("a|b").literalPrefix());
+    assertEquals("", Regex.compile("(?i)abc").literalPrefix());
+  }
+
+  @Test
+  void longLiteralHead_wholeTextMatchesOnTheAutomaton() {
+    Regex r = Regex.compile("^/notifications-frontend/callback/[a-z0-9-]{3,32}$");
+    assertTrue(r.wholeTextAutomaton());
+    assertFalse(r.automaton()); // find() needs all 66 positions: re2j
+    assertTrue(r.matches("/notifications-frontend/callback/abc-1"));
+    assertFalse(r.matches("/notifications-frontend/callback/ab"));
+    assertFalse(r.matches("/notifications-frontend/callbacks/abc"));
+    assertTrue(r.find("/notifications-frontend/callback/abc-1"));
   }
 
   @Test
