@@ -28,31 +28,44 @@ final class RegionMap<V> {
 
   /** Sets the value of a key. The map keeps its own copy of the key. */
   void put(String key, V value) {
+    put(0, key, value);
+  }
+
+  /**
+   * Sets the value of a key of a kind: one map can hold several indexes whose keys may be equal
+   * strings (exact paths and path prefixes), told apart by a small number.
+   */
+  void put(int kind, String key, V value) {
     if ((size + 1) * 2 > hashes.length) {
       grow();
     }
-    int h = hash(key, 0, key.length());
-    int i = slot(key, 0, key.length(), h);
+    int h = hash(kind, key, 0, key.length());
+    int i = slot(kind, key, 0, key.length(), h);
     if (hashes[i] == 0) {
       hashes[i] = h;
-      slots[2 * i] = compact(key);
+      slots[2 * i] = compact(kind, key);
       size++;
     }
     slots[2 * i + 1] = value;
   }
 
   /** The value of {@code text[from, to)}, or null. */
-  @SuppressWarnings("unchecked")
   V get(String text, int from, int to) {
+    return get(0, text, from, to);
+  }
+
+  /** The value of the key of a kind that is {@code text[from, to)}, or null. */
+  @SuppressWarnings("unchecked")
+  V get(int kind, String text, int from, int to) {
     if (size == 0) {
       return null;
     }
-    return (V) slots[2 * slot(text, from, to, hash(text, from, to)) + 1];
+    return (V) slots[2 * slot(kind, text, from, to, hash(kind, text, from, to)) + 1];
   }
 
   /** The value of a key, or null. */
   V get(String key) {
-    return get(key, 0, key.length());
+    return get(0, key, 0, key.length());
   }
 
   boolean isEmpty() {
@@ -60,50 +73,55 @@ final class RegionMap<V> {
   }
 
   /** The slot of the key, or the empty slot where it would go. */
-  private int slot(String text, int from, int to, int h) {
+  private int slot(int kind, String text, int from, int to, int h) {
     int mask = hashes.length - 1;
     int i = h & mask;
     while (true) {
       int k = hashes[i];
-      if (k == 0 || (k == h && same(slots[2 * i], text, from, to))) {
+      if (k == 0 || (k == h && same(slots[2 * i], kind, text, from, to))) {
         return i;
       }
       i = (i + 1) & mask;
     }
   }
 
-  private static boolean same(Object key, String text, int from, int to) {
+  /** Whether a stored key (its kind first) is the kind and region. */
+  private static boolean same(Object key, int kind, String text, int from, int to) {
     int len = to - from;
     if (key instanceof byte[] b) {
-      if (b.length != len) {
+      if (b.length != len + 1 || b[0] != kind) {
         return false;
       }
       for (int j = 0; j < len; j++) {
-        if ((b[j] & 0xff) != text.charAt(from + j)) {
+        if ((b[j + 1] & 0xff) != text.charAt(from + j)) {
           return false;
         }
       }
       return true;
     }
     String s = (String) key;
-    return s.length() == len && text.regionMatches(from, s, 0, len);
+    return s.length() == len + 1 && s.charAt(0) == kind && text.regionMatches(from, s, 1, len);
   }
 
-  /** The key as ISO-8859-1 bytes when every character fits, else a copy of the string. */
-  private static Object compact(String key) {
-    byte[] b = new byte[key.length()];
-    for (int j = 0; j < b.length; j++) {
+  /**
+   * The kind and key as ISO-8859-1 bytes when every character fits, else as a string (the kind as
+   * its first character).
+   */
+  private static Object compact(int kind, String key) {
+    byte[] b = new byte[key.length() + 1];
+    b[0] = (byte) kind;
+    for (int j = 0; j < key.length(); j++) {
       char c = key.charAt(j);
       if (c > 0xff) {
-        return new String(key.toCharArray());
+        return (char) kind + key;
       }
-      b[j] = (byte) c;
+      b[j + 1] = (byte) c;
     }
     return b;
   }
 
-  /** The hash of a region (as {@link String#hashCode}, spread), never 0. */
-  private static int hash(String text, int from, int to) {
+  /** The hash of a kind and region ({@link String#hashCode} of the region, spread), never 0. */
+  private static int hash(int kind, String text, int from, int to) {
     int h = 0;
     if (from == 0 && to == text.length()) {
       h = text.hashCode();
@@ -112,16 +130,17 @@ final class RegionMap<V> {
         h = 31 * h + text.charAt(i);
       }
     }
+    h += kind * 0x9E3779B9;
     h ^= h >>> 16;
     return h == 0 ? 1 : h;
   }
 
   private void grow() {
-    List<Object> keys = new ArrayList<>(size);
+    List<String> keys = new ArrayList<>(size);
     List<Object> values = new ArrayList<>(size);
     for (int i = 0; i < hashes.length; i++) {
       if (hashes[i] != 0) {
-        keys.add(slots[2 * i]);
+        keys.add(text(slots[2 * i]));
         values.add(slots[2 * i + 1]);
       }
     }
@@ -130,15 +149,18 @@ final class RegionMap<V> {
     slots = new Object[2 * capacity];
     size = 0;
     for (int j = 0; j < keys.size(); j++) {
-      String key = keys.get(j) instanceof byte[] b ? latin1(b) : (String) keys.get(j);
       @SuppressWarnings("unchecked")
       V value = (V) values.get(j);
-      put(key, value);
+      put(keys.get(j).charAt(0), keys.get(j).substring(1), value);
     }
   }
 
-  private static String latin1(byte[] b) {
-    return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+  /** A stored key as a string, its kind as the first character. */
+  private static String text(Object key) {
+    if (key instanceof byte[] b) {
+      return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+    return (String) key;
   }
 
   @Override
@@ -146,9 +168,9 @@ final class RegionMap<V> {
     StringBuilder sb = new StringBuilder("{");
     for (int i = 0; i < hashes.length; i++) {
       if (hashes[i] != 0) {
-        Object k = slots[2 * i];
+        String k = text(slots[2 * i]);
         sb.append(sb.length() > 1 ? ", " : "")
-            .append(k instanceof byte[] b ? latin1(b) : k)
+            .append(k.charAt(0) == 0 ? k.substring(1) : (int) k.charAt(0) + ":" + k.substring(1))
             .append('=')
             .append(slots[2 * i + 1]);
       }

@@ -4,18 +4,16 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * Tests one request against matches: method, headers (names in any case, values joined with "," as
- * a proxy folds them) and query parameters (the first value counts). Headers and query are read
- * once, on first use. Each test returns why the match fails, or null when it holds.
+ * a proxy folds them) and query parameters (the first value counts; the query is read once, on
+ * first use). Each test returns why the match fails, or null when it holds.
  */
 final class RequestMatcher implements VirtualHost.Visitor<Candidates.Http> {
   private final Request req;
   private Map<String, String> query;
-  private Map<String, String> headers;
 
   RequestMatcher(Request req) {
     this.req = req;
@@ -67,14 +65,9 @@ final class RequestMatcher implements VirtualHost.Visitor<Candidates.Http> {
     return null;
   }
 
+  /** A request has a handful of headers: scanning them beats building a map per request. */
   private String header(String lowerName) {
-    if (headers == null) {
-      headers = new HashMap<>();
-      for (HeaderList.Header h : req.headers().entries()) {
-        headers.merge(h.name().toLowerCase(Locale.ROOT), h.value(), (a, b) -> a + "," + b);
-      }
-    }
-    return headers.get(lowerName);
+    return req.headers().joined(lowerName);
   }
 
   private Map<String, String> query() {

@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The routes of one listener for one hostname, indexed by path: exact paths by hash, path prefixes
- * in a tree of path segments (one hash lookup per segment of the request path, longest prefix
- * first), patterns by the first segment of their literal prefix; so a request only meets the
- * matches whose path fits it. Each index holds arrays sorted by precedence once the table is
- * sealed, and a lookup neither allocates nor cuts the path into strings.
+ * The routes of one listener for one hostname, indexed by path in one hash map: exact paths, path
+ * prefixes (a request path is looked up whole, then up to each {@code /} from the last to the
+ * first, longest prefix first) and patterns by the first segment of their literal prefix; so a
+ * request only meets the matches whose path fits it. Each entry holds an array sorted by precedence
+ * once the table is sealed, and a lookup neither allocates nor cuts the path into strings. One map
+ * per host means that a lookup's probes mostly read the same few cache lines.
  */
 final class VirtualHost {
   private static final Candidates.Http[] NONE = new Candidates.Http[0];
@@ -18,14 +19,25 @@ final class VirtualHost {
   /** The hostname ({@code a.example}, {@code *.example}), or null for any host. */
   final String hostname;
 
+  // The kinds of key in {@link #paths}.
+  private static final int EXACT = 0;
+  private static final int PREFIX = 1;
+  private static final int PATTERNS = 2;
+
   private final Map<String, List<Candidates.Http>> exactLists = new HashMap<>();
-  private final RegionMap<Candidates.Http[]> exact = new RegionMap<>();
-  private final Segment prefixes = new Segment();
+  // Path prefix keys without their trailing slash ("" for "/").
+  private final Map<String, List<Candidates.Http>> prefixLists = new HashMap<>();
   // Patterns by the first segment of their literal prefix ("/api" for "/api/v[0-9]+"); the rest,
   // whose literal prefix ends within the first segment, in one general list.
   private final Map<String, List<Candidates.Http>> regexLists = new HashMap<>();
-  private final RegionMap<Patterns> regexBySegment = new RegionMap<>();
   private final List<Candidates.Http> regexList = new ArrayList<>();
+
+  // Once sealed: exact paths to Candidates.Http[], prefixes to Candidates.Http[], first segments
+  // to Patterns.
+  private final RegionMap<Object> paths = new RegionMap<>();
+  private boolean hasExact;
+  private boolean hasPrefixes;
+  private boolean hasPatternSegments;
   private Patterns regex = Patterns.NONE;
   private final List<Candidates.Grpc> grpc = new ArrayList<>();
   private final List<Rule> l4 = new ArrayList<>();
@@ -38,7 +50,7 @@ final class VirtualHost {
     PathMatch p = c.m().path();
     switch (p.type()) {
       case EXACT -> exactLists.computeIfAbsent(p.key(), k -> new ArrayList<>()).add(c);
-      case PREFIX -> prefixes.node(p.key()).list.add(c);
+      case PREFIX -> prefixLists.computeIfAbsent(p.key(), k -> new ArrayList<>()).add(c);
       case REGEX -> {
         int slash = firstSlash(p.literal());
         if (slash > 0 && slash < p.literal().length()) {
@@ -62,15 +74,19 @@ final class VirtualHost {
 
   /** Sorts every list by precedence into arrays; called once when the table is complete. */
   void seal() {
-    exactLists.forEach((k, l) -> exact.put(k, sorted(l)));
+    hasExact = !exactLists.isEmpty();
+    hasPrefixes = !prefixLists.isEmpty();
+    hasPatternSegments = !regexLists.isEmpty();
+    exactLists.forEach((k, l) -> paths.put(EXACT, k, sorted(l)));
     exactLists.clear();
-    prefixes.seal();
+    prefixLists.forEach((k, l) -> paths.put(PREFIX, k, sorted(l)));
+    prefixLists.clear();
     regex = new Patterns(sorted(regexList));
     // Each segment's list also holds the general patterns, so one list is read per request.
     regexLists.forEach(
         (k, l) -> {
           l.addAll(regexList);
-          regexBySegment.put(k, new Patterns(sorted(l)));
+          paths.put(PATTERNS, k, new Patterns(sorted(l)));
         });
     regexLists.clear();
     grpc.sort(Candidates.GRPC);
@@ -92,23 +108,35 @@ final class VirtualHost {
    * @return the accepted match, or null
    */
   Candidates.Http findHttp(String path, Visitor<Candidates.Http> v) {
-    Candidates.Http hit = first(exact.get(path), v);
-    if (hit != null) {
+    if (hasExact) {
+      Candidates.Http hit = first((Candidates.Http[]) paths.get(EXACT, path, 0, path.length()), v);
+      if (hit != null) {
+        return hit;
+      }
+    }
+    Candidates.Http hit = regex(path, v);
+    if (hit != null || !hasPrefixes) {
       return hit;
     }
-    hit = regex(path, v);
-    if (hit != null) {
-      return hit;
+    // The path itself, then the part before each '/' from the last: "/a/b/c", "/a/b", "/a", "".
+    // A key K fits a path P exactly when P is K or starts with K + "/" (PathPrefix's element-wise
+    // rule; keys have no trailing slash), which are the parts probed.
+    int end = path.length();
+    while (true) {
+      hit = first((Candidates.Http[]) paths.get(PREFIX, path, 0, end), v);
+      if (hit != null || end == 0) {
+        return hit;
+      }
+      end = Math.max(path.lastIndexOf('/', end - 1), 0);
     }
-    return prefixes.find(path, 0, v);
   }
 
   /** The patterns that may match a path: its first segment's list, else the general list. */
   private Candidates.Http regex(String path, Visitor<Candidates.Http> v) {
     Patterns list = regex;
-    if (!regexBySegment.isEmpty()) {
+    if (hasPatternSegments) {
       int slash = firstSlash(path);
-      Patterns bySegment = slash > 0 ? regexBySegment.get(path, 0, slash) : null;
+      Patterns bySegment = slash > 0 ? (Patterns) paths.get(PATTERNS, path, 0, slash) : null;
       if (bySegment != null) {
         list = bySegment;
       }
@@ -189,71 +217,6 @@ final class VirtualHost {
 
   List<Rule> l4() {
     return l4;
-  }
-
-  /**
-   * A node of the PathPrefix tree: the root stands for the prefix {@code /} (key ""), each child
-   * for one more {@code /}-separated segment. A prefix key fits a path exactly when its segments
-   * are the first segments of the path, which is PathPrefix's element-wise rule.
-   */
-  private static final class Segment {
-    private final List<Candidates.Http> list = new ArrayList<>(1);
-    private Candidates.Http[] here = NONE;
-    private Map<String, Segment> childList;
-    private RegionMap<Segment> children;
-
-    /** The node of a prefix key, created on first use. */
-    Segment node(String key) {
-      if (key.isEmpty()) {
-        return this;
-      }
-      Segment n = this;
-      int start = 0;
-      while (true) {
-        int end = key.indexOf('/', start);
-        String segment = key.substring(start, end < 0 ? key.length() : end);
-        if (n.childList == null) {
-          n.childList = new HashMap<>();
-        }
-        n = n.childList.computeIfAbsent(segment, s -> new Segment());
-        if (end < 0) {
-          return n;
-        }
-        start = end + 1;
-      }
-    }
-
-    void seal() {
-      here = sorted(list);
-      if (childList != null) {
-        children = new RegionMap<>();
-        childList.forEach(
-            (k, n) -> {
-              n.seal();
-              children.put(k, n);
-            });
-        childList = null;
-      }
-    }
-
-    /**
-     * The first accepted match of the deepest node the path reaches, then of each shallower one.
-     *
-     * @param start where the path's next segment starts, or -1 when every segment is consumed
-     */
-    Candidates.Http find(String path, int start, Visitor<Candidates.Http> v) {
-      if (start >= 0 && children != null) {
-        int end = path.indexOf('/', start);
-        Segment child = children.get(path, start, end < 0 ? path.length() : end);
-        if (child != null) {
-          Candidates.Http hit = child.find(path, end < 0 ? -1 : end + 1, v);
-          if (hit != null) {
-            return hit;
-          }
-        }
-      }
-      return first(here, v);
-    }
   }
 
   /** Decides whether a candidate whose path fits also matches the rest of the request. */
