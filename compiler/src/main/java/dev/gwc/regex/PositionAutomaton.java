@@ -21,8 +21,11 @@ final class PositionAutomaton {
   private final long last;
   private final boolean nullable;
   private final long[] follow;
-  // Per ASCII character, the positions that accept it; and the positions that accept the rest.
-  private final long[] ascii = new long[128];
+  // Per ASCII character its class (characters every position treats alike share one), per class
+  // the positions that accept it; and the positions that accept every other code point. A pattern
+  // has a handful of classes, so this takes a few cache lines where a mask per character took 16.
+  private final byte[] classOf = new byte[128];
+  private final long[] classMask;
   private final long nonAscii;
   private final boolean anchoredStart;
   private final boolean anchoredEnd;
@@ -36,6 +39,7 @@ final class PositionAutomaton {
     this.anchoredStart = anchoredStart;
     this.anchoredEnd = end;
     long other = 0;
+    long[] ascii = new long[128];
     for (int p = 0; p < positions.size(); p++) {
       CharSet s = positions.get(p);
       for (int c = 0; c < 128; c++) {
@@ -48,6 +52,12 @@ final class PositionAutomaton {
       }
     }
     this.nonAscii = other;
+    java.util.Map<Long, Integer> classes = new java.util.LinkedHashMap<>();
+    for (int c = 0; c < 128; c++) {
+      Integer cls = classes.putIfAbsent(ascii[c], classes.size());
+      classOf[c] = (byte) (cls == null ? classes.size() - 1 : cls);
+    }
+    this.classMask = classes.keySet().stream().mapToLong(Long::longValue).toArray();
   }
 
   /**
@@ -63,7 +73,12 @@ final class PositionAutomaton {
     if (f == null) {
       return null;
     }
-    return new PositionAutomaton(f, b.positions, b.follow, anchoredStart, anchoredEnd);
+    return new PositionAutomaton(
+        f,
+        b.positions,
+        java.util.Arrays.copyOf(b.follow, b.positions.size()),
+        anchoredStart,
+        anchoredEnd);
   }
 
   /** Whether the text from {@code from} to its end matches. */
@@ -78,7 +93,7 @@ final class PositionAutomaton {
       char c = text.charAt(i);
       long accept;
       if (c < 128) {
-        accept = ascii[c];
+        accept = classMask[classOf[c]];
         i++;
       } else {
         accept = nonAscii;
@@ -108,7 +123,7 @@ final class PositionAutomaton {
       char c = text.charAt(i);
       long accept;
       if (c < 128) {
-        accept = ascii[c];
+        accept = classMask[classOf[c]];
         i++;
       } else {
         accept = nonAscii;

@@ -14,6 +14,7 @@ import java.util.List;
  */
 public final class Regex {
   private final String pattern;
+  // Null when the automata run every match: re2j's program is then not kept.
   private final Pattern re2;
   // For find(): the whole pattern, or null (re2j).
   private final PositionAutomaton whole;
@@ -24,8 +25,8 @@ public final class Regex {
 
   private Regex(String pattern, Pattern re2, PatternParser.Parsed parsed) {
     this.pattern = pattern;
-    this.re2 = re2;
     if (parsed == null) {
+      this.re2 = re2;
       this.whole = null;
       this.head = "";
       this.rest = null;
@@ -49,6 +50,7 @@ public final class Regex {
     }
     this.head = sb.toString();
     this.rest = head.isEmpty() ? whole : PositionAutomaton.of(remainder, false, false);
+    this.re2 = whole != null && rest != null ? null : re2;
   }
 
   /** Thrown by {@link #compile} for a pattern that is not valid RE2. */

@@ -24,13 +24,14 @@ final class VirtualHost {
   private static final int PREFIX = 1;
   private static final int PATTERNS = 2;
 
-  private final Map<String, List<Candidates.Http>> exactLists = new HashMap<>();
+  // While the table is built (null once sealed: the lists live on in paths).
+  private Map<String, List<Candidates.Http>> exactLists = new HashMap<>();
   // Path prefix keys without their trailing slash ("" for "/").
-  private final Map<String, List<Candidates.Http>> prefixLists = new HashMap<>();
+  private Map<String, List<Candidates.Http>> prefixLists = new HashMap<>();
   // Patterns by the first segment of their literal prefix ("/api" for "/api/v[0-9]+"); the rest,
   // whose literal prefix ends within the first segment, in one general list.
-  private final Map<String, List<Candidates.Http>> regexLists = new HashMap<>();
-  private final List<Candidates.Http> regexList = new ArrayList<>();
+  private Map<String, List<Candidates.Http>> regexLists = new HashMap<>();
+  private List<Candidates.Http> regexList = new ArrayList<>();
 
   // Once sealed: exact paths to Candidates.Http[], prefixes to Candidates.Http[], first segments
   // to Patterns.
@@ -78,17 +79,18 @@ final class VirtualHost {
     hasPrefixes = !prefixLists.isEmpty();
     hasPatternSegments = !regexLists.isEmpty();
     exactLists.forEach((k, l) -> paths.put(EXACT, k, sorted(l)));
-    exactLists.clear();
+    exactLists = null;
     prefixLists.forEach((k, l) -> paths.put(PREFIX, k, sorted(l)));
-    prefixLists.clear();
-    regex = new Patterns(sorted(regexList));
+    prefixLists = null;
+    regex = regexList.isEmpty() ? Patterns.NONE : new Patterns(sorted(regexList));
     // Each segment's list also holds the general patterns, so one list is read per request.
     regexLists.forEach(
         (k, l) -> {
           l.addAll(regexList);
           paths.put(PATTERNS, k, new Patterns(sorted(l)));
         });
-    regexLists.clear();
+    regexLists = null;
+    regexList = null;
     grpc.sort(Candidates.GRPC);
     l4.sort(Candidates.L4);
   }
