@@ -9,7 +9,7 @@ import java.util.List;
 /** Runs every built-in {@link ResourceCheck} on a manifest. */
 public final class ResourceChecks {
   private static final List<ResourceCheck> CHECKS =
-      List.of(new CertificateRefsIgnoredWithPassthrough());
+      List.of(new CertificateRefsIgnoredWithPassthrough(), new InvalidRegex());
 
   private ResourceChecks() {}
 
