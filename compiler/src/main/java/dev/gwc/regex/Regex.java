@@ -107,6 +107,18 @@ public final class Regex {
   }
 
   /**
+   * Whether the whole text matches, when the caller has already checked that it starts with the
+   * first {@code checked} characters of {@link #literalPrefix} (an index that filters by the prefix
+   * saves comparing them again).
+   */
+  public boolean matches(CharSequence text, int checked) {
+    if (rest == null || checked < head.length()) {
+      return matches(text);
+    }
+    return rest.matches(text, head.length());
+  }
+
+  /**
    * Whether some part of the text matches (RE2's partial match; {@code ^} and {@code $} anchor).
    */
   public boolean find(CharSequence text) {

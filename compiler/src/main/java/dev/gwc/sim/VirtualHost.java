@@ -158,11 +158,11 @@ final class VirtualHost {
         long bit = 1L << id;
         if ((ran & bit) == 0) {
           ran |= bit;
-          held |= c.m().path().matches(path) ? bit : 0;
+          held |= c.m().path().regex().matches(path, literals[i].length()) ? bit : 0;
         }
         matches = (held & bit) != 0;
       } else {
-        matches = c.m().path().matches(path);
+        matches = c.m().path().regex().matches(path, literals[i].length());
       }
       if (matches && v.accept(c)) {
         return c;

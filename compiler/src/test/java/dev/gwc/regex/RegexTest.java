@@ -41,6 +41,13 @@ class RegexTest {
         String text = text(random);
         assertEquals(
             re2.matches(text), regex.matches(text), () -> "matches /" + pattern + "/ on " + text);
+        String prefix = regex.literalPrefix();
+        if (text.startsWith(prefix)) {
+          assertEquals(
+              re2.matches(text),
+              regex.matches(text, prefix.length()),
+              () -> "matches after the prefix, /" + pattern + "/ on " + text);
+        }
         if (re2.matches(text)) {
           assertTrue(
               text.startsWith(regex.literalPrefix()),
