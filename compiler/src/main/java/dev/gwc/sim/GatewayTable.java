@@ -14,7 +14,9 @@ public final class GatewayTable {
   // Per port (in the order of ports), the routing of every hostname that has a virtual host of its
   // own: the listener and the virtual hosts a lookup visits, found with one hash lookup.
   private int[] ports = new int[0];
-  private List<RegionMap<HostRoute>> hosts = List.of();
+  // A host whose routes are one virtual host maps to that VirtualHost (which knows its listener),
+  // saving a lookup two reads; other hosts to a HostRoute.
+  private List<RegionMap<Object>> hosts = List.of();
 
   /**
    * Where requests for one hostname on one port go.
@@ -54,9 +56,9 @@ public final class GatewayTable {
   /** Indexes the known hostnames; called once the listeners are sealed. */
   void seal() {
     ports = byPort.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-    List<RegionMap<HostRoute>> out = new ArrayList<>();
+    List<RegionMap<Object>> out = new ArrayList<>();
     for (int port : ports) {
-      RegionMap<HostRoute> map = new RegionMap<>();
+      RegionMap<Object> map = new RegionMap<>();
       for (ListenerTable l : byPort.get(port)) {
         for (String host : l.exactHostnames()) {
           if (map.get(host) == null) {
@@ -65,7 +67,7 @@ public final class GatewayTable {
                 chosen == null
                     ? new VirtualHost[0]
                     : chosen.hostsFor(host).toArray(new VirtualHost[0]);
-            map.put(host, new HostRoute(chosen, vhosts));
+            map.put(host, vhosts.length == 1 ? vhosts[0] : new HostRoute(chosen, vhosts));
           }
         }
       }
@@ -74,8 +76,11 @@ public final class GatewayTable {
     hosts = List.copyOf(out);
   }
 
-  /** The routing of a hostname the table knows on a port, or null (then select the listener). */
-  HostRoute known(int port, String host) {
+  /**
+   * The routing of a hostname the table knows on a port: its one VirtualHost, or a HostRoute; null
+   * when unknown (then select the listener).
+   */
+  Object known(int port, String host) {
     for (int i = 0; i < ports.length; i++) {
       if (ports[i] == port) {
         return hosts.get(i).get(host);

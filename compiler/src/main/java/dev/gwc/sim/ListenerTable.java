@@ -64,14 +64,14 @@ public final class ListenerTable {
   VirtualHost host(String host) {
     if (host == null) {
       if (any == null) {
-        any = new VirtualHost(null);
+        any = new VirtualHost(null, this);
       }
       return any;
     }
     if (host.startsWith("*.")) {
-      return wildcard.computeIfAbsent(host.substring(1), k -> new VirtualHost(host));
+      return wildcard.computeIfAbsent(host.substring(1), k -> new VirtualHost(host, this));
     }
-    return exact.computeIfAbsent(host, VirtualHost::new);
+    return exact.computeIfAbsent(host, h -> new VirtualHost(h, this));
   }
 
   void seal() {

@@ -55,22 +55,31 @@ public final class Simulator {
    * @return the decision, or null when no listener or rule matches
    */
   public static Decision lookup(GatewayTable gw, Request req, long seed) {
-    GatewayTable.HostRoute known = gw.known(req.port(), req.host());
-    ListenerTable l = known != null ? known.listener() : Listeners.select(gw, req, Trace.off());
-    if (l == null || !l.http) {
-      return null;
-    }
-    RequestMatcher matcher = new RequestMatcher(req);
+    Object known = gw.known(req.port(), req.host());
     Candidates.Http hit = null;
-    if (known == null) {
-      hit = l.findHttp(req.host(), req.path(), matcher);
-    } else {
-      for (VirtualHost vh : known.vhosts()) {
+    if (known instanceof VirtualHost vh) {
+      if (!vh.listener.http) {
+        return null;
+      }
+      hit = vh.findHttp(req.path(), new RequestMatcher(req));
+    } else if (known instanceof GatewayTable.HostRoute route) {
+      ListenerTable l = route.listener();
+      if (l == null || !l.http) {
+        return null;
+      }
+      RequestMatcher matcher = new RequestMatcher(req);
+      for (VirtualHost vh : route.vhosts()) {
         hit = vh.findHttp(req.path(), matcher);
         if (hit != null) {
           break;
         }
       }
+    } else {
+      ListenerTable l = Listeners.select(gw, req, Trace.off());
+      if (l == null || !l.http) {
+        return null;
+      }
+      hit = l.findHttp(req.host(), req.path(), new RequestMatcher(req));
     }
     if (hit == null) {
       return null;

@@ -35,7 +35,8 @@ final class VirtualHost {
 
   // Once sealed: exact paths to Candidates.Http[], prefixes to Candidates.Http[], first segments
   // to Patterns.
-  private final RegionMap<Object> paths = new RegionMap<>();
+  // Made when sealed, next to its arrays.
+  private RegionMap<Object> paths;
   private boolean hasExact;
   private boolean hasPrefixes;
   private boolean hasPatternSegments;
@@ -43,8 +44,12 @@ final class VirtualHost {
   private final List<Candidates.Grpc> grpc = new ArrayList<>();
   private final List<Rule> l4 = new ArrayList<>();
 
-  VirtualHost(String hostname) {
+  /** The listener whose routes these are. */
+  final ListenerTable listener;
+
+  VirtualHost(String hostname, ListenerTable listener) {
     this.hostname = hostname;
+    this.listener = listener;
   }
 
   void add(Candidates.Http c) {
@@ -78,9 +83,10 @@ final class VirtualHost {
     hasExact = !exactLists.isEmpty();
     hasPrefixes = !prefixLists.isEmpty();
     hasPatternSegments = !regexLists.isEmpty();
-    exactLists.forEach((k, l) -> paths.put(EXACT, k, sorted(l)));
+    paths = new RegionMap<>();
+    exactLists.forEach((k, l) -> paths.put(EXACT, k, entry(sorted(l))));
     exactLists = null;
-    prefixLists.forEach((k, l) -> paths.put(PREFIX, k, sorted(l)));
+    prefixLists.forEach((k, l) -> paths.put(PREFIX, k, entry(sorted(l))));
     prefixLists = null;
     regex = regexList.isEmpty() ? Patterns.NONE : new Patterns(sorted(regexList));
     // Each segment's list also holds the general patterns, so one list is read per request.
@@ -111,7 +117,7 @@ final class VirtualHost {
    */
   Candidates.Http findHttp(String path, Visitor<Candidates.Http> v) {
     if (hasExact) {
-      Candidates.Http hit = first((Candidates.Http[]) paths.get(EXACT, path, 0, path.length()), v);
+      Candidates.Http hit = first(paths.get(EXACT, path, 0, path.length()), v);
       if (hit != null) {
         return hit;
       }
@@ -125,7 +131,7 @@ final class VirtualHost {
     // rule; keys have no trailing slash), which are the parts probed.
     int end = path.length();
     while (true) {
-      hit = first((Candidates.Http[]) paths.get(PREFIX, path, 0, end), v);
+      hit = first(paths.get(PREFIX, path, 0, end), v);
       if (hit != null || end == 0) {
         return hit;
       }
@@ -201,9 +207,17 @@ final class VirtualHost {
     return text.startsWith("/") ? text.indexOf('/', 1) : -1;
   }
 
-  /** The first accepted entry of a list found by its exact path or prefix (the path fits). */
-  private static Candidates.Http first(Candidates.Http[] list, Visitor<Candidates.Http> v) {
-    if (list != null) {
+  /** What {@link #paths} holds for a list of matches: the match itself when there is one. */
+  private static Object entry(Candidates.Http[] list) {
+    return list.length == 1 ? list[0] : list;
+  }
+
+  /** The first accepted match of an entry found by its exact path or prefix (the path fits). */
+  private static Candidates.Http first(Object entry, Visitor<Candidates.Http> v) {
+    if (entry instanceof Candidates.Http c) {
+      return v.accept(c) ? c : null;
+    }
+    if (entry instanceof Candidates.Http[] list) {
       for (Candidates.Http c : list) {
         if (v.accept(c)) {
           return c;
