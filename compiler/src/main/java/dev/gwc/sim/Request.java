@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * @param headers the request headers
  * @param backendResponse headers the backend answers with, to which ResponseHeaderModifier filters
  *     apply (empty unless a test gives them)
+ * @param sni for https, the TLS server name when it differs from the host (a client reusing an
+ *     HTTP/2 connection for another host; curl with a Host header), else null
  */
 public record Request(
     String method,
@@ -28,7 +30,8 @@ public record Request(
     String path,
     String query,
     HeaderList headers,
-    HeaderList backendResponse) {
+    HeaderList backendResponse,
+    String sni) {
 
   private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
@@ -37,6 +40,26 @@ public record Request(
       path = "/";
     }
     host = host.toLowerCase(Locale.ROOT);
+    sni = sni == null || sni.equalsIgnoreCase(host) ? null : sni.toLowerCase(Locale.ROOT);
+  }
+
+  /** A request whose TLS server name is its host. */
+  public Request(
+      String method,
+      String scheme,
+      String host,
+      int port,
+      String path,
+      String query,
+      HeaderList headers,
+      HeaderList backendResponse) {
+    this(method, scheme, host, port, path, query, headers, backendResponse, null);
+  }
+
+  /** This request with another TLS server name (null: the host). */
+  public Request withSni(String serverName) {
+    return new Request(
+        method, scheme, host, port, path, query, headers, backendResponse, serverName);
   }
 
   /** The path with its query, as a request line carries it. */
@@ -84,7 +107,8 @@ public record Request(
     if (host == null) {
       return r;
     }
-    // A Host header routes the request, as curl sends it: the URL then only says where to connect.
+    // A Host header routes the request, as curl sends it: the URL then only says where to connect,
+    // and for https the TLS server name it sends.
     String name =
         host.startsWith("[") || host.indexOf(':') < 0 ? host : host.substring(0, host.indexOf(':'));
     return new Request(
@@ -95,7 +119,8 @@ public record Request(
         r.path(),
         r.query(),
         r.headers().remove("host"),
-        r.backendResponse());
+        r.backendResponse(),
+        r.scheme().equals("https") ? r.host() : null);
   }
 
   /**

@@ -16,7 +16,8 @@ import java.util.Map;
  * {@code {"gateway":"ns/name","method":"GET","scheme":"http","host":"a.example","port":80,
  * "path":"/x?y=1","headers":{"k":"v"},"expect":{...}}}; {@code gateway}, {@code port} and {@code
  * expect} are optional. gwc also reads {@code backendResponseHeaders}: headers the backend is taken
- * to answer with, for ResponseHeaderModifier filters.
+ * to answer with, for ResponseHeaderModifier filters; and {@code sni}: for https, the TLS server
+ * name when it differs from the host (a reused HTTP/2 connection).
  */
 public final class RequestFile {
   private RequestFile() {}
@@ -93,6 +94,10 @@ public final class RequestFile {
     if (req == null) {
       String url = scheme + "://" + host + (port == null ? "" : ":" + port) + path;
       req = Request.fromUrl(method, url, headers, response);
+    }
+    String sni = V.str(m, "sni");
+    if (sni != null) {
+      req = req.withSni(sni);
     }
     Object expect = m.get("expect");
     if (expect != null && !(expect instanceof Map)) {

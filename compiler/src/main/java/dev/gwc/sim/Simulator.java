@@ -26,7 +26,17 @@ public final class Simulator {
       table.notes().forEach(n -> trace.add("note: " + n));
     }
     Result.GatewayId id = new Result.GatewayId(gw.namespace(), gw.name());
-    ListenerTable l = Listeners.select(gw, req, trace);
+    ListenerTable l;
+    if (req.sni() != null && req.scheme().equals("https")) {
+      Misdirected.Check check = Misdirected.check(gw, req, trace);
+      if (check.status() != 0) {
+        return new Exchange(req, id, check.listener(), trace)
+            .answer(null, check.status(), List.of());
+      }
+      l = check.listener();
+    } else {
+      l = Listeners.select(gw, req, trace);
+    }
     if (l == null) {
       return new Exchange(req, id, null, trace).answer(null, 404, List.of());
     }

@@ -17,6 +17,9 @@ public final class TraceText {
         .append(':')
         .append(req.port())
         .append(req.pathAndQuery());
+    if (req.sni() != null) {
+      sb.append(" (TLS server name ").append(req.sni()).append(')');
+    }
     if (r.gateway() != null && r.gateway().namespace() == null) {
       sb.append("  ->  IngressClass ").append(r.gateway().name());
     } else if (r.gateway() != null) {
