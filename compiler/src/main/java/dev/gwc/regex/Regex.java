@@ -75,10 +75,9 @@ public final class Regex {
    * @throws SyntaxException when it is not valid RE2
    */
   public static Regex compile(String pattern) {
-    if (Repetitions.worst(pattern) > Repetitions.MAX) {
-      throw new SyntaxException(
-          "invalid nested repetition operator in '" + pattern + "'",
-          "nested repetitions make more than " + Repetitions.MAX + " copies");
+    String shape = Repetitions.problem(pattern);
+    if (shape != null) {
+      throw new SyntaxException("regular expression refused: " + shape, shape);
     }
     Pattern re2;
     try {
@@ -142,6 +141,11 @@ public final class Regex {
    */
   public String literalPrefix() {
     return literalPrefix;
+  }
+
+  /** A pattern as messages quote it: in single quotes, cut after 80 characters. */
+  public static String quoted(String pattern) {
+    return "'" + (pattern.length() > 80 ? pattern.substring(0, 80) + "…" : pattern) + "'";
   }
 
   /** The pattern as written. */

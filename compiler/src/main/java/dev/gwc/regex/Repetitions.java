@@ -4,17 +4,19 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * RE2's limit on counted repetitions: nested {@code {n,m}} may not multiply to more than 1000
- * copies. re2j does not check it and expands such patterns into millions of instructions (or
- * overflows its stack), so a hostile header match would hang the tool; this check runs first.
+ * RE2's limits on a pattern's shape: nested {@code {n,m}} may not multiply to more than 1000
+ * copies, and groups may not nest more than 1000 deep. re2j checks neither: it expands such
+ * patterns into millions of instructions or overflows its stack, so a hostile header match would
+ * hang or crash the tool; this check runs first.
  */
 final class Repetitions {
   static final int MAX = 1000;
+  static final int MAX_DEPTH = 1000;
 
   private Repetitions() {}
 
-  /** The largest number of copies a counted repetition makes, nested ones multiplied. */
-  static long worst(String pattern) {
+  /** What RE2 would refuse in a pattern's shape, or null. */
+  static String problem(String pattern) {
     Deque<long[]> groups = new ArrayDeque<>();
     groups.push(new long[] {1});
     long worst = 1;
@@ -30,6 +32,9 @@ final class Repetitions {
         atom = 1;
       } else if (c == '(') {
         groups.push(new long[] {1});
+        if (groups.size() > MAX_DEPTH + 1) {
+          return "expression nests too deeply (more than " + MAX_DEPTH + " groups)";
+        }
         continue;
       } else if (c == ')') {
         atom = groups.size() > 1 ? groups.pop()[0] : 1;
@@ -42,7 +47,7 @@ final class Repetitions {
       top[0] = Math.max(top[0], copies);
       worst = Math.max(worst, copies);
     }
-    return worst;
+    return worst > MAX ? "nested repetitions make more than " + MAX + " copies" : null;
   }
 
   /** The largest count of a {@code {n}}, {@code {n,}} or {@code {n,m}} at {@code i}, else 1. */

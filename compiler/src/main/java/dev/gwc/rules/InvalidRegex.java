@@ -93,9 +93,9 @@ public final class InvalidRegex implements ResourceCheck {
           node,
           at + "." + field,
           what
-              + " pattern '"
-              + pattern
-              + "' is not valid RE2: "
+              + " pattern "
+              + Regex.quoted(pattern)
+              + " is not valid RE2: "
               + e.description()
               + "; gwc simulate leaves the rule out, and RE2-based implementations (Envoy's)"
               + " reject it");

@@ -16,7 +16,7 @@ final class Regexes {
       return Regex.compile(regex);
     } catch (Regex.SyntaxException e) {
       throw new IllegalArgumentException(
-          "regular expression '" + regex + "' is not valid RE2: " + e.description(), e);
+          "regular expression " + Regex.quoted(regex) + " is not valid RE2: " + e.description(), e);
     }
   }
 }

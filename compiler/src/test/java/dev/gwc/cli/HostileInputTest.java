@@ -37,6 +37,15 @@ class HostileInputTest {
   @TempDir Path dir;
 
   /** The hostile files, each expected to give findings (exit 1) or be refused (exit 2). */
+  /** An HTTPRoute whose header match is a RegularExpression with the given pattern. */
+  private static String regexRoute(String pattern) {
+    return "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r}\n"
+        + "spec:\n  rules:\n  - matches:\n    - headers:\n"
+        + "      - {name: x, type: RegularExpression, value: \""
+        + pattern
+        + "\"}\n";
+  }
+
   static Map<String, byte[]> hostile() {
     Map<String, byte[]> files = new TreeMap<>();
     files.put("alias-bomb.yaml", utf8(billionLaughs()));
@@ -46,6 +55,7 @@ class HostileInputTest {
     files.put("deep-block-sequence.yaml", utf8("- ".repeat(DEEP) + "x\n"));
     files.put("deep-block-mapping.yaml", utf8(deepBlockMapping(2_000)));
     files.put("recursive-alias.yaml", utf8("a: &a [*a]\n"));
+    files.put("deep-regex.yaml", utf8(regexRoute("(".repeat(DEEP) + "a" + ")".repeat(DEEP))));
     files.put("merge-bomb.yaml", utf8(mergeBomb()));
     files.put("binary.yaml", binary());
     files.put("utf16.yaml", "\uFEFFkind: Gateway\n".getBytes(StandardCharsets.UTF_16LE));
@@ -74,6 +84,8 @@ class HostileInputTest {
     files.put("whitespace-only.yaml", utf8("\n  \n\t\n"));
     files.put("long-line.yaml", utf8(configMap("big", "x".repeat(2 * 1024 * 1024))));
     files.put("crlf-bom.yaml", crlfWithBom());
+    // A pattern re2j would expand for seconds, then overflow on: a warning (invalid-regex), exit 0.
+    files.put("repetition-bomb-regex.yaml", utf8(regexRoute("((((){64}){64}){64}){64}")));
     return files;
   }
 

@@ -123,6 +123,13 @@ class RegexTest {
     assertTrue(e.description().contains("1000"), e.description());
     assertThrows(Regex.SyntaxException.class, () -> Regex.compile("(a{2}){501}"));
     assertTrue(Regex.compile("[{]{3}(x){2}").matches("{{{xx"));
+    // RE2's other limit: groups nest at most 1000 deep (re2j and our parser recurse).
+    assertTrue(Regex.compile("(".repeat(1000) + "a" + ")".repeat(1000)).matches("a"));
+    Regex.SyntaxException deep =
+        assertThrows(
+            Regex.SyntaxException.class,
+            () -> Regex.compile("(".repeat(60_000) + "a" + ")".repeat(60_000)));
+    assertTrue(deep.description().contains("nests too deeply"), deep.description());
   }
 
   @Test
