@@ -90,15 +90,9 @@ final class PositionAutomaton {
     long state = 0;
     boolean atStart = true;
     for (int i = from; i < n; ) {
-      char c = text.charAt(i);
-      long accept;
-      if (c < 128) {
-        accept = classMask[classOf[c]];
-        i++;
-      } else {
-        accept = nonAscii;
-        i += Character.charCount(Character.codePointAt(text, i));
-      }
+      int c = Character.codePointAt(text, i);
+      i += Character.charCount(c);
+      long accept = accepting(c);
       state = (atStart ? first : step(state)) & accept;
       atStart = false;
       if (state == 0) {
@@ -120,15 +114,9 @@ final class PositionAutomaton {
     long state = 0;
     boolean atStart = true;
     for (int i = 0; i < n; ) {
-      char c = text.charAt(i);
-      long accept;
-      if (c < 128) {
-        accept = classMask[classOf[c]];
-        i++;
-      } else {
-        accept = nonAscii;
-        i += Character.charCount(Character.codePointAt(text, i));
-      }
+      int c = Character.codePointAt(text, i);
+      i += Character.charCount(c);
+      long accept = accepting(c);
       long next = step(state);
       if (atStart || !anchoredStart) {
         next |= first;
@@ -143,6 +131,11 @@ final class PositionAutomaton {
       }
     }
     return anchoredEnd && (state & last) != 0;
+  }
+
+  /** The positions that accept a code point. */
+  private long accepting(int codePoint) {
+    return codePoint < 128 ? classMask[classOf[codePoint]] : nonAscii;
   }
 
   /** The positions that may follow any of {@code state}'s. */

@@ -29,8 +29,8 @@ public final class CertificateRefsIgnoredWithPassthrough implements ResourceChec
 
   @Override
   public void check(Manifest m, Reporter r) {
-    if (!(m.root().get("spec") instanceof YMap spec)
-        || !(spec.get("listeners") instanceof YSeq listeners)) {
+    YSeq listeners = ResourceCheck.specList(m, "listeners");
+    if (listeners == null) {
       return;
     }
     for (int i = 0; i < listeners.items().size(); i++) {

@@ -35,8 +35,8 @@ public final class InvalidRegex implements ResourceCheck {
 
   @Override
   public void check(Manifest m, Reporter r) {
-    if (!(m.root().get("spec") instanceof YMap spec)
-        || !(spec.get("rules") instanceof YSeq rules)) {
+    YSeq rules = ResourceCheck.specList(m, "rules");
+    if (rules == null) {
       return;
     }
     for (int i = 0; i < rules.items().size(); i++) {
