@@ -60,7 +60,7 @@ public final class Simulator {
 
   /**
    * Routes an HTTP request without applying filters or recording a trace: the table lookup alone,
-   * for bulk replays and benchmarks.
+   * for bulk replays and benchmarks (by the Host; a differing TLS server name is not checked).
    *
    * @return the decision, or null when no listener or rule matches
    */
