@@ -83,14 +83,7 @@ final class RouteWriter {
         if (https != null
             && group.stream().anyMatch(Draft::toHttps)
             && !httpHosts.contains(first.namespace() + "|" + first.host())) {
-          out.add(
-              new RoutePlan(
-                  "HTTPRoute",
-                  first.namespace(),
-                  name + "-http",
-                  first.host(),
-                  List.of(Names.HTTP_LISTENER),
-                  List.of(rootRedirect(first))));
+          out.add(onHttp(first, name + "-http", List.of(rootRedirect(first))));
         }
         continue;
       }
@@ -115,29 +108,21 @@ final class RouteWriter {
         onHttp.add(rootRedirect(first));
       }
       if (https == null) {
-        out.add(
-            new RoutePlan(
-                "HTTPRoute",
-                first.namespace(),
-                name,
-                first.host(),
-                List.of(Names.HTTP_LISTENER),
-                onHttp));
+        out.add(onHttp(first, name, onHttp));
       } else {
         out.add(
             new RoutePlan(
                 "HTTPRoute", first.namespace(), name, first.host(), List.of(https), group));
-        out.add(
-            new RoutePlan(
-                "HTTPRoute",
-                first.namespace(),
-                name + "-http",
-                first.host(),
-                List.of(Names.HTTP_LISTENER),
-                onHttp));
+        out.add(onHttp(first, name + "-http", onHttp));
       }
     }
     return out;
+  }
+
+  /** An HTTPRoute of {@code first}'s namespace and host on the plain-HTTP listener. */
+  private static RoutePlan onHttp(Draft first, String name, List<Draft> drafts) {
+    return new RoutePlan(
+        "HTTPRoute", first.namespace(), name, first.host(), List.of(Names.HTTP_LISTENER), drafts);
   }
 
   private static boolean redirectsItself(Draft d) {
