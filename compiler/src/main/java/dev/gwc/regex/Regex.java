@@ -3,6 +3,7 @@ package dev.gwc.regex;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A compiled regular expression with RE2 semantics. Patterns in the subset {@link PatternParser}
@@ -13,6 +14,16 @@ import java.util.List;
  * linear in the text. Immutable and safe to share between threads.
  */
 public final class Regex {
+  /**
+   * Patterns compiled so far, shared by every stage: a CRD's CEL rules apply a few constant
+   * patterns to every object, a schema's pattern serves every value of its field, routes repeat the
+   * same header patterns by the thousand, and the invalid-regex rule and the simulator compile the
+   * same route patterns. Bounded, so that hostile input cannot grow it without limit.
+   */
+  private static final ConcurrentHashMap<String, Regex> COMPILED = new ConcurrentHashMap<>();
+
+  private static final int MAX_COMPILED = 8192;
+
   private final String pattern;
   // Null when the automata run every match: re2j's program is then not kept.
   private final Pattern re2;
@@ -70,11 +81,23 @@ public final class Regex {
   }
 
   /**
-   * Compiles a pattern.
+   * Compiles a pattern, or returns the one compiled before (immutable, so shared).
    *
    * @throws SyntaxException when it is not valid RE2
    */
   public static Regex compile(String pattern) {
+    Regex known = COMPILED.get(pattern);
+    if (known != null) {
+      return known;
+    }
+    Regex fresh = compileNew(pattern);
+    if (COMPILED.size() < MAX_COMPILED) {
+      COMPILED.putIfAbsent(pattern, fresh);
+    }
+    return fresh;
+  }
+
+  private static Regex compileNew(String pattern) {
     String shape = Repetitions.problem(pattern);
     if (shape != null) {
       throw new SyntaxException("regular expression refused: " + shape, shape);

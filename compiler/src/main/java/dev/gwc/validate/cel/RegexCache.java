@@ -5,20 +5,13 @@ import dev.cel.runtime.CelEvaluationExceptionBuilder;
 import dev.cel.runtime.CelFunctionBinding;
 import dev.gwc.regex.Regex;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * CEL's {@code matches} with RE2 semantics ({@link dev.gwc.regex.Regex}, as the API server's cel-go
- * uses RE2) and each distinct pattern compiled once: CRD rules apply a handful of constant patterns
- * to every object, and compiling them on every evaluation was the largest single cost of
- * validation.
+ * CEL's {@code matches} with RE2 semantics ({@link Regex}, as the API server's cel-go uses RE2);
+ * {@link Regex#compile} keeps each distinct pattern compiled once, which matters here: CRD rules
+ * apply a handful of constant patterns to every object.
  */
 final class RegexCache {
-  /** Patterns kept at most; a rule set has a few dozen, so this only bounds hostile input. */
-  private static final int MAX = 4096;
-
-  private static final ConcurrentHashMap<String, Regex> PATTERNS = new ConcurrentHashMap<>();
-
   private RegexCache() {}
 
   static List<CelFunctionBinding> bindings() {
@@ -29,18 +22,13 @@ final class RegexCache {
 
   /** Whether the regex matches anywhere in the string (RE2 partial match, as CEL specifies). */
   static boolean matches(String s, String regex) throws CelEvaluationException {
-    Regex p = PATTERNS.get(regex);
-    if (p == null) {
-      try {
-        p = Regex.compile(regex);
-      } catch (Regex.SyntaxException e) {
-        throw CelEvaluationExceptionBuilder.newBuilder(
-                "invalid regular expression '%s': %s", regex, e.description())
-            .build();
-      }
-      if (PATTERNS.size() < MAX) {
-        PATTERNS.put(regex, p);
-      }
+    Regex p;
+    try {
+      p = Regex.compile(regex);
+    } catch (Regex.SyntaxException e) {
+      throw CelEvaluationExceptionBuilder.newBuilder(
+              "invalid regular expression '%s': %s", regex, e.description())
+          .build();
     }
     return p.find(s);
   }
