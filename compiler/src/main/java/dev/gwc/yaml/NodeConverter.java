@@ -6,7 +6,6 @@ import dev.gwc.source.SourceSpan;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,7 +98,7 @@ final class NodeConverter {
   }
 
   private YMap mapping(MappingNode node, int depth) {
-    Map<String, YEntry> entries = new LinkedHashMap<>();
+    MappingEntries entries = new MappingEntries();
     List<YEntry> merged = new ArrayList<>();
     for (NodeTuple t : node.getValue()) {
       Node keyNode = t.getKeyNode();
@@ -116,27 +115,12 @@ final class NodeConverter {
         collectMerge(t.getValueNode(), depth, merged);
         continue;
       }
-      YScalar key = keyScalar(k);
-      YEntry entry = new YEntry(key, convert(t.getValueNode(), depth + 1));
-      YEntry previous = entries.remove(key.text());
-      if (previous != null) {
-        diagnostics.add(
-            YamlRules.DUPLICATE_KEY.at(
-                key.span(),
-                "duplicate key '"
-                    + key.text()
-                    + "' (first at line "
-                    + previous.key().span().line()
-                    + "); the last one wins",
-                ResourceRef.NONE,
-                null));
-      }
-      entries.put(key.text(), entry);
+      entries.add(new YEntry(keyScalar(k), convert(t.getValueNode(), depth + 1)), diagnostics);
     }
     for (YEntry m : merged) {
-      entries.putIfAbsent(m.name(), m);
+      entries.addIfAbsent(m);
     }
-    return new YMap(spanOf(node), new ArrayList<>(entries.values()));
+    return new YMap(spanOf(node), entries.list());
   }
 
   /** Merge keys: a mapping or a list of mappings whose entries fill in absent keys, first wins. */

@@ -19,11 +19,12 @@ import org.snakeyaml.engine.v2.schema.FailsafeSchema;
  * The YAML stage: turns bytes into documents of positioned nodes.
  *
  * <p>The stream is split into documents at {@code ---} lines first, as kubectl does, so that a
- * syntax error costs only its own document; each part is then composed by snakeyaml-engine and
- * converted to {@link YNode}s with 1-based positions in the whole file. Scalars are resolved as
- * kubectl resolves them ({@link ScalarResolver}); merge keys are applied; duplicate keys, excessive
- * nesting and alias bombs are reported as diagnostics. snakeyaml-engine types never leave this
- * package.
+ * syntax error costs only its own document. Each part is read by {@link BlockReader} when it is in
+ * the plain block style manifests are written in; otherwise (and whenever it is malformed) it is
+ * composed by snakeyaml-engine and converted to {@link YNode}s. Either way nodes carry 1-based
+ * positions in the whole file. Scalars are resolved as kubectl resolves them ({@link
+ * ScalarResolver}); merge keys are applied; duplicate keys, excessive nesting and alias bombs are
+ * reported as diagnostics. snakeyaml-engine types never leave this package.
  */
 public final class YamlLoader {
   /** Largest input accepted, in code points. */
@@ -55,12 +56,21 @@ public final class YamlLoader {
 
   /** Loads every document of a decoded file. */
   public static LoadResult load(SourceFile source) {
+    return load(source, true);
+  }
+
+  /** Loads every document with snakeyaml-engine alone (to compare the two readers in tests). */
+  static LoadResult loadComposed(SourceFile source) {
+    return load(source, false);
+  }
+
+  private static LoadResult load(SourceFile source, boolean blockReader) {
     List<YamlDocument> docs = new ArrayList<>();
     List<Diagnostic> diags = new ArrayList<>();
     String text = source.text();
     int docIndex = 0;
     for (Chunk chunk : split(text)) {
-      docIndex = loadChunk(source, chunk, docIndex, docs, diags);
+      docIndex = loadChunk(source, chunk, docIndex, docs, diags, blockReader);
     }
     return new LoadResult(source, docs, diags);
   }
@@ -102,10 +112,22 @@ public final class YamlLoader {
       Chunk chunk,
       int docIndex,
       List<YamlDocument> docs,
-      List<Diagnostic> diags) {
+      List<Diagnostic> diags,
+      boolean blockReader) {
     String part = source.text().substring(chunk.start(), chunk.end());
     if (part.isBlank()) {
       return docIndex;
+    }
+    if (blockReader && part.length() <= MAX_CODE_POINTS) {
+      BlockReader.Read read = BlockReader.read(source.name(), docIndex, chunk.firstLine(), part);
+      if (read != null) {
+        if (read.root() == null) {
+          return docIndex;
+        }
+        diags.addAll(read.diagnostics());
+        docs.add(new YamlDocument(source, docIndex, read.root()));
+        return docIndex + 1;
+      }
     }
     LoadSettings settings =
         LoadSettings.builder()

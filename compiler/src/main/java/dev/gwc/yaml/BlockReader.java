@@ -1,0 +1,537 @@
+package dev.gwc.yaml;
+
+import dev.gwc.diag.Diagnostic;
+import dev.gwc.source.SourceSpan;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the block-style YAML that Kubernetes manifests are written in, in one pass over the text,
+ * about ten times faster than composing it with snakeyaml-engine: block mappings and sequences
+ * (also compact {@code - key: value} items and sequences at their key's indentation), one-line
+ * plain, single-quoted and double-quoted scalars, comments, empty flow collections.
+ *
+ * <p>Anything else (anchors, aliases, tags, block and multi-line scalars, non-empty flow
+ * collections, tabs, carriage returns, complex keys, merge keys, directives, very deep nesting) and
+ * anything malformed makes {@link #read} give up and return null: the caller then composes the text
+ * with snakeyaml-engine, which also words the syntax errors. Where it does not give up, it builds
+ * the same nodes, positions and duplicate-key diagnostics as that path (YamlReadersTest compares
+ * the two on every manifest of the repository and on thousands of mutations of them).
+ */
+final class BlockReader {
+  /** Deepest nesting read here; deeper documents go to snakeyaml-engine and its limits. */
+  private static final int MAX_DEPTH = 60;
+
+  /** snakeyaml-engine's longest simple key (longer ones are its errors). */
+  private static final int MAX_KEY = 1000;
+
+  /** Thrown to give up; carries no stack trace. */
+  private static final class GiveUp extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    GiveUp() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static final GiveUp GIVE_UP = new GiveUp();
+
+  /** What was read: the root node (null for a part with comments only) and its diagnostics. */
+  record Read(YNode root, List<Diagnostic> diagnostics) {}
+
+  private final String file;
+  private final int document;
+  private final int firstLine;
+  private final char[] text;
+  private final int n;
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+  // The current content line: where it starts and ends (at its '\n' or the end), its 0-based
+  // number within the part, and the column of its first non-space character. start < 0 at the end.
+  private int start;
+  private int end;
+  private int line;
+  private int indent;
+
+  private BlockReader(String file, int document, int firstLine, String part) {
+    this.file = file;
+    this.document = document;
+    this.firstLine = firstLine;
+    this.text = part.toCharArray();
+    this.n = text.length;
+  }
+
+  /**
+   * Reads one document (a part of the stream between {@code ---} lines, starting with its {@code
+   * ---} line if any), or returns null when the text needs the full parser.
+   *
+   * @param firstLine the 0-based line of the part in its file
+   */
+  static Read read(String file, int document, int firstLine, String part) {
+    BlockReader r = new BlockReader(file, document, firstLine, part);
+    try {
+      return r.document();
+    } catch (GiveUp e) {
+      return null;
+    }
+  }
+
+  private Read document() {
+    checkCharacters();
+    line = -1;
+    start = -1;
+    end = -1;
+    advance();
+    if (start < 0) {
+      return new Read(null, diagnostics);
+    }
+    if (indent == 0 && startsMarker(start)) {
+      int after = skipSpaces(start + 3);
+      if (!restIsEmpty(after)) {
+        throw GIVE_UP;
+      }
+      advance();
+      if (start < 0) {
+        throw GIVE_UP; // an explicit empty document: snakeyaml-engine's null node
+      }
+    }
+    YNode root = block(-1, 0);
+    if (start >= 0) {
+      throw GIVE_UP;
+    }
+    return new Read(root, diagnostics);
+  }
+
+  private void checkCharacters() {
+    for (int i = 0; i < n; i++) {
+      char c = text[i];
+      if (c >= 0x20 && c <= 0x7e || c == '\n') {
+        continue;
+      }
+      if (c < 0xa0
+          || c == 0x2028
+          || c == 0x2029
+          || c >= 0xd800 && c < 0xe000
+          || c == 0xfeff
+          || c >= 0xfffe) {
+        throw GIVE_UP;
+      }
+    }
+  }
+
+  private boolean startsMarker(int i) {
+    if (i + 3 > n) {
+      return false;
+    }
+    char a = text[i];
+    if ((a != '-' && a != '.') || text[i + 1] != a || text[i + 2] != a) {
+      return false;
+    }
+    return i + 3 == n || text[i + 3] == ' ' || text[i + 3] == '\n';
+  }
+
+  /** Moves to the next line with content (not blank, not only a comment). */
+  private void advance() {
+    int i = start < 0 && line < 0 ? 0 : end + 1;
+    int lineNo = line + 1;
+    while (i <= n) {
+      if (i == n) {
+        break;
+      }
+      int j = i;
+      while (j < n && text[j] == ' ') {
+        j++;
+      }
+      int e = j;
+      while (e < n && text[e] != '\n') {
+        e++;
+      }
+      if (j < e && text[j] != '#') {
+        if (j == i && startsMarker(i)) {
+          if (lineNo > 0 || text[i] == '.') {
+            throw GIVE_UP; // a second document or an end marker inside one part
+          }
+        }
+        start = i;
+        end = e;
+        line = lineNo;
+        indent = j - i;
+        return;
+      }
+      lineNo++;
+      i = e + 1;
+    }
+    start = -1;
+    end = n;
+    line = lineNo;
+    indent = -1;
+  }
+
+  private SourceSpan span(int lineNo, int column) {
+    return new SourceSpan(file, document, firstLine + lineNo + 1, column + 1);
+  }
+
+  /** A block node on the current line, which is indented more than its parent. */
+  private YNode block(int parentIndent, int depth) {
+    if (depth > MAX_DEPTH || indent <= parentIndent) {
+      throw GIVE_UP;
+    }
+    int at = start + indent;
+    if (isEntry(at)) {
+      return sequence(indent, depth);
+    }
+    return mapping(at, depth);
+  }
+
+  /** Whether a block sequence entry ({@code -} and a space or the end of the line) is at i. */
+  private boolean isEntry(int i) {
+    return text[i] == '-' && (i + 1 == end || text[i + 1] == ' ');
+  }
+
+  private YSeq sequence(int column, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw GIVE_UP;
+    }
+    SourceSpan span = span(line, column);
+    List<YNode> items = new ArrayList<>();
+    while (start >= 0 && indent == column && isEntry(start + column)) {
+      int dash = start + column;
+      int entryLine = line;
+      int v = skipSpaces(dash + 1);
+      if (restIsEmpty(v)) {
+        advance();
+        if (start < 0 || indent <= column) {
+          items.add(empty(entryLine, column + 1));
+        } else {
+          items.add(block(column, depth + 1));
+        }
+      } else if (isEntry(v)) {
+        throw GIVE_UP; // "- - a": a compact nested sequence
+      } else if (isKeyLine(v)) {
+        items.add(mapping(v, depth + 1));
+      } else {
+        items.add(inlineValue(v));
+        advance();
+        if (start >= 0 && indent > column) {
+          throw GIVE_UP; // a multi-line scalar or an error
+        }
+      }
+    }
+    if (start >= 0 && indent > column) {
+      throw GIVE_UP;
+    }
+    return new YSeq(span, items);
+  }
+
+  /**
+   * A block mapping whose first key is at text index {@code at} on the current line (its column is
+   * the mapping's indentation; later keys start lines at that column).
+   */
+  private YMap mapping(int at, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw GIVE_UP;
+    }
+    int column = at - start;
+    SourceSpan span = span(line, column);
+    MappingEntries entries = new MappingEntries();
+    int k = at;
+    while (true) {
+      int keyLine = line;
+      YScalar key;
+      int colon;
+      char c = text[k];
+      if (c == '"' || c == '\'') {
+        int close = c == '"' ? closeDouble(k) : closeSingle(k);
+        key = new YScalar(span(keyLine, k - start), quoted(k, close), quoted(k, close), false);
+        colon = skipSpaces(close + 1);
+        if (colon >= end || text[colon] != ':' || !separated(colon + 1)) {
+          throw GIVE_UP;
+        }
+      } else {
+        if (!plainStart(k)) {
+          throw GIVE_UP;
+        }
+        colon = keyColon(k);
+        int last = colon;
+        while (text[last - 1] == ' ') {
+          last--;
+        }
+        String name = new String(text, k, last - k);
+        if (name.equals("<<")) {
+          throw GIVE_UP; // merge keys: the full path applies them
+        }
+        key = new YScalar(span(keyLine, k - start), name, name, true);
+      }
+      if (colon - k > MAX_KEY) {
+        throw GIVE_UP;
+      }
+      YNode value;
+      int afterColon = colon + 1 - start;
+      int v = skipSpaces(colon + 1);
+      if (restIsEmpty(v)) {
+        advance();
+        if (start < 0 || indent < column) {
+          value = empty(keyLine, afterColon);
+        } else if (indent == column) {
+          value =
+              isEntry(start + column) ? sequence(column, depth + 1) : empty(keyLine, afterColon);
+        } else {
+          value = block(column, depth + 1);
+        }
+      } else {
+        if (isEntry(v) || isKeyLine(v)) {
+          throw GIVE_UP; // "key: - a" and "key: a: b" are errors
+        }
+        value = inlineValue(v);
+        advance();
+        if (start >= 0 && indent > column) {
+          throw GIVE_UP;
+        }
+      }
+      entries.add(new YEntry(key, value), diagnostics);
+      if (start < 0 || indent < column) {
+        break;
+      }
+      if (indent > column) {
+        throw GIVE_UP;
+      }
+      k = start + column;
+      if (isEntry(k)) {
+        break; // a sequence entry where a key belongs: the parent decides (or gives up)
+      }
+    }
+    return new YMap(span, entries.list());
+  }
+
+  /** The null node of an absent value, positioned where snakeyaml-engine puts it. */
+  private YScalar empty(int lineNo, int column) {
+    return new YScalar(span(lineNo, column), YScalar.NULL, "", true);
+  }
+
+  /** A scalar or empty flow collection that is the rest of the line from index v. */
+  private YNode inlineValue(int v) {
+    char c = text[v];
+    SourceSpan span = span(line, v - start);
+    switch (c) {
+      case '"', '\'' -> {
+        int close = c == '"' ? closeDouble(v) : closeSingle(v);
+        if (!restIsEmptyAfter(close + 1)) {
+          throw GIVE_UP;
+        }
+        String s = quoted(v, close);
+        return new YScalar(span, s, s, false);
+      }
+      case '{', '[' -> {
+        char closing = c == '{' ? '}' : ']';
+        if (v + 1 >= end || text[v + 1] != closing || !restIsEmptyAfter(v + 2)) {
+          throw GIVE_UP;
+        }
+        return c == '{' ? new YMap(span, List.of()) : new YSeq(span, List.of());
+      }
+      default -> {
+        if (!plainStart(v)) {
+          throw GIVE_UP;
+        }
+        int e = v;
+        while (e < end) {
+          char x = text[e];
+          if (x == '#' && text[e - 1] == ' ') {
+            break;
+          }
+          if (x == ':' && (e + 1 == end || text[e + 1] == ' ')) {
+            throw GIVE_UP;
+          }
+          e++;
+        }
+        while (text[e - 1] == ' ') {
+          e--;
+        }
+        String s = new String(text, v, e - v);
+        return new YScalar(span, ScalarResolver.resolvePlain(s), s, true);
+      }
+    }
+  }
+
+  /** Whether a plain scalar may start at i (YAML's indicators may not, '-' only before text). */
+  private boolean plainStart(int i) {
+    char c = text[i];
+    switch (c) {
+      case '-':
+        return i + 1 < end && text[i + 1] != ' ';
+      case '?',
+      ':',
+      ',',
+      '[',
+      ']',
+      '{',
+      '}',
+      '#',
+      '&',
+      '*',
+      '!',
+      '|',
+      '>',
+      '\'',
+      '"',
+      '%',
+      '@',
+      '`':
+        return false;
+      default:
+        return true;
+    }
+  }
+
+  /**
+   * Whether the line from i holds a mapping key and its ':' (a quoted key followed by ':', or a
+   * plain one with ':' and a space or the line's end before any comment).
+   */
+  private boolean isKeyLine(int i) {
+    char c = text[i];
+    if (c == '"' || c == '\'') {
+      int close = c == '"' ? closeDouble(i) : closeSingle(i);
+      int colon = skipSpaces(close + 1);
+      return colon < end && text[colon] == ':' && separated(colon + 1);
+    }
+    for (int e = i; e < end; e++) {
+      char x = text[e];
+      if (x == '#' && e > i && text[e - 1] == ' ') {
+        return false;
+      }
+      if (x == ':' && separated(e + 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The index of the ':' ending a plain key that starts at k. */
+  private int keyColon(int k) {
+    for (int e = k; e < end; e++) {
+      char x = text[e];
+      if (x == '#' && e > k && text[e - 1] == ' ') {
+        break;
+      }
+      if (x == ':' && separated(e + 1)) {
+        return e;
+      }
+    }
+    throw GIVE_UP;
+  }
+
+  /** Whether index i ends the line or holds a space. */
+  private boolean separated(int i) {
+    return i >= end || text[i] == ' ';
+  }
+
+  private int skipSpaces(int i) {
+    while (i < end && text[i] == ' ') {
+      i++;
+    }
+    return i;
+  }
+
+  /** Whether nothing but a comment follows from i (which follows a space or the indicator). */
+  private boolean restIsEmpty(int i) {
+    return i >= end || text[i] == '#';
+  }
+
+  /** Whether nothing but spaces and then a space-separated comment follows from i. */
+  private boolean restIsEmptyAfter(int i) {
+    int j = skipSpaces(i);
+    return j >= end || (text[j] == '#' && j > i);
+  }
+
+  /** The index of the quote closing a single-quoted scalar opened at i, on the same line. */
+  private int closeSingle(int i) {
+    for (int e = i + 1; e < end; e++) {
+      if (text[e] == '\'') {
+        if (e + 1 < end && text[e + 1] == '\'') {
+          e++;
+        } else {
+          return e;
+        }
+      }
+    }
+    throw GIVE_UP;
+  }
+
+  /** The index of the quote closing a double-quoted scalar opened at i, on the same line. */
+  private int closeDouble(int i) {
+    for (int e = i + 1; e < end; e++) {
+      char c = text[e];
+      if (c == '\\') {
+        e++;
+      } else if (c == '"') {
+        return e;
+      }
+    }
+    throw GIVE_UP;
+  }
+
+  /** The value of the quoted scalar from the quote at {@code open} to the one at {@code close}. */
+  private String quoted(int open, int close) {
+    boolean single = text[open] == '\'';
+    int i = open + 1;
+    int plain = i;
+    while (plain < close && text[plain] != (single ? '\'' : '\\')) {
+      plain++;
+    }
+    if (plain == close) {
+      return new String(text, i, close - i);
+    }
+    StringBuilder sb = new StringBuilder(close - i);
+    sb.append(text, i, plain - i);
+    for (int e = plain; e < close; e++) {
+      char c = text[e];
+      if (single) {
+        sb.append(c);
+        if (c == '\'') {
+          e++; // '' is one quote
+        }
+        continue;
+      }
+      if (c != '\\') {
+        sb.append(c);
+        continue;
+      }
+      char x = text[++e];
+      switch (x) {
+        case '\\', '"', '/', ' ' -> sb.append(x);
+        case 'n' -> sb.append('\n');
+        case 't' -> sb.append('\t');
+        case 'r' -> sb.append('\r');
+        case '0' -> sb.append('\0');
+        case 'a' -> sb.append('\u0007');
+        case 'b' -> sb.append('\b');
+        case 'v' -> sb.append('\u000b');
+        case 'f' -> sb.append('\f');
+        case 'e' -> sb.append('\u001b');
+        case 'x' -> e = hex(e + 1, 2, sb);
+        case 'u' -> e = hex(e + 1, 4, sb);
+        default -> throw GIVE_UP;
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Appends the character of {@code digits} hex digits at i; returns the index of the last. */
+  private int hex(int i, int digits, StringBuilder sb) {
+    if (i + digits > end) {
+      throw GIVE_UP;
+    }
+    int value = 0;
+    for (int k = 0; k < digits; k++) {
+      int d = Character.digit(text[i + k], 16);
+      if (d < 0) {
+        throw GIVE_UP;
+      }
+      value = value * 16 + d;
+    }
+    if (value >= 0xd800 && value < 0xe000) {
+      throw GIVE_UP;
+    }
+    sb.append((char) value);
+    return i + digits - 1;
+  }
+}
