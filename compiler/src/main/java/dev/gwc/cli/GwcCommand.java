@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
     })
 public final class GwcCommand implements Callable<Integer> {
   final PrintWriter out;
+  final LineOutput lines;
   final PrintWriter err;
   final InputStream in;
 
@@ -39,8 +40,9 @@ public final class GwcCommand implements Callable<Integer> {
       scope = picocli.CommandLine.ScopeType.INHERIT)
   boolean debug;
 
-  GwcCommand(PrintWriter out, PrintWriter err, InputStream in) {
+  GwcCommand(PrintWriter out, LineOutput lines, PrintWriter err, InputStream in) {
     this.out = out;
+    this.lines = lines;
     this.err = err;
     this.in = in;
   }

@@ -1,6 +1,10 @@
 package dev.gwc.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +15,15 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // One buffered byte stream under the character writer, so that bulk output (replayed JSON
+    // lines, already UTF-8) can skip the character encoder.
+    OutputStream stdout =
+        new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
     PrintWriter out =
-        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
+        new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), false);
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    int code = run(args, out, err, System.in);
+    int code = run(args, out, stdout, err, System.in);
     out.flush();
     err.flush();
     System.exit(code);
@@ -27,7 +35,16 @@ public final class Main {
    * @return the exit code: 0 success, 1 the input has errors, 2 usage or internal failure
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in) {
-    GwcCommand root = new GwcCommand(out, err, in);
+    return run(args, out, null, err, in);
+  }
+
+  /**
+   * Runs gwc with {@code stdout}, the byte stream under {@code out} (or null), for output that is
+   * bytes already.
+   */
+  static int run(
+      String[] args, PrintWriter out, OutputStream stdout, PrintWriter err, InputStream in) {
+    GwcCommand root = new GwcCommand(out, new LineOutput(out, stdout), err, in);
     CommandLine cl = new CommandLine(root);
     cl.setOut(out);
     cl.setErr(err);

@@ -316,7 +316,7 @@ final class SimulateCommand implements Callable<Integer> {
   /** --requests: one JSON result a line on stdout, a summary on stderr. */
   private int replay(RoutingSet replay, List<RequestFile.Entry> entries) {
     ReplaySummary summary = new ReplaySummary();
-    replay.lines(entries, summary, parent.out::println);
+    replay.lines(entries, summary, parent.lines::println);
     parent.err.print(summary.render());
     return 0;
   }

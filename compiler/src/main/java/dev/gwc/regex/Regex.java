@@ -25,30 +25,40 @@ public final class Regex {
   private static final int MAX_COMPILED = 8192;
 
   private final String pattern;
-  // Null when the automata run every match: re2j's program is then not kept.
-  private final Pattern re2;
-  // For find(): the whole pattern, or null (re2j).
-  private final PositionAutomaton whole;
-  // For matches(): the leading literal characters, then the automaton of the rest, or null (re2j).
+  // The parsed pattern, or null when it is outside the automaton subset (re2j then runs it).
+  private final PatternParser.Parsed parsed;
+  // The leading literal characters of whole-text matches (compared directly), and the node of the
+  // rest of the pattern after them.
   private final String head;
-  private final PositionAutomaton rest;
+  private final Node remainder;
   private final String literalPrefix;
+  // What runs matches. Built on the first match, not at compile time: validation compiles every
+  // pattern of the input to check it but runs few of them.
+  private volatile Machine machine;
+
+  /**
+   * @param whole for find(): the whole pattern, or null (re2j)
+   * @param rest for matches(): the automaton after the head, or null (re2j)
+   * @param re2 re2j's program, or null once the automata run every match
+   * @param built whether the automata were built (else only re2 is set)
+   */
+  private record Machine(
+      PositionAutomaton whole, PositionAutomaton rest, Pattern re2, boolean built) {}
 
   private Regex(String pattern, Pattern re2, PatternParser.Parsed parsed) {
     this.pattern = pattern;
+    this.parsed = parsed;
+    this.machine = new Machine(null, null, re2, parsed == null);
     if (parsed == null) {
-      this.re2 = re2;
-      this.whole = null;
       this.head = "";
-      this.rest = null;
+      this.remainder = null;
       this.literalPrefix = "";
       return;
     }
     Node node = parsed.node();
-    this.whole = PositionAutomaton.of(node, parsed.anchoredStart(), parsed.anchoredEnd());
     this.literalPrefix = PatternParser.literalPrefix(node);
     StringBuilder sb = new StringBuilder();
-    Node remainder = node;
+    Node rest = node;
     if (node instanceof Node.Concat c) {
       List<Node> parts = c.parts();
       int k = 0;
@@ -56,12 +66,24 @@ public final class Regex {
         sb.append((char) PatternParser.singleChar(parts.get(k)));
         k++;
       }
-      remainder =
-          k == parts.size() ? new Node.Empty() : new Node.Concat(parts.subList(k, parts.size()));
+      rest = k == parts.size() ? new Node.Empty() : new Node.Concat(parts.subList(k, parts.size()));
     }
     this.head = sb.toString();
-    this.rest = head.isEmpty() ? whole : PositionAutomaton.of(remainder, false, false);
-    this.re2 = whole != null && rest != null ? null : re2;
+    this.remainder = rest;
+  }
+
+  /** The automata, built on first use (two threads may both build them; either result serves). */
+  private Machine machine() {
+    Machine m = machine;
+    if (m.built()) {
+      return m;
+    }
+    PositionAutomaton whole =
+        PositionAutomaton.of(parsed.node(), parsed.anchoredStart(), parsed.anchoredEnd());
+    PositionAutomaton rest = head.isEmpty() ? whole : PositionAutomaton.of(remainder, false, false);
+    m = new Machine(whole, rest, whole != null && rest != null ? null : m.re2(), true);
+    machine = m;
+    return m;
   }
 
   /** Thrown by {@link #compile} for a pattern that is not valid RE2. */
@@ -113,8 +135,9 @@ public final class Regex {
 
   /** Whether the whole text matches. */
   public boolean matches(CharSequence text) {
-    if (rest == null) {
-      return re2.matcher(text).matches();
+    Machine m = machine();
+    if (m.rest() == null) {
+      return m.re2().matcher(text).matches();
     }
     int n = head.length();
     if (text.length() < n) {
@@ -125,7 +148,7 @@ public final class Regex {
         return false;
       }
     }
-    return rest.matches(text, n);
+    return m.rest().matches(text, n);
   }
 
   /**
@@ -134,27 +157,29 @@ public final class Regex {
    * saves comparing them again).
    */
   public boolean matches(CharSequence text, int checked) {
-    if (rest == null || checked < head.length()) {
+    Machine m = machine();
+    if (m.rest() == null || checked < head.length()) {
       return matches(text);
     }
-    return rest.matches(text, head.length());
+    return m.rest().matches(text, head.length());
   }
 
   /**
    * Whether some part of the text matches (RE2's partial match; {@code ^} and {@code $} anchor).
    */
   public boolean find(CharSequence text) {
-    return whole != null ? whole.find(text) : re2.matcher(text).find();
+    Machine m = machine();
+    return m.whole() != null ? m.whole().find(text) : m.re2().matcher(text).find();
   }
 
   /** Whether the fast path runs this pattern's whole-text and partial matches (for tests). */
   boolean automaton() {
-    return whole != null && rest != null;
+    return machine().whole() != null && machine().rest() != null;
   }
 
   /** Whether the fast path runs this pattern's whole-text matches (for tests). */
   boolean wholeTextAutomaton() {
-    return rest != null;
+    return machine().rest() != null;
   }
 
   /**

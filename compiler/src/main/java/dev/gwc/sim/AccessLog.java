@@ -2,7 +2,6 @@ package dev.gwc.sim;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,19 +24,8 @@ public final class AccessLog {
    * @throws IllegalArgumentException with {@code name:line: message} for the first bad line
    */
   public static List<RequestFile.Entry> read(String name, String text) {
-    List<RequestFile.Entry> out = new ArrayList<>();
-    String[] lines = text.split("\r?\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].isBlank()) {
-        continue;
-      }
-      try {
-        out.add(new RequestFile.Entry(i + 1, null, request(lines[i].strip()), null));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(name + ":" + (i + 1) + ": " + e.getMessage(), e);
-      }
-    }
-    return out;
+    return Lines.read(
+        name, text, (number, line) -> new RequestFile.Entry(number, null, request(line), null));
   }
 
   private static Request request(String line) {

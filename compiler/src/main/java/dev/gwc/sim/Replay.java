@@ -1,6 +1,7 @@
 package dev.gwc.sim;
 
 import dev.gwc.output.Values;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -62,11 +63,12 @@ public record Replay(RoutingTable table, GatewayTable only, long seed) {
   }
 
   /**
-   * Replays a file's requests ({@link #one} each) and hands their results, as JSON lines, to {@code
-   * out} in file order, counting them in {@code summary}. Requests are simulated in parallel a
-   * window at a time, so the output streams while memory stays bounded.
+   * Replays a file's requests ({@link #one} each) and hands their results, as JSON lines (UTF-8,
+   * without the line break), to {@code out} in file order, counting them in {@code summary}.
+   * Requests are simulated, written and counted in parallel a window at a time, so the output
+   * streams while memory stays bounded and the thread that writes it does little else.
    */
-  public void lines(List<RequestFile.Entry> entries, ReplaySummary summary, Consumer<String> out) {
+  public void lines(List<RequestFile.Entry> entries, ReplaySummary summary, Consumer<byte[]> out) {
     lines(entries, summary, out, this::one);
   }
 
@@ -77,25 +79,25 @@ public record Replay(RoutingTable table, GatewayTable only, long seed) {
   static void lines(
       List<RequestFile.Entry> entries,
       ReplaySummary summary,
-      Consumer<String> out,
+      Consumer<byte[]> out,
       java.util.function.BiFunction<String, Request, Result> one) {
     int window = 8192;
     for (int from = 0; from < entries.size(); from += window) {
       int base = from;
       int size = Math.min(window, entries.size() - from);
-      Result[] results = new Result[size];
-      String[] lines = new String[size];
+      byte[][] lines = new byte[size][];
       IntStream.range(0, size)
           .parallel()
           .forEach(
               i -> {
                 RequestFile.Entry e = entries.get(base + i);
-                results[i] = one.apply(e.gateway(), e.request());
-                lines[i] = Values.compactJson(ResultJson.of(results[i]));
+                Result result = one.apply(e.gateway(), e.request());
+                summary.add(result);
+                lines[i] =
+                    Values.compactJson(ResultJson.of(result)).getBytes(StandardCharsets.UTF_8);
               });
-      for (int i = 0; i < size; i++) {
-        summary.add(results[i]);
-        out.accept(lines[i]);
+      for (byte[] line : lines) {
+        out.accept(line);
       }
     }
   }

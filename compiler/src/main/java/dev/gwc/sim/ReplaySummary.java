@@ -1,33 +1,37 @@
 package dev.gwc.sim;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Counts of a replay: requests per status (404s, 500s …), per route and per backend. */
+/**
+ * Counts of a replay: requests per status (404s, 500s …), per route and per backend. Safe to add to
+ * from several threads (a replay counts its results where it simulates them).
+ */
 public final class ReplaySummary {
   // Counted by value (hashing records, not building strings), named and sorted when rendered.
-  private final Map<RouteKey, int[]> routeCounts = new HashMap<>();
-  private final Map<BackendRef, int[]> backendCounts = new IdentityHashMap<>();
-  private final Map<Integer, Integer> statuses = new TreeMap<>();
-  private int total;
+  private final Map<RouteKey, AtomicInteger> routeCounts = new ConcurrentHashMap<>();
+  private final Map<BackendRef, AtomicInteger> backendCounts = new ConcurrentHashMap<>();
+  private final Map<Integer, AtomicInteger> statusCounts = new ConcurrentHashMap<>();
+  private final AtomicInteger total = new AtomicInteger();
 
   private record RouteKey(String kind, String namespace, String name) {}
 
   public void add(Result r) {
-    total++;
-    statuses.merge(r.status(), 1, Integer::sum);
+    total.incrementAndGet();
+    statusCounts.computeIfAbsent(r.status(), k -> new AtomicInteger()).incrementAndGet();
     if (r.route() != null) {
       routeCounts
           .computeIfAbsent(
               new RouteKey(r.route().kind(), r.route().namespace(), r.route().name()),
-              k -> new int[1])[0]++;
+              k -> new AtomicInteger())
+          .incrementAndGet();
     }
     if (r.backend() != null) {
-      backendCounts.computeIfAbsent(r.backend(), k -> new int[1])[0]++;
+      backendCounts.computeIfAbsent(r.backend(), k -> new AtomicInteger()).incrementAndGet();
     }
   }
 
@@ -36,11 +40,13 @@ public final class ReplaySummary {
     Map<String, Integer> routes = new TreeMap<>();
     routeCounts.forEach(
         (k, n) ->
-            routes.merge(k.kind() + " " + k.namespace() + "/" + k.name(), n[0], Integer::sum));
+            routes.merge(k.kind() + " " + k.namespace() + "/" + k.name(), n.get(), Integer::sum));
     Map<String, Integer> backends = new TreeMap<>();
-    backendCounts.forEach((k, n) -> backends.merge(k.display(), n[0], Integer::sum));
+    backendCounts.forEach((k, n) -> backends.merge(k.display(), n.get(), Integer::sum));
+    Map<Integer, Integer> statuses = new TreeMap<>();
+    statusCounts.forEach((k, n) -> statuses.put(k, n.get()));
     StringBuilder sb = new StringBuilder();
-    sb.append(total).append(" requests: ");
+    sb.append(total.get()).append(" requests: ");
     List<String> parts = new ArrayList<>();
     statuses.forEach((s, n) -> parts.add(n + " x " + s));
     sb.append(String.join(", ", parts)).append('\n');

@@ -38,26 +38,7 @@ public final class RequestFile {
    * @throws IllegalArgumentException with {@code name:line: message} for the first bad line
    */
   public static List<Entry> read(String name, String text) {
-    List<Entry> out = new ArrayList<>();
-    int number = 0;
-    for (int start = 0; start <= text.length(); ) {
-      int end = text.indexOf('\n', start);
-      if (end < 0) {
-        end = text.length();
-      }
-      number++;
-      String line = text.substring(start, end).strip();
-      start = end + 1;
-      if (line.isEmpty()) {
-        continue;
-      }
-      try {
-        out.add(entry(number, line));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(name + ":" + number + ": " + e.getMessage(), e);
-      }
-    }
-    return out;
+    return Lines.read(name, text, RequestFile::entry);
   }
 
   @SuppressWarnings("unchecked")

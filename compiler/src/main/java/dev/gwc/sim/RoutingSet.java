@@ -91,7 +91,7 @@ public final class RoutingSet {
   public void lines(
       List<RequestFile.Entry> entries,
       ReplaySummary summary,
-      java.util.function.Consumer<String> out) {
+      java.util.function.Consumer<byte[]> out) {
     Replay.lines(entries, summary, out, this::one);
   }
 
@@ -108,31 +108,61 @@ public final class RoutingSet {
     if (!byHost && ingresses.isEmpty()) {
       return replay.one(null, req);
     }
-    // Rank every data plane on outcomes alone (no trace), then trace only the one chosen.
-    List<Result> all = candidates(req);
-    Result best = null;
-    int bestRank = -1;
-    for (Result r : all) {
-      int rank = rank(r, req);
-      // Ties (say, two data planes that both serve any host) go to the first by name.
-      if (rank > bestRank
-          || (rank == bestRank
+    // Rank the Gateways, then the ingress classes that could still win; trace only the one chosen
+    // (a lone Gateway candidate is traced at once, so that it is not simulated twice).
+    List<GatewayTable> gateways = candidateGateways(req);
+    boolean traceNow = explain && gateways.size() == 1;
+    Choice choice = new Choice(req);
+    for (GatewayTable g : gateways) {
+      choice.offer(Simulator.simulate(replay.table(), g, req, replay.seed(), traceNow));
+    }
+    for (IngressTable.IngressClassTable t : ingresses.classes()) {
+      // A class that does not serve the host ranks 2 at best, one that does 4.
+      if ((t.serves(req.host()) ? 4 : 2) >= choice.rank) {
+        choice.offer(IngressRouter.route(t, req, replay.seed(), false));
+      }
+    }
+    if (choice.best == null) {
+      return replay.all(req).get(0);
+    }
+    if (!explain || (traceNow && choice.best == choice.first)) {
+      return choice.best;
+    }
+    return traced(choice.best, req);
+  }
+
+  /** The best result offered so far, by {@link #rank}; ties go to the first by name. */
+  private final class Choice {
+    private final Request req;
+    Result best;
+    Result first;
+    int rank = -1;
+
+    Choice(Request req) {
+      this.req = req;
+    }
+
+    void offer(Result r) {
+      if (first == null) {
+        first = r;
+      }
+      int k = rank(r, req);
+      if (k > rank
+          || (k == rank
               && best.gateway() != null
               && r.gateway() != null
               && r.gateway().name().compareTo(best.gateway().name()) < 0)) {
         best = r;
-        bestRank = rank;
+        rank = k;
       }
     }
-    return explain ? traced(best, req) : best;
   }
 
   /**
-   * What each data plane makes of the request, without traces: the Gateways whose listener accepts
-   * it (else every Gateway with a listener on its port) and every ingress class.
+   * The Gateways a request is offered to: those whose listener accepts it, else every Gateway with
+   * a listener on its port (none when no Gateway has one and the set has Ingresses).
    */
-  private List<Result> candidates(Request req) {
-    List<Result> out = new ArrayList<>();
+  private List<GatewayTable> candidateGateways(Request req) {
     List<GatewayTable> onPort = new ArrayList<>();
     for (GatewayTable g : replay.table().gateways()) {
       if (g.hasPort(req.port())) {
@@ -140,19 +170,7 @@ public final class RoutingSet {
       }
     }
     List<GatewayTable> accepting = onPort.stream().filter(g -> g.accepts(req)).toList();
-    for (GatewayTable g : accepting.isEmpty() ? onPort : accepting) {
-      out.add(Simulator.simulate(replay.table(), g, req, replay.seed(), false));
-    }
-    if (onPort.isEmpty() && ingresses.isEmpty()) {
-      out.addAll(replay.all(req));
-    }
-    for (IngressTable.IngressClassTable t : ingresses.classes()) {
-      out.add(IngressRouter.route(t, req, replay.seed(), false));
-    }
-    if (out.isEmpty()) {
-      out.addAll(replay.all(req));
-    }
-    return out;
+    return accepting.isEmpty() ? onPort : accepting;
   }
 
   /** The chosen result again, with its trace. */

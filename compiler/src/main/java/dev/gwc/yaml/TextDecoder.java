@@ -35,10 +35,18 @@ final class TextDecoder {
       return new Decoded(
           null, "UTF-16 text (it starts with a UTF-16 byte order mark); save the file as UTF-8", 1);
     }
+    boolean ascii = true;
     for (int i = start; i < bytes.length; i++) {
-      if (bytes[i] == 0) {
+      byte b = bytes[i];
+      if (b == 0) {
         return new Decoded(null, "binary file (NUL byte at offset " + i + ")", lineAt(bytes, i));
       }
+      ascii &= b > 0;
+    }
+    if (ascii) {
+      // Most manifests: every byte is a character, no decoder needed.
+      return new Decoded(
+          new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1), null, 0);
     }
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
