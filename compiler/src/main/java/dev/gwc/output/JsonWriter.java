@@ -1,8 +1,15 @@
 package dev.gwc.output;
 
-/** A small streaming JSON writer with deterministic, two-space-indented output. */
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A small streaming JSON writer with deterministic, two-space-indented output, written as UTF-8
+ * bytes ({@link #toBytes}) or text.
+ */
 public final class JsonWriter {
-  private final StringBuilder sb = new StringBuilder(256);
+  private byte[] buf = new byte[256];
+  private int len;
   private final boolean pretty;
   private int depth;
   private boolean first = true;
@@ -14,7 +21,7 @@ public final class JsonWriter {
 
   public JsonWriter beginObject() {
     value();
-    sb.append('{');
+    put('{');
     depth++;
     first = true;
     return this;
@@ -26,7 +33,7 @@ public final class JsonWriter {
 
   public JsonWriter beginArray() {
     value();
-    sb.append('[');
+    put('[');
     depth++;
     first = true;
     return this;
@@ -41,7 +48,7 @@ public final class JsonWriter {
     if (!first) {
       newline();
     }
-    sb.append(c);
+    put(c);
     first = false;
     return this;
   }
@@ -49,7 +56,10 @@ public final class JsonWriter {
   public JsonWriter name(String name) {
     separator();
     string(name);
-    sb.append(pretty ? ": " : ":");
+    put(':');
+    if (pretty) {
+      put(' ');
+    }
     afterKey = true;
     return this;
   }
@@ -57,7 +67,7 @@ public final class JsonWriter {
   public JsonWriter value(String s) {
     value();
     if (s == null) {
-      sb.append("null");
+      ascii("null");
     } else {
       string(s);
     }
@@ -66,25 +76,25 @@ public final class JsonWriter {
 
   public JsonWriter value(long n) {
     value();
-    sb.append(n);
+    ascii(Long.toString(n));
     return this;
   }
 
   public JsonWriter value(double n) {
     value();
-    sb.append(n);
+    ascii(Double.toString(n));
     return this;
   }
 
   public JsonWriter value(boolean b) {
     value();
-    sb.append(b);
+    ascii(b ? "true" : "false");
     return this;
   }
 
   public JsonWriter nullValue() {
     value();
-    sb.append("null");
+    ascii("null");
     return this;
   }
 
@@ -108,7 +118,7 @@ public final class JsonWriter {
 
   private void separator() {
     if (!first) {
-      sb.append(',');
+      put(',');
     }
     if (depth > 0) {
       newline();
@@ -118,50 +128,97 @@ public final class JsonWriter {
 
   private void newline() {
     if (pretty) {
-      sb.append('\n');
-      for (int i = 0; i < depth; i++) {
-        sb.append("  ");
+      room(1 + 2 * depth);
+      buf[len++] = '\n';
+      for (int i = 0; i < 2 * depth; i++) {
+        buf[len++] = ' ';
       }
     }
   }
 
   private void string(String s) {
-    sb.append('"');
-    int plain = 0;
-    while (plain < s.length() && !escaped(s.charAt(plain))) {
-      plain++;
-    }
-    if (plain == s.length()) {
-      sb.append(s).append('"'); // one copy, where a range would be appended char by char
-      return;
-    }
-    sb.append(s, 0, plain);
-    for (int i = plain; i < s.length(); i++) {
+    int n = s.length();
+    room(n + 2);
+    buf[len++] = '"';
+    for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-            sb.append("\\u").append(String.format(java.util.Locale.ROOT, "%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
+      if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+        buf[len++] = (byte) c;
+      } else {
+        i = special(s, i, c);
+        room(n - i + 1);
+      }
+    }
+    buf[len++] = '"';
+  }
+
+  /** Writes the character at i that needs escaping or more than one byte; returns the last used. */
+  private int special(String s, int i, char c) {
+    switch (c) {
+      case '"' -> ascii("\\\"");
+      case '\\' -> ascii("\\\\");
+      case '\n' -> ascii("\\n");
+      case '\r' -> ascii("\\r");
+      case '\t' -> ascii("\\t");
+      default -> {
+        if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+          ascii(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+        } else if (c < 0x80) {
+          put(c);
+        } else if (c < 0x800) {
+          room(2);
+          buf[len++] = (byte) (0xc0 | c >> 6);
+          buf[len++] = (byte) (0x80 | c & 0x3f);
+        } else if (Character.isHighSurrogate(c)
+            && i + 1 < s.length()
+            && Character.isLowSurrogate(s.charAt(i + 1))) {
+          int cp = Character.toCodePoint(c, s.charAt(i + 1));
+          room(4);
+          buf[len++] = (byte) (0xf0 | cp >> 18);
+          buf[len++] = (byte) (0x80 | cp >> 12 & 0x3f);
+          buf[len++] = (byte) (0x80 | cp >> 6 & 0x3f);
+          buf[len++] = (byte) (0x80 | cp & 0x3f);
+          return i + 1;
+        } else if (Character.isSurrogate(c)) {
+          put('?'); // an unpaired surrogate, as Java's UTF-8 encoder writes it
+        } else {
+          room(3);
+          buf[len++] = (byte) (0xe0 | c >> 12);
+          buf[len++] = (byte) (0x80 | c >> 6 & 0x3f);
+          buf[len++] = (byte) (0x80 | c & 0x3f);
         }
       }
     }
-    sb.append('"');
+    return i;
   }
 
-  private static boolean escaped(char c) {
-    return c < 0x20 || c == '"' || c == '\\' || c == 0x2028 || c == 0x2029;
+  private void put(char c) {
+    room(1);
+    buf[len++] = (byte) c;
+  }
+
+  private void ascii(String s) {
+    int n = s.length();
+    room(n);
+    for (int i = 0; i < n; i++) {
+      buf[len++] = (byte) s.charAt(i);
+    }
+  }
+
+  /** Makes room for n more bytes. */
+  private void room(int n) {
+    if (len + n > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
+    }
+  }
+
+  /** The JSON as UTF-8. */
+  public byte[] toBytes() {
+    return Arrays.copyOf(buf, len);
   }
 
   @Override
   public String toString() {
-    return sb.toString();
+    return new String(buf, 0, len, StandardCharsets.UTF_8);
   }
 }

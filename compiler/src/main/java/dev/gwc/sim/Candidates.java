@@ -64,6 +64,19 @@ final class Candidates {
           new Simulator.Decision(listener, rule.route(), rule.index(), match, null);
     }
 
+    // The trace's words for this match, made the first time a trace needs them.
+    private String label;
+
+    /** {@code HTTPRoute ns/name rule 0 match 1 (PathPrefix '/x', method GET): }, for traces. */
+    String label() {
+      String l = label;
+      if (l == null) {
+        l = Simulator.describe(rule, match) + " (" + m + "): ";
+        label = l;
+      }
+      return l;
+    }
+
     /**
      * The decision for a request's hash: the backendRef {@link WeightedChoice#pick} would choose,
      * from the precomputed sums.

@@ -1,7 +1,6 @@
 package dev.gwc.sim;
 
 import dev.gwc.output.Values;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -93,8 +92,7 @@ public record Replay(RoutingTable table, GatewayTable only, long seed) {
                 RequestFile.Entry e = entries.get(base + i);
                 Result result = one.apply(e.gateway(), e.request());
                 summary.add(result);
-                lines[i] =
-                    Values.compactJson(ResultJson.of(result)).getBytes(StandardCharsets.UTF_8);
+                lines[i] = Values.compactJsonBytes(ResultJson.of(result));
               });
       for (byte[] line : lines) {
         out.accept(line);

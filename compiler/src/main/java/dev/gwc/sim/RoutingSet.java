@@ -1,12 +1,8 @@
 package dev.gwc.sim;
 
+import dev.gwc.graph.Nodes.RouteNode;
 import dev.gwc.pipeline.Compiled;
 import dev.gwc.pipeline.Report;
-import dev.gwc.resource.Manifest;
-import dev.gwc.yaml.YMap;
-import dev.gwc.yaml.YNode;
-import dev.gwc.yaml.YScalar;
-import dev.gwc.yaml.YSeq;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -249,18 +245,11 @@ public final class RoutingSet {
     if (report == null) {
       return out;
     }
+    // From the graph's node: routes are kept as slim manifests (no spec) when only routing reads
+    // them.
     for (Compiled c : report.compiled()) {
-      Manifest m = c.manifest();
-      if (m.kind().endsWith("Route") && m.root().get("spec") instanceof YMap spec) {
-        List<String> hosts = new ArrayList<>();
-        if (spec.get("hostnames") instanceof YSeq seq) {
-          for (YNode n : seq.items()) {
-            if (n instanceof YScalar s && s.value() instanceof String h) {
-              hosts.add(h);
-            }
-          }
-        }
-        out.put(m.kind() + "/" + m.namespace() + "/" + m.name(), hosts);
+      if (c.graphNode() instanceof RouteNode r) {
+        out.put(r.kind() + "/" + r.namespace() + "/" + r.name(), r.hostnames());
       }
     }
     return out;

@@ -160,7 +160,7 @@ public final class Simulator {
           req.path(),
           c -> {
             String why = matcher.mismatch(c.m());
-            String label = describe(c.rule(), c.match()) + " (" + c.m() + "): ";
+            String label = c.label();
             if (why != null) {
               trace.add(label + why);
             } else if (winner.isEmpty()) {
