@@ -242,7 +242,8 @@ final class BlockReader {
       char c = text[k];
       if (c == '"' || c == '\'') {
         int close = c == '"' ? closeDouble(k) : closeSingle(k);
-        key = new YScalar(span(keyLine, k - start), quoted(k, close), quoted(k, close), false);
+        String name = quoted(k, close);
+        key = new YScalar(span(keyLine, k - start), name, name, false);
         colon = skipSpaces(close + 1);
         if (colon >= end || text[colon] != ':' || !separated(colon + 1)) {
           throw GIVE_UP;
@@ -256,7 +257,7 @@ final class BlockReader {
         while (text[last - 1] == ' ') {
           last--;
         }
-        String name = new String(text, k, last - k);
+        String name = string(k, last);
         if (name.equals("<<")) {
           throw GIVE_UP; // merge keys: the full path applies them
         }
@@ -346,11 +347,49 @@ final class BlockReader {
         while (text[e - 1] == ' ') {
           e--;
         }
-        String s = new String(text, v, e - v);
+        String s = string(v, e);
         return new YScalar(span, ScalarResolver.resolvePlain(s), s, true);
       }
     }
   }
+
+  /**
+   * The text from index {@code from} to {@code to}: the same String as the last time this thread
+   * read these characters, when they are short. Manifests repeat their keys and many values
+   * (apiVersion, kind, namespaces, path types) thousands of times; sharing the strings keeps large
+   * inputs' trees smaller.
+   */
+  private String string(int from, int to) {
+    int length = to - from;
+    if (length > MAX_SHARED) {
+      return new String(text, from, length);
+    }
+    int h = length;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + text[i];
+    }
+    String[] shared = SHARED.get();
+    int slot = (h ^ (h >>> 15)) & (shared.length - 1);
+    String s = shared[slot];
+    if (s != null && s.length() == length) {
+      int i = 0;
+      while (i < length && s.charAt(i) == text[from + i]) {
+        i++;
+      }
+      if (i == length) {
+        return s;
+      }
+    }
+    s = new String(text, from, length);
+    shared[slot] = s;
+    return s;
+  }
+
+  private static final int MAX_SHARED = 48;
+
+  /** Recently read short strings, per thread, by a hash of their characters. */
+  private static final ThreadLocal<String[]> SHARED =
+      ThreadLocal.withInitial(() -> new String[4096]);
 
   /** Whether a plain scalar may start at i (YAML's indicators may not, '-' only before text). */
   private boolean plainStart(int i) {
@@ -478,7 +517,7 @@ final class BlockReader {
       plain++;
     }
     if (plain == close) {
-      return new String(text, i, close - i);
+      return string(i, close);
     }
     StringBuilder sb = new StringBuilder(close - i);
     sb.append(text, i, plain - i);
