@@ -130,7 +130,11 @@ public final class CelEngine {
     if (precompiled != null) {
       try {
         return new CompiledRule(
-            expression, runtime.join().createProgram(precompiled), null, needsOldSelf);
+            expression,
+            runtime.join().createProgram(precompiled),
+            null,
+            needsOldSelf,
+            needsOldSelf ? null : DirectPlan.of(precompiled));
       } catch (Exception e) {
         // fall through: compile from the text, which reports the problem properly
       }
@@ -141,7 +145,11 @@ public final class CelEngine {
     }
     try {
       return new CompiledRule(
-          expression, runtime.join().createProgram(result.getAst()), null, needsOldSelf);
+          expression,
+          runtime.join().createProgram(result.getAst()),
+          null,
+          needsOldSelf,
+          needsOldSelf ? null : DirectPlan.of(result.getAst()));
     } catch (Exception e) {
       return new CompiledRule(expression, null, clean(e.getMessage()), needsOldSelf);
     }

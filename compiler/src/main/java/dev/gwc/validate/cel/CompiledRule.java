@@ -14,7 +14,26 @@ import java.util.Map;
  *     on a manifest that is being created
  */
 public record CompiledRule(
-    String expression, CelRuntime.Program program, String compileError, boolean needsOldSelf) {
+    String expression,
+    CelRuntime.Program program,
+    String compileError,
+    boolean needsOldSelf,
+    DirectPlan direct) {
+
+  CompiledRule(
+      String expression, CelRuntime.Program program, String compileError, boolean needsOldSelf) {
+    this(expression, program, compileError, needsOldSelf, null);
+  }
+
+  /** When set (tests), every evaluation the direct plan makes is checked against the library's. */
+  static volatile boolean crossCheck;
+
+  /** With {@link #crossCheck}: evaluations made directly, and those the library made. */
+  static final java.util.concurrent.atomic.AtomicLong DIRECT =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  static final java.util.concurrent.atomic.AtomicLong HANDED_OVER =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /** What one evaluation gave. */
   public sealed interface Outcome {}
@@ -33,11 +52,37 @@ public record CompiledRule(
    */
   public record Failure(String message) implements Outcome {}
 
-  /** Evaluates with {@code self} bound to a value built by the schema stage. */
+  /**
+   * Evaluates with {@code self} bound to a value built by the schema stage: directly when the
+   * expression is in {@link DirectPlan}'s subset, else (or when that gives up) with the library.
+   */
   public Outcome evaluate(Object self) {
     if (program == null) {
       return new Failure(compileError);
     }
+    if (direct != null) {
+      try {
+        Object v = direct.eval(self);
+        if (crossCheck) {
+          DIRECT.incrementAndGet();
+          Outcome library = library(self);
+          if (!(library instanceof Value lv) || !lv.value().equals(v)) {
+            throw new AssertionError(
+                "direct plan of '" + expression + "' gave " + v + ", the library " + library);
+          }
+        }
+        return new Value(v);
+      } catch (DirectPlan.Unsupported e) {
+        // the library decides (and words any error)
+      }
+    }
+    if (crossCheck) {
+      HANDED_OVER.incrementAndGet();
+    }
+    return library(self);
+  }
+
+  private Outcome library(Object self) {
     try {
       return new Value(program.eval(Map.of("self", self)));
     } catch (CelEvaluationException e) {
