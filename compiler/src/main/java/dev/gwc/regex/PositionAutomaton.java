@@ -42,22 +42,32 @@ final class PositionAutomaton {
     long[] ascii = new long[128];
     for (int p = 0; p < positions.size(); p++) {
       CharSet s = positions.get(p);
-      for (int c = 0; c < 128; c++) {
-        if (s.contains(c)) {
-          ascii[c] |= 1L << p;
-        }
+      long bit = 1L << p;
+      for (long m = s.lo(); m != 0; m &= m - 1) {
+        ascii[Long.numberOfTrailingZeros(m)] |= bit;
+      }
+      for (long m = s.hi(); m != 0; m &= m - 1) {
+        ascii[64 + Long.numberOfTrailingZeros(m)] |= bit;
       }
       if (s.nonAscii()) {
-        other |= 1L << p;
+        other |= bit;
       }
     }
     this.nonAscii = other;
-    java.util.Map<Long, Integer> classes = new java.util.LinkedHashMap<>();
+    // Classes in order of first appearance: a handful, so a linear search beats a map.
+    long[] masks = new long[128];
+    int classes = 0;
     for (int c = 0; c < 128; c++) {
-      Integer cls = classes.putIfAbsent(ascii[c], classes.size());
-      classOf[c] = (byte) (cls == null ? classes.size() - 1 : cls);
+      int k = 0;
+      while (k < classes && masks[k] != ascii[c]) {
+        k++;
+      }
+      if (k == classes) {
+        masks[classes++] = ascii[c];
+      }
+      classOf[c] = (byte) k;
     }
-    this.classMask = classes.keySet().stream().mapToLong(Long::longValue).toArray();
+    this.classMask = java.util.Arrays.copyOf(masks, classes);
   }
 
   /**

@@ -32,23 +32,25 @@ public final class Regex {
   private final String head;
   private final Node remainder;
   private final String literalPrefix;
-  // What runs matches. Built on the first match, not at compile time: validation compiles every
-  // pattern of the input to check it but runs few of them.
-  private volatile Machine machine;
+  // The automata for find() (the whole pattern) and for matches() (the rest after the head), each
+  // built on its first use, not at compile time: validation compiles every pattern of the input to
+  // check it but runs few of them, and the simulator runs whole-text matches only. NONE when the
+  // pattern needs re2j (more than 64 positions, or outside the subset).
+  private volatile Object whole;
+  private volatile Object rest;
+  // re2j's program: kept when the pattern is outside the automaton subset, else dropped and
+  // compiled again only if an automaton turns out too large.
+  private volatile Pattern re2;
 
-  /**
-   * @param whole for find(): the whole pattern, or null (re2j)
-   * @param rest for matches(): the automaton after the head, or null (re2j)
-   * @param re2 re2j's program, or null once the automata run every match
-   * @param built whether the automata were built (else only re2 is set)
-   */
-  private record Machine(
-      PositionAutomaton whole, PositionAutomaton rest, Pattern re2, boolean built) {}
+  private static final Object UNBUILT = new Object();
+  private static final Object NONE = new Object();
 
   private Regex(String pattern, Pattern re2, PatternParser.Parsed parsed) {
     this.pattern = pattern;
     this.parsed = parsed;
-    this.machine = new Machine(null, null, re2, parsed == null);
+    this.re2 = parsed == null ? re2 : null;
+    this.whole = parsed == null ? NONE : UNBUILT;
+    this.rest = parsed == null ? NONE : UNBUILT;
     if (parsed == null) {
       this.head = "";
       this.remainder = null;
@@ -72,18 +74,37 @@ public final class Regex {
     this.remainder = rest;
   }
 
-  /** The automata, built on first use (two threads may both build them; either result serves). */
-  private Machine machine() {
-    Machine m = machine;
-    if (m.built()) {
-      return m;
+  /** The automaton for find(), or null (re2j); built once (two threads may both build it). */
+  private PositionAutomaton whole() {
+    Object w = whole;
+    if (w == UNBUILT) {
+      PositionAutomaton a =
+          PositionAutomaton.of(parsed.node(), parsed.anchoredStart(), parsed.anchoredEnd());
+      w = a == null ? NONE : a;
+      whole = w;
     }
-    PositionAutomaton whole =
-        PositionAutomaton.of(parsed.node(), parsed.anchoredStart(), parsed.anchoredEnd());
-    PositionAutomaton rest = head.isEmpty() ? whole : PositionAutomaton.of(remainder, false, false);
-    m = new Machine(whole, rest, whole != null && rest != null ? null : m.re2(), true);
-    machine = m;
-    return m;
+    return w == NONE ? null : (PositionAutomaton) w;
+  }
+
+  /** The automaton for matches() after the head, or null (re2j). */
+  private PositionAutomaton rest() {
+    Object r = rest;
+    if (r == UNBUILT) {
+      PositionAutomaton a =
+          head.isEmpty() ? whole() : PositionAutomaton.of(remainder, false, false);
+      r = a == null ? NONE : a;
+      rest = r;
+    }
+    return r == NONE ? null : (PositionAutomaton) r;
+  }
+
+  private Pattern re2() {
+    Pattern p = re2;
+    if (p == null) {
+      p = Pattern.compile(pattern); // compiled before, so valid
+      re2 = p;
+    }
+    return p;
   }
 
   /** Thrown by {@link #compile} for a pattern that is not valid RE2. */
@@ -135,9 +156,9 @@ public final class Regex {
 
   /** Whether the whole text matches. */
   public boolean matches(CharSequence text) {
-    Machine m = machine();
-    if (m.rest() == null) {
-      return m.re2().matcher(text).matches();
+    PositionAutomaton r = rest();
+    if (r == null) {
+      return re2().matcher(text).matches();
     }
     int n = head.length();
     if (text.length() < n) {
@@ -148,7 +169,7 @@ public final class Regex {
         return false;
       }
     }
-    return m.rest().matches(text, n);
+    return r.matches(text, n);
   }
 
   /**
@@ -157,29 +178,29 @@ public final class Regex {
    * saves comparing them again).
    */
   public boolean matches(CharSequence text, int checked) {
-    Machine m = machine();
-    if (m.rest() == null || checked < head.length()) {
+    PositionAutomaton r = rest();
+    if (r == null || checked < head.length()) {
       return matches(text);
     }
-    return m.rest().matches(text, head.length());
+    return r.matches(text, head.length());
   }
 
   /**
    * Whether some part of the text matches (RE2's partial match; {@code ^} and {@code $} anchor).
    */
   public boolean find(CharSequence text) {
-    Machine m = machine();
-    return m.whole() != null ? m.whole().find(text) : m.re2().matcher(text).find();
+    PositionAutomaton w = whole();
+    return w != null ? w.find(text) : re2().matcher(text).find();
   }
 
   /** Whether the fast path runs this pattern's whole-text and partial matches (for tests). */
   boolean automaton() {
-    return machine().whole() != null && machine().rest() != null;
+    return whole() != null && rest() != null;
   }
 
   /** Whether the fast path runs this pattern's whole-text matches (for tests). */
   boolean wholeTextAutomaton() {
-    return machine().rest() != null;
+    return rest() != null;
   }
 
   /**
