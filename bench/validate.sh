@@ -6,7 +6,7 @@
 #   GWC_JAVA_OPTS='-Xmx2g' bench/validate.sh   # compare JVM flags (replaces the default flags)
 #
 # Environment:
-#   GWC_JAVA_OPTS  JVM flags for the corpus runs (default: the launcher's, -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss16m)
+#   GWC_JAVA_OPTS  JVM flags for the corpus runs (default: the launcher's, see ./gwc)
 #   GWC_JAR        jar to run (default: compiler/target/gwc.jar; must exist, build it first)
 #   RUNS           timed runs per tool and corpus (default 3); SMALL_RUNS for the small file (10)
 #   CORPORA        space-separated route counts (default "1000 10000")
@@ -21,7 +21,7 @@ shared="$(cd "$root/../shared/bench" && pwd)"
 out="$here/out"
 cd "$root"
 
-GWC_JAVA_OPTS="${GWC_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss16m}"
+GWC_JAVA_OPTS="${GWC_JAVA_OPTS:--XX:TieredStopAtLevel=1 -Xss16m -XX:+UseParallelGC -XX:MaxNewSize=256m -XX:InitialRAMPercentage=2}"
 GWC_JAR="${GWC_JAR:-compiler/target/gwc.jar}"
 RUNS="${RUNS:-3}"
 SMALL_RUNS="${SMALL_RUNS:-10}"
