@@ -38,7 +38,7 @@ public final class CelEngine {
   private final CelOptions options =
       CelOptions.current()
           .enableHeterogeneousNumericComparisons(true)
-          .comprehensionMaxIterations(100_000)
+          .comprehensionMaxIterations(DirectPlan.MAX_ITERATIONS)
           .build();
 
   /**

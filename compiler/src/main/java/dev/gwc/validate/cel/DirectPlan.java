@@ -41,16 +41,28 @@ final class DirectPlan {
     Object eval(Env env);
   }
 
+  /** The library's limit on comprehension steps in one evaluation (CelEngine's options). */
+  static final int MAX_ITERATIONS = 100_000;
+
+  /**
+   * Steps a direct evaluation may take: half the library's limit, so that however the library
+   * counts its steps, an evaluation near the limit is the library's to decide (and to report).
+   */
+  private static final int BUDGET = MAX_ITERATIONS / 2;
+
   /** Variables: {@code self} and the comprehension variables in scope, innermost first. */
   private static final class Env {
     final String name;
     Object value;
     final Env outer;
+    // Comprehension steps taken so far in this evaluation, shared by every scope of it.
+    final int[] iterations;
 
     Env(String name, Object value, Env outer) {
       this.name = name;
       this.value = value;
       this.outer = outer;
+      this.iterations = outer == null ? new int[1] : outer.iterations;
     }
 
     Object lookup(String n) {
@@ -205,6 +217,9 @@ final class DirectPlan {
       for (Object item : items) {
         if (!bool(condition.eval(accu))) {
           break;
+        }
+        if (++accu.iterations[0] > BUDGET) {
+          throw UNSUPPORTED;
         }
         iter.value = item;
         accu.value = loop.eval(iter);

@@ -114,6 +114,23 @@ class DirectPlanTest {
   }
 
   @Test
+  void longLoopsGoToTheLibraryAndItsLimit() {
+    List<Object> items = new ArrayList<>();
+    for (long i = 0; i < 400; i++) {
+      items.add(i);
+    }
+    Object self = CelEngine.listValue(items);
+    long before = CompiledRule.HANDED_OVER.get();
+    assertEquals(true, eval("self.all(x, x < 200 || self.exists(y, y == x))", self)); // 30,500
+    assertEquals(before, CompiledRule.HANDED_OVER.get());
+    assertEquals(true, eval("self.all(x, self.exists(y, y == x))", self)); // 80,600 steps
+    assertEquals(before + 1, CompiledRule.HANDED_OVER.get());
+    Object r = eval("self.all(x, self.all(y, y >= 0))", self); // 160,400 steps
+    assertEquals(before + 2, CompiledRule.HANDED_OVER.get());
+    assertTrue(String.valueOf(r).startsWith("FAIL"), String.valueOf(r));
+  }
+
+  @Test
   void errorsTheLogicAbsorbsStayAbsorbed() {
     Object self = map("a", "a");
     assertEquals(false, eval("false && self.missing == 'x'", self));
