@@ -8,9 +8,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * Standard output for lines that are UTF-8 bytes already (replayed JSON results): written to the
  * byte stream under the command's writer when there is one, so that a hundred megabytes of JSON
- * skip the character encoder. What the writer holds is flushed before the first line; a command
- * that prints with the writer between lines must call {@link #sync} first. Like the writer, it
- * stops quietly when the reader goes away ({@code gwc simulate ... | head}).
+ * skip the character encoder. What the writer holds is flushed before the first line, so a command
+ * prints its lines after anything it printed with the writer (and not with the writer between
+ * them). Like the writer, it stops quietly when the reader goes away ({@code gwc simulate ... |
+ * head}).
  */
 final class LineOutput {
   private final PrintWriter out;
@@ -46,10 +47,5 @@ final class LineOutput {
     } catch (IOException e) {
       closed = true;
     }
-  }
-
-  /** To be called after printing with the writer, before the next line. */
-  void sync() {
-    synced = false;
   }
 }
