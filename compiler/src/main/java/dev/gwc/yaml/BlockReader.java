@@ -26,7 +26,7 @@ final class BlockReader {
   private static final int MAX_KEY = 1000;
 
   /** Thrown to give up; carries no stack trace. */
-  private static final class GiveUp extends RuntimeException {
+  static final class GiveUp extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     GiveUp() {
@@ -34,7 +34,7 @@ final class BlockReader {
     }
   }
 
-  private static final GiveUp GIVE_UP = new GiveUp();
+  static final GiveUp GIVE_UP = new GiveUp();
 
   /** What was read: the root node (null for a part with comments only) and its diagnostics. */
   record Read(YNode root, List<Diagnostic> diagnostics) {}
@@ -241,7 +241,7 @@ final class BlockReader {
       int colon;
       char c = text[k];
       if (c == '"' || c == '\'') {
-        int close = c == '"' ? closeDouble(k) : closeSingle(k);
+        int close = close(k);
         String name = quoted(k, close);
         key = new YScalar(span(keyLine, k - start), name, name, false);
         colon = skipSpaces(close + 1);
@@ -315,7 +315,7 @@ final class BlockReader {
     SourceSpan span = span(line, v - start);
     switch (c) {
       case '"', '\'' -> {
-        int close = c == '"' ? closeDouble(v) : closeSingle(v);
+        int close = close(v);
         if (!restIsEmptyAfter(close + 1)) {
           throw GIVE_UP;
         }
@@ -428,7 +428,7 @@ final class BlockReader {
   private boolean isKeyLine(int i) {
     char c = text[i];
     if (c == '"' || c == '\'') {
-      int close = c == '"' ? closeDouble(i) : closeSingle(i);
+      int close = close(i);
       int colon = skipSpaces(close + 1);
       return colon < end && text[colon] == ':' && separated(colon + 1);
     }
@@ -481,96 +481,14 @@ final class BlockReader {
     return j >= end || (text[j] == '#' && j > i);
   }
 
-  /** The index of the quote closing a single-quoted scalar opened at i, on the same line. */
-  private int closeSingle(int i) {
-    for (int e = i + 1; e < end; e++) {
-      if (text[e] == '\'') {
-        if (e + 1 < end && text[e + 1] == '\'') {
-          e++;
-        } else {
-          return e;
-        }
-      }
-    }
-    throw GIVE_UP;
-  }
-
-  /** The index of the quote closing a double-quoted scalar opened at i, on the same line. */
-  private int closeDouble(int i) {
-    for (int e = i + 1; e < end; e++) {
-      char c = text[e];
-      if (c == '\\') {
-        e++;
-      } else if (c == '"') {
-        return e;
-      }
-    }
-    throw GIVE_UP;
+  /** The index of the quote closing the scalar quoted at i, on the same line. */
+  private int close(int i) {
+    return QuotedScalars.close(text, i, end);
   }
 
   /** The value of the quoted scalar from the quote at {@code open} to the one at {@code close}. */
   private String quoted(int open, int close) {
-    boolean single = text[open] == '\'';
-    int i = open + 1;
-    int plain = i;
-    while (plain < close && text[plain] != (single ? '\'' : '\\')) {
-      plain++;
-    }
-    if (plain == close) {
-      return string(i, close);
-    }
-    StringBuilder sb = new StringBuilder(close - i);
-    sb.append(text, i, plain - i);
-    for (int e = plain; e < close; e++) {
-      char c = text[e];
-      if (single) {
-        sb.append(c);
-        if (c == '\'') {
-          e++; // '' is one quote
-        }
-        continue;
-      }
-      if (c != '\\') {
-        sb.append(c);
-        continue;
-      }
-      char x = text[++e];
-      switch (x) {
-        case '\\', '"', '/', ' ' -> sb.append(x);
-        case 'n' -> sb.append('\n');
-        case 't' -> sb.append('\t');
-        case 'r' -> sb.append('\r');
-        case '0' -> sb.append('\0');
-        case 'a' -> sb.append('\u0007');
-        case 'b' -> sb.append('\b');
-        case 'v' -> sb.append('\u000b');
-        case 'f' -> sb.append('\f');
-        case 'e' -> sb.append('\u001b');
-        case 'x' -> e = hex(e + 1, 2, sb);
-        case 'u' -> e = hex(e + 1, 4, sb);
-        default -> throw GIVE_UP;
-      }
-    }
-    return sb.toString();
-  }
-
-  /** Appends the character of {@code digits} hex digits at i; returns the index of the last. */
-  private int hex(int i, int digits, StringBuilder sb) {
-    if (i + digits > end) {
-      throw GIVE_UP;
-    }
-    int value = 0;
-    for (int k = 0; k < digits; k++) {
-      int d = Character.digit(text[i + k], 16);
-      if (d < 0) {
-        throw GIVE_UP;
-      }
-      value = value * 16 + d;
-    }
-    if (value >= 0xd800 && value < 0xe000) {
-      throw GIVE_UP;
-    }
-    sb.append((char) value);
-    return i + digits - 1;
+    String escaped = QuotedScalars.unescaped(text, open, close, end);
+    return escaped != null ? escaped : string(open + 1, close);
   }
 }
