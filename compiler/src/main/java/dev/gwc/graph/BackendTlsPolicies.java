@@ -29,6 +29,9 @@ final class BackendTlsPolicies {
 
   static List<Resolution.PolicyResult> resolve(
       Graph graph, List<Resolution.RouteResult> routes, Resolver.Reporter r) {
+    if (graph.policies().isEmpty()) {
+      return List.of(); // most inputs: no need to map every route's Services to Gateways
+    }
     Map<String, Map<String, GatewayNode>> gatewaysByService = gatewaysByService(routes);
     List<BackendTlsPolicyNode> order = new ArrayList<>(graph.policies());
     order.sort(PRECEDENCE);

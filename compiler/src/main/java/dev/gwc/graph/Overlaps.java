@@ -58,11 +58,19 @@ final class Overlaps {
         }
       }
     }
-    java.util.Set<String> reported = new java.util.HashSet<>();
+    // Per route (by identity: the same name may come from two files), the overlaps reported.
+    Map<RouteNode, java.util.Set<String>> reported = new java.util.IdentityHashMap<>();
+    // Each route's creation time read once, not at every comparison of every listener's sort.
+    Map<RouteNode, String> createdAt = new java.util.IdentityHashMap<>();
+    Comparator<RouteNode> precedence =
+        Comparator.comparing(
+                (RouteNode n) -> createdAt.computeIfAbsent(n, Overlaps::createdOrEmpty))
+            .thenComparing(RouteNode::namespace)
+            .thenComparing(RouteNode::name);
     for (ListenerNode listener : listenerOrder) {
       Map<String, Winner> first = new LinkedHashMap<>();
       List<RouteNode> ordered = new ArrayList<>(byListener.get(listener));
-      ordered.sort(PRECEDENCE);
+      ordered.sort(precedence);
       for (RouteNode route : ordered) {
         for (Nodes.MatchKey m : route.matches()) {
           List<String> hosts = route.hostnames().isEmpty() ? List.of("*") : route.hostnames();
@@ -71,7 +79,9 @@ final class Overlaps {
             Winner winner = first.putIfAbsent(k, new Winner(route, m.rule()));
             if (winner != null
                 && winner.route() != route
-                && reported.add(route + "/" + m.rule() + "/" + m.match() + k)) {
+                && reported
+                    .computeIfAbsent(route, x -> new java.util.HashSet<>())
+                    .add(m.rule() + "/" + m.match() + k)) {
               r.report(
                   GraphRules.OVERLAPPING_MATCH,
                   Severity.WARNING,
@@ -102,10 +112,10 @@ final class Overlaps {
   }
 
   /** Older first, then namespace/name (the specification's tie-breakers). */
-  private static final Comparator<RouteNode> PRECEDENCE =
-      Comparator.comparing((RouteNode n) -> created(n) == null ? "" : created(n))
-          .thenComparing(RouteNode::namespace)
-          .thenComparing(RouteNode::name);
+  private static String createdOrEmpty(RouteNode n) {
+    String c = created(n);
+    return c == null ? "" : c;
+  }
 
   private static String created(RouteNode n) {
     return Y.str(Y.map(n.manifest().root(), "metadata"), "creationTimestamp");

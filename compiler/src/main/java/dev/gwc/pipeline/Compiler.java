@@ -23,8 +23,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * gwc's pipeline, one stage after another.
@@ -144,8 +146,14 @@ public final class Compiler {
     }
     int resources = 0;
     List<Compiled> compiled = new ArrayList<>();
+    Set<String> noticesGiven = new HashSet<>();
     for (FileResult r : results) {
-      all.addAll(r.diagnostics());
+      for (Diagnostic d : r.diagnostics()) {
+        // Each once-per-run notice from the first file in input order that gave it.
+        if (!Validator.isNotice(d) || noticesGiven.add(d.rule() + "\n" + d.message())) {
+          all.add(d);
+        }
+      }
       resources += r.resources();
       compiled.addAll(r.compiled());
       if (r.source() != null) {
@@ -218,8 +226,9 @@ public final class Compiler {
     ManifestReader.Result read = reader.read(docs);
     diags.addAll(read.diagnostics());
     List<Compiled> compiled = new ArrayList<>();
+    Set<String> notices = new HashSet<>(); // once per file here, once per run in run()
     for (Manifest m : read.manifests()) {
-      Validator.Validated v = validator.validate(m);
+      Validator.Validated v = validator.validate(m, notices);
       diags.addAll(v.diagnostics());
       diags.addAll(ResourceChecks.run(m));
       // Unknown kinds too (references may name them); values only when they will be written.

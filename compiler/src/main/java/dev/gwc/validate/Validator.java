@@ -40,8 +40,17 @@ public final class Validator {
    */
   public record Validated(List<Diagnostic> diagnostics, Object value) {}
 
-  /** Validates one manifest. */
+  /** Validates one manifest; notices are given once per this validator. */
   public Validated validate(Manifest m) {
+    return validate(m, noticesGiven);
+  }
+
+  /**
+   * Validates one manifest, giving each once-per-run notice once per {@code notices}. Parallel
+   * callers pass a set per file and keep the first of each notice in input order ({@link
+   * #isNotice}), so that which file carries it does not depend on thread timing.
+   */
+  public Validated validate(Manifest m, Set<String> notices) {
     List<Diagnostic> out = new ArrayList<>();
     Object value = null;
     Lookup lookup = catalog.lookup(m.apiVersion(), m.kind());
@@ -68,7 +77,7 @@ public final class Validator {
               m.ref(),
               f.experimental(),
               catalog.releaseLabel(),
-              noticesGiven);
+              notices);
       out.addAll(r.diagnostics());
       value = r.value();
     } else if (lookup instanceof Lookup.WrongApiVersion w) {
@@ -94,7 +103,7 @@ public final class Validator {
                     m.ref(),
                     f.experimental(),
                     catalog.releaseLabel(),
-                    noticesGiven)
+                    notices)
                 .diagnostics());
       }
     } else if (lookup instanceof Lookup.ExperimentalOnly e) {
@@ -135,7 +144,7 @@ public final class Validator {
                   + (k.suggestion() == null ? "" : " (did you mean '" + k.suggestion() + "'?)"),
               m.ref(),
               "kind"));
-    } else if (noticesGiven.add("kind:" + m.apiVersion() + "/" + m.kind())) {
+    } else if (notices.add("kind:" + m.apiVersion() + "/" + m.kind())) {
       out.add(
           ValidateRules.UNKNOWN_KIND.at(
               kindNode.span(),
@@ -148,5 +157,11 @@ public final class Validator {
               null));
     }
     return new Validated(out, value);
+  }
+
+  /** Whether a diagnostic is a once-per-run notice (an unvalidated kind, a skipped rule). */
+  public static boolean isNotice(Diagnostic d) {
+    return d.rule().equals(ValidateRules.UNKNOWN_KIND.id())
+        || d.rule().equals(SchemaRules.CEL_SKIPPED.id());
   }
 }
