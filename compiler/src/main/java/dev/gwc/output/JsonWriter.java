@@ -136,8 +136,24 @@ public final class JsonWriter {
     }
   }
 
+  // Printable ASCII that JSON takes as it is; '?' is left out because the ISO-8859-1 encoder
+  // writes it for every character it cannot encode.
+  private static final boolean[] VERBATIM = new boolean[128];
+
+  static {
+    for (int c = 0x20; c < 0x7f; c++) {
+      VERBATIM[c] = c != '"' && c != '\\' && c != '?';
+    }
+  }
+
+  /** Strings this long or longer are first tried as one bulk copy. */
+  private static final int BULK = 24;
+
   private void string(String s) {
     int n = s.length();
+    if (n >= BULK && verbatim(s)) {
+      return;
+    }
     room(n + 2);
     buf[len++] = '"';
     for (int i = 0; i < n; i++) {
@@ -150,6 +166,27 @@ public final class JsonWriter {
       }
     }
     buf[len++] = '"';
+  }
+
+  /**
+   * Writes the string when it is printable ASCII without quotes or backslashes, as one copy of its
+   * ISO-8859-1 bytes (a bulk copy and a scan of bytes run several times faster than a loop over
+   * characters under the C1 compiler gwc runs with); returns false, writing nothing, otherwise.
+   */
+  private boolean verbatim(String s) {
+    byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+    boolean[] verbatim = VERBATIM;
+    for (byte c : b) {
+      if (c < 0 || !verbatim[c]) {
+        return false;
+      }
+    }
+    room(b.length + 2);
+    buf[len++] = '"';
+    System.arraycopy(b, 0, buf, len, b.length);
+    len += b.length;
+    buf[len++] = '"';
+    return true;
   }
 
   /** Writes the character at i that needs escaping or more than one byte; returns the last used. */
