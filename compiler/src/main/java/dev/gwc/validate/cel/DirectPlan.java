@@ -17,7 +17,7 @@ import java.util.Map;
  * {@code matches}), integer arithmetic, indexing, list literals and the comprehension macros
  * ({@code all}, {@code exists}, {@code exists_one}, {@code filter}, {@code map}).
  *
- * <p>Three to ten times faster than the library's planner under the C1 compiler gwc runs with. It
+ * <p>Four to five times faster than the library's planner under the C1 compiler gwc runs with. It
  * never decides anything the library would decide otherwise: any error (a missing key, a type
  * mismatch, an overflow) and anything outside the subset (other functions, mixed-type comparisons,
  * unsigned integers, durations) stops it, and the caller evaluates with the library, which also
