@@ -78,11 +78,6 @@ public final class RoutingSet {
     return out;
   }
 
-  /**
-   * One result: at the named Gateway or ingress class, else at the Gateway or class whose route
-   * names the request's host most specifically (ties to the first by name), else the first whose
-   * listener accepts it.
-   */
   /** Replays a file's requests as {@link Replay#lines} does, each routed by {@link #one}. */
   public void lines(
       List<RequestFile.Entry> entries,
@@ -91,6 +86,11 @@ public final class RoutingSet {
     Replay.lines(entries, summary, out, this::one);
   }
 
+  /**
+   * One result: at the named Gateway or ingress class, else at the Gateway or class whose route
+   * names the request's host most specifically (ties to the first by name), else the first whose
+   * listener accepts it.
+   */
   public Result one(String gateway, Request req) {
     if (gateway != null && gateway.startsWith(CLASS_PREFIX)) {
       IngressTable.IngressClassTable t = ingressClass(gateway.substring(CLASS_PREFIX.length()));

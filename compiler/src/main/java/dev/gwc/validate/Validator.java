@@ -11,7 +11,6 @@ import dev.gwc.yaml.YNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The validate stage: picks the schema of every manifest and runs the schema and CEL layers on it.
@@ -24,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Validator {
   private final SchemaCatalog catalog;
   private final SchemaValidator schemaValidator;
-  private final Set<String> noticesGiven = ConcurrentHashMap.newKeySet();
 
   public Validator(SchemaCatalog catalog, CelEngine cel) {
     this.catalog = catalog;
@@ -39,11 +37,6 @@ public final class Validator {
    *     schema applied
    */
   public record Validated(List<Diagnostic> diagnostics, Object value) {}
-
-  /** Validates one manifest; notices are given once per this validator. */
-  public Validated validate(Manifest m) {
-    return validate(m, noticesGiven);
-  }
 
   /**
    * Validates one manifest, giving each once-per-run notice once per {@code notices}. Parallel

@@ -253,6 +253,9 @@ final class BlockReader {
           throw GIVE_UP;
         }
         colon = keyColon(k);
+        if (colon < 0) {
+          throw GIVE_UP;
+        }
         int last = colon;
         while (text[last - 1] == ' ') {
           last--;
@@ -432,30 +435,24 @@ final class BlockReader {
       int colon = skipSpaces(close + 1);
       return colon < end && text[colon] == ':' && separated(colon + 1);
     }
-    for (int e = i; e < end; e++) {
-      char x = text[e];
-      if (x == '#' && e > i && text[e - 1] == ' ') {
-        return false;
-      }
-      if (x == ':' && separated(e + 1)) {
-        return true;
-      }
-    }
-    return false;
+    return keyColon(i) >= 0;
   }
 
-  /** The index of the ':' ending a plain key that starts at k. */
+  /**
+   * The index of the ':' ending a plain key that starts at k (followed by a space or the line's
+   * end, before any comment), or -1.
+   */
   private int keyColon(int k) {
     for (int e = k; e < end; e++) {
       char x = text[e];
       if (x == '#' && e > k && text[e - 1] == ' ') {
-        break;
+        return -1;
       }
       if (x == ':' && separated(e + 1)) {
         return e;
       }
     }
-    throw GIVE_UP;
+    return -1;
   }
 
   /** Whether index i ends the line or holds a space. */
