@@ -148,6 +148,83 @@ final class PositionAutomaton {
     return codePoint < 128 ? classMask[classOf[codePoint]] : nonAscii;
   }
 
+  /**
+   * The automaton's tables as ints, for {@link #matches(int[], int, CharSequence, int)}: nullable,
+   * the first, last and non-ASCII position sets (two ints each, high first), the number of
+   * positions and each one's follow set, the number of classes and each one's positions, then each
+   * ASCII character's class, four to an int.
+   */
+  int[] encode() {
+    int p = follow.length;
+    int k = classMask.length;
+    int[] out = new int[8 + 2 * p + 1 + 2 * k + 32];
+    out[0] = nullable ? 1 : 0;
+    put(out, 1, first);
+    put(out, 3, last);
+    put(out, 5, nonAscii);
+    out[7] = p;
+    for (int i = 0; i < p; i++) {
+      put(out, 8 + 2 * i, follow[i]);
+    }
+    int classes = 8 + 2 * p;
+    out[classes] = k;
+    for (int j = 0; j < k; j++) {
+      put(out, classes + 1 + 2 * j, classMask[j]);
+    }
+    int chars = classes + 1 + 2 * k;
+    for (int c = 0; c < 128; c++) {
+      out[chars + (c >> 2)] |= (classOf[c] & 0xff) << (8 * (c & 3));
+    }
+    return out;
+  }
+
+  /**
+   * {@link #matches(CharSequence, int)} of the automaton {@link #encode}d at {@code a[at]}: the
+   * same steps, reading the tables from the ints.
+   */
+  static boolean matches(int[] a, int at, CharSequence text, int from) {
+    int n = text.length();
+    if (n == from) {
+      return a[at] != 0;
+    }
+    int follow = at + 8;
+    int classes = follow + 2 * a[at + 7];
+    int chars = classes + 1 + 2 * a[classes];
+    long state = 0;
+    boolean atStart = true;
+    for (int i = from; i < n; ) {
+      int c = Character.codePointAt(text, i);
+      i += Character.charCount(c);
+      long accept =
+          c < 128
+              ? get(a, classes + 1 + 2 * ((a[chars + (c >> 2)] >>> (8 * (c & 3))) & 0xff))
+              : get(a, at + 5);
+      if (atStart) {
+        state = get(a, at + 1) & accept;
+        atStart = false;
+      } else {
+        long next = 0;
+        for (long s = state; s != 0; s &= s - 1) {
+          next |= get(a, follow + 2 * Long.numberOfTrailingZeros(s));
+        }
+        state = next & accept;
+      }
+      if (state == 0) {
+        return false;
+      }
+    }
+    return (state & get(a, at + 3)) != 0;
+  }
+
+  private static void put(int[] a, int at, long v) {
+    a[at] = (int) (v >>> 32);
+    a[at + 1] = (int) v;
+  }
+
+  private static long get(int[] a, int at) {
+    return ((long) a[at] << 32) | (a[at + 1] & 0xffffffffL);
+  }
+
   /** The positions that may follow any of {@code state}'s. */
   private long step(long state) {
     long next = 0;

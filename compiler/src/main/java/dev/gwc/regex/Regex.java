@@ -186,6 +186,46 @@ public final class Regex {
   }
 
   /**
+   * The whole-text matcher written as ints, for a caller that keeps it among its own data (one read
+   * of neighbouring memory instead of following this object to its automaton): the leading literal
+   * characters (their number, then one to an int), then the automaton's tables. Null when the
+   * pattern runs on re2j. Run it with {@link #matches(int[], int, CharSequence, int)}.
+   */
+  public int[] encoded() {
+    PositionAutomaton r = rest();
+    if (r == null) {
+      return null;
+    }
+    int[] automaton = r.encode();
+    int n = head.length();
+    int[] out = new int[1 + n + automaton.length];
+    out[0] = n;
+    for (int i = 0; i < n; i++) {
+      out[1 + i] = head.charAt(i);
+    }
+    System.arraycopy(automaton, 0, out, 1 + n, automaton.length);
+    return out;
+  }
+
+  /**
+   * {@link #matches(CharSequence, int)} of a pattern {@link #encoded} at {@code code[at]}: whether
+   * the whole text matches, when it is known to start with the first {@code checked} characters of
+   * the pattern's {@link #literalPrefix}.
+   */
+  public static boolean matches(int[] code, int at, CharSequence text, int checked) {
+    int n = code[at];
+    if (text.length() < n) {
+      return false;
+    }
+    for (int i = checked; i < n; i++) {
+      if (text.charAt(i) != code[at + 1 + i]) {
+        return false;
+      }
+    }
+    return PositionAutomaton.matches(code, at + 1 + n, text, n);
+  }
+
+  /**
    * Whether some part of the text matches (RE2's partial match; {@code ^} and {@code $} anchor).
    */
   public boolean find(CharSequence text) {

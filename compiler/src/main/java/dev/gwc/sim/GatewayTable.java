@@ -14,17 +14,18 @@ public final class GatewayTable {
   // Per port (in the order of ports), the routing of every hostname that has a virtual host of its
   // own: the listener and the virtual hosts a lookup visits, found with one hash lookup.
   private int[] ports = new int[0];
-  // A host whose routes are one virtual host maps to that VirtualHost (which knows its listener),
-  // saving a lookup two reads; other hosts to a HostRoute.
+  // A host whose routes are one virtual host maps to its PathIndex (which knows the virtual host
+  // and whether its listener routes by HTTP), saving a lookup the reads of two objects; other
+  // hosts to a HostRoute.
   private List<RegionMap<Object>> hosts = List.of();
 
   /**
    * Where requests for one hostname on one port go.
    *
    * @param listener the listener that accepts them, or null
-   * @param vhosts its virtual hosts that match the hostname, most specific first
+   * @param vhosts the indexes of its virtual hosts that match the hostname, most specific first
    */
-  record HostRoute(ListenerTable listener, VirtualHost[] vhosts) {}
+  record HostRoute(ListenerTable listener, PathIndex[] vhosts) {}
 
   /**
    * @param namespace the Gateway's namespace
@@ -63,10 +64,12 @@ public final class GatewayTable {
         for (String host : l.exactHostnames()) {
           if (map.get(host) == null) {
             ListenerTable chosen = Listeners.select(this, port, host, Trace.off());
-            VirtualHost[] vhosts =
+            PathIndex[] vhosts =
                 chosen == null
-                    ? new VirtualHost[0]
-                    : chosen.hostsFor(host).toArray(new VirtualHost[0]);
+                    ? new PathIndex[0]
+                    : chosen.hostsFor(host).stream()
+                        .map(VirtualHost::paths)
+                        .toArray(PathIndex[]::new);
             map.put(host, vhosts.length == 1 ? vhosts[0] : new HostRoute(chosen, vhosts));
           }
         }
@@ -77,8 +80,8 @@ public final class GatewayTable {
   }
 
   /**
-   * The routing of a hostname the table knows on a port: its one VirtualHost, or a HostRoute; null
-   * when unknown (then select the listener).
+   * The routing of a hostname the table knows on a port: the PathIndex of its one VirtualHost, or a
+   * HostRoute; null when unknown (then select the listener).
    */
   Object known(int port, String host) {
     for (int i = 0; i < ports.length; i++) {

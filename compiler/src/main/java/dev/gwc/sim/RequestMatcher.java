@@ -2,21 +2,23 @@ package dev.gwc.sim;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Tests one request against matches: method, headers (names in any case, values joined with "," as
- * a proxy folds them) and query parameters (the first value counts; the query is read once, on
- * first use). Each test returns why the match fails, or null when it holds.
+ * a proxy folds them) and query parameters (the first value counts). Each test returns why the
+ * match fails, or null when it holds.
  */
 final class RequestMatcher implements VirtualHost.Visitor<Candidates.Http> {
   private final Request req;
-  private Map<String, String> query;
 
   RequestMatcher(Request req) {
     this.req = req;
+  }
+
+  /** The request tested. */
+  Request request() {
+    return req;
   }
 
   /** Whether an HTTPRoute match whose path fits holds: the visitor of plain lookups. */
@@ -35,7 +37,7 @@ final class RequestMatcher implements VirtualHost.Visitor<Candidates.Http> {
       return h;
     }
     for (ValueMatch q : m.query()) {
-      String actual = query().get(q.name());
+      String actual = queryValue(q.name());
       if (!q.test(actual)) {
         return actual == null
             ? "query parameter '" + q.name() + "' is missing"
@@ -70,19 +72,40 @@ final class RequestMatcher implements VirtualHost.Visitor<Candidates.Http> {
     return req.headers().joined(lowerName);
   }
 
-  private Map<String, String> query() {
-    if (query == null) {
-      query = new HashMap<>();
-      if (req.query() != null) {
-        for (String pair : req.query().split("&")) {
-          int eq = pair.indexOf('=');
-          String k = decode(eq < 0 ? pair : pair.substring(0, eq));
-          String v = eq < 0 ? "" : decode(pair.substring(eq + 1));
-          query.putIfAbsent(k, v);
-        }
+  /**
+   * The value of the first query parameter with this name (names and values percent-decoded), or
+   * null; found by scanning the query, which is shorter than a map of it would take to build.
+   */
+  String queryValue(String name) {
+    String q = req.query();
+    if (q == null) {
+      return null;
+    }
+    int start = 0;
+    while (true) {
+      int amp = q.indexOf('&', start);
+      int end = amp < 0 ? q.length() : amp;
+      int eq = q.indexOf('=', start);
+      int nameEnd = eq < 0 || eq > end ? end : eq;
+      if (nameIs(q, start, nameEnd, name)) {
+        return nameEnd == end ? "" : decode(q.substring(nameEnd + 1, end));
+      }
+      if (amp < 0) {
+        return null;
+      }
+      start = amp + 1;
+    }
+  }
+
+  /** Whether the percent-decoded {@code q[from, to)} is {@code name}. */
+  private static boolean nameIs(String q, int from, int to, String name) {
+    for (int i = from; i < to; i++) {
+      char c = q.charAt(i);
+      if (c == '%' || c == '+') {
+        return decode(q.substring(from, to)).equals(name);
       }
     }
-    return query;
+    return to - from == name.length() && q.startsWith(name, from);
   }
 
   private static String decode(String s) {

@@ -66,31 +66,27 @@ public final class Simulator {
    */
   public static Decision lookup(GatewayTable gw, Request req, long seed) {
     Object known = gw.known(req.port(), req.host());
-    Candidates.Http hit = null;
-    if (known instanceof VirtualHost vh) {
-      if (!vh.listener.http) {
-        return null;
-      }
-      hit = vh.findHttp(req.path(), new RequestMatcher(req));
-    } else if (known instanceof GatewayTable.HostRoute route) {
+    if (known instanceof PathIndex paths) {
+      return paths.http ? paths.decide(req, seed) : null;
+    }
+    if (known instanceof GatewayTable.HostRoute route) {
       ListenerTable l = route.listener();
       if (l == null || !l.http) {
         return null;
       }
-      RequestMatcher matcher = new RequestMatcher(req);
-      for (VirtualHost vh : route.vhosts()) {
-        hit = vh.findHttp(req.path(), matcher);
-        if (hit != null) {
-          break;
+      for (PathIndex paths : route.vhosts()) {
+        Decision d = paths.decide(req, seed);
+        if (d != null) {
+          return d;
         }
       }
-    } else {
-      ListenerTable l = Listeners.select(gw, req, Trace.off());
-      if (l == null || !l.http) {
-        return null;
-      }
-      hit = l.findHttp(req.host(), req.path(), new RequestMatcher(req));
+      return null;
     }
+    ListenerTable l = Listeners.select(gw, req, Trace.off());
+    if (l == null || !l.http) {
+      return null;
+    }
+    Candidates.Http hit = l.findHttp(req.host(), req.path(), new RequestMatcher(req));
     if (hit == null) {
       return null;
     }

@@ -37,6 +37,12 @@ class RegexTest {
       if (regex.automaton()) {
         fast++;
       }
+      // Written as ints among other data (an offset of 3), as the simulator's index keeps them.
+      int[] tables = regex.encoded();
+      int[] code = tables == null ? null : new int[3 + tables.length];
+      if (tables != null) {
+        System.arraycopy(tables, 0, code, 3, tables.length);
+      }
       for (int j = 0; j < 30; j++) {
         String text = text(random);
         assertEquals(
@@ -47,6 +53,16 @@ class RegexTest {
               re2.matches(text),
               regex.matches(text, prefix.length()),
               () -> "matches after the prefix, /" + pattern + "/ on " + text);
+          if (code != null) {
+            assertEquals(
+                re2.matches(text),
+                Regex.matches(code, 3, text, prefix.length()),
+                () -> "encoded matches after the prefix, /" + pattern + "/ on " + text);
+            assertEquals(
+                re2.matches(text),
+                Regex.matches(code, 3, text, 0),
+                () -> "encoded matches, /" + pattern + "/ on " + text);
+          }
         }
         if (re2.matches(text)) {
           assertTrue(

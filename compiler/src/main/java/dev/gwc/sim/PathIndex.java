@@ -1,0 +1,615 @@
+package dev.gwc.sim;
+
+import dev.gwc.regex.Regex;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The HTTP matches of one virtual host compiled into a few arrays made one after the other, so that
+ * a lookup in a table far larger than the processor's caches reads a few neighbouring cache lines
+ * instead of following a chain of objects (on this project's machine a read outside the caches
+ * takes 150 ns or more). {@code code} holds a hash table of path keys; after it each key, its
+ * characters inline, with its matches in precedence order and what a request must have (method,
+ * header names and values as offsets into {@code text}, the weights of its backendRefs); after
+ * those the tables of its path patterns' automata. {@code decisions} holds what a plain lookup
+ * returns, {@code refs} the {@link Candidates.Http} each match stands for (for traces and replays)
+ * and the patterns that need their objects.
+ *
+ * <p>Path keys are exact paths, path prefixes without their trailing slash ({@code ""} for {@code
+ * /}) and, for patterns, the first segment of their literal prefix ({@code /api} for {@code
+ * /api/v[0-9]+}); patterns whose literal prefix ends within the first segment form one general
+ * list, also merged into every segment's list so that a request reads one list.
+ */
+final class PathIndex {
+  // Key kinds.
+  private static final int EXACT = 0;
+  private static final int PREFIX = 1;
+  private static final int PATTERNS = 2;
+
+  // code[]: the header, then the hash table (hash, entry offset) pairs, then the entries.
+  private static final int MASK = 0;
+  private static final int FLAGS = 1;
+  private static final int GENERAL = 2;
+  private static final int TABLE = 3;
+
+  private static final int HAS_EXACT = 1;
+  private static final int HAS_PREFIXES = 2;
+  private static final int HAS_SEGMENTS = 4;
+
+  // An entry: its kind, the length of its key, the number of records, the key's characters two to
+  // an int (so that the key is checked on the cache line the entry starts on), then the records.
+  private static final int E_KIND = 0;
+  private static final int E_KEY_LENGTH = 1;
+  private static final int E_COUNT = 2;
+  private static final int E_KEY = 3;
+
+  // A record (one match): its length, the Candidates.Http in refs, flags, the method (offset,
+  // length; -1 for any), for patterns the literal prefix (offset, length), the pattern (the offset
+  // of its tables, Regex#encoded, in code; or -1 - its index in refs when it runs on re2j) and a
+  // number shared by equal pattern texts; its decisions (one, or one per backendRef and
+  // one for weights that add up to 0) and, with several, the offset of their running weight sums
+  // (each as two ints) in code, else -1; then the header matches.
+  private static final int R_LENGTH = 0;
+  private static final int R_REF = 1;
+  private static final int R_FLAGS = 2;
+  private static final int R_METHOD = 3;
+  private static final int R_METHOD_LENGTH = 4;
+  private static final int R_LITERAL = 5;
+  private static final int R_LITERAL_LENGTH = 6;
+  private static final int R_PATTERN = 7;
+  private static final int R_PATTERN_ID = 8;
+  private static final int R_DECISIONS = 9;
+  private static final int R_BOUNDS = 10;
+  private static final int R_HEADER_COUNT = 11;
+  private static final int R_HEADERS = 12;
+
+  // A header match: name (lower case) and value as offsets and lengths, the pattern in refs or -1.
+  private static final int H_NAME = 0;
+  private static final int H_NAME_LENGTH = 1;
+  private static final int H_VALUE = 2;
+  private static final int H_VALUE_LENGTH = 3;
+  private static final int H_PATTERN = 4;
+  private static final int H_SIZE = 5;
+
+  /** The path alone decides. */
+  private static final int PATH_ONLY = 1;
+
+  /** Query parameter matches: the candidate's own test decides. */
+  private static final int ASK = 2;
+
+  // First, so that a small host's decisions share a cache line with the index itself.
+  private final Simulator.Decision[] decisions;
+  private final int[] code;
+  private final char[] text;
+  private final Object[] refs;
+
+  /** The virtual host indexed. */
+  final VirtualHost host;
+
+  /** Whether its listener routes by HTTP. */
+  final boolean http;
+
+  /**
+   * Copies what a builder wrote. The index is allocated first and its arrays just after it, so a
+   * lookup's reads fall on neighbouring cache lines.
+   */
+  private PathIndex(
+      VirtualHost host,
+      boolean http,
+      List<Simulator.Decision> decisions,
+      int[] code,
+      int size,
+      CharSequence text,
+      List<Object> refs) {
+    this.host = host;
+    this.http = http;
+    // Copies, made here next to the index; a lookup returns them without reading them.
+    this.decisions = new Simulator.Decision[decisions.size()];
+    for (int i = 0; i < this.decisions.length; i++) {
+      Simulator.Decision d = decisions.get(i);
+      this.decisions[i] =
+          new Simulator.Decision(d.listener(), d.route(), d.rule(), d.match(), d.backend());
+    }
+    this.code = Arrays.copyOf(code, size);
+    this.text = new char[text.length()];
+    for (int i = 0; i < this.text.length; i++) {
+      this.text[i] = text.charAt(i);
+    }
+    this.refs = refs.toArray();
+  }
+
+  /**
+   * Compiles a virtual host's matches.
+   *
+   * @param exact exact paths to their matches
+   * @param prefixes path prefix keys to their matches
+   * @param segments first segments to the patterns that start with them
+   * @param general the patterns whose literal prefix ends within the first segment
+   */
+  static PathIndex build(
+      VirtualHost host,
+      Map<String, List<Candidates.Http>> exact,
+      Map<String, List<Candidates.Http>> prefixes,
+      Map<String, List<Candidates.Http>> segments,
+      List<Candidates.Http> general) {
+    Builder b = new Builder(exact.size() + prefixes.size() + segments.size());
+    int flags = 0;
+    for (Map.Entry<String, List<Candidates.Http>> e : exact.entrySet()) {
+      b.entry(EXACT, e.getKey(), e.getValue());
+      flags |= HAS_EXACT;
+    }
+    for (Map.Entry<String, List<Candidates.Http>> e : prefixes.entrySet()) {
+      b.entry(PREFIX, e.getKey(), e.getValue());
+      flags |= HAS_PREFIXES;
+    }
+    for (Map.Entry<String, List<Candidates.Http>> e : segments.entrySet()) {
+      List<Candidates.Http> all = new ArrayList<>(e.getValue());
+      all.addAll(general);
+      b.entry(PATTERNS, e.getKey(), all);
+      flags |= HAS_SEGMENTS;
+    }
+    if (!general.isEmpty()) {
+      int e = b.write(PATTERNS, "", general); // first: writing may move b.code
+      b.code[GENERAL] = e;
+    }
+    b.code[FLAGS] = flags;
+    return b.finish(host);
+  }
+
+  /**
+   * Visits the matches whose path fits {@code path}, in precedence order (Exact, then
+   * RegularExpression, then the longest PathPrefix), until the visitor accepts one.
+   *
+   * @return the accepted match, or null
+   */
+  Candidates.Http find(String path, VirtualHost.Visitor<Candidates.Http> v) {
+    int r = record(path, v);
+    return r == 0 ? null : (Candidates.Http) refs[code[r + R_REF]];
+  }
+
+  /**
+   * Routes a request without a trace: the decision of the first match that holds, or null.
+   *
+   * @param seed the seed of the weighted choice
+   */
+  Simulator.Decision decide(Request req, long seed) {
+    int r = record(req.path(), new RequestMatcher(req));
+    if (r == 0) {
+      return null;
+    }
+    int[] code = this.code;
+    int d = code[r + R_DECISIONS];
+    int bounds = code[r + R_BOUNDS];
+    if (bounds < 0) {
+      return decisions[d];
+    }
+    // WeightedChoice.pick from the sums: the first backendRef whose running sum exceeds the point.
+    int n = code[bounds];
+    long total = bound(bounds, n - 1);
+    if (total == 0) {
+      return decisions[d + n];
+    }
+    long point = Long.remainderUnsigned(WeightedChoice.hash(req, seed), total);
+    for (int i = 0; i < n; i++) {
+      if (point < bound(bounds, i)) {
+        return decisions[d + i];
+      }
+    }
+    return decisions[d + n - 1]; // not reached
+  }
+
+  /** The {@code i}th running sum of the weights at {@code code[at]}. */
+  private long bound(int at, int i) {
+    return ((long) code[at + 1 + 2 * i] << 32) | (code[at + 2 + 2 * i] & 0xffffffffL);
+  }
+
+  /** The offset of the first record that the visitor accepts, in {@link #find} order, or 0. */
+  private int record(String path, VirtualHost.Visitor<Candidates.Http> v) {
+    int[] code = this.code;
+    int flags = code[FLAGS];
+    if ((flags & HAS_EXACT) != 0) {
+      int e = probe(EXACT, path, 0, path.length());
+      if (e != 0) {
+        int hit = visit(e, v);
+        if (hit != 0) {
+          return hit;
+        }
+      }
+    }
+    int patterns = code[GENERAL];
+    if ((flags & HAS_SEGMENTS) != 0) {
+      int slash = path.startsWith("/") ? path.indexOf('/', 1) : -1;
+      int e = slash > 0 ? probe(PATTERNS, path, 0, slash) : 0;
+      if (e != 0) {
+        patterns = e;
+      }
+    }
+    if (patterns != 0) {
+      int hit = patterns(patterns, path, v);
+      if (hit != 0) {
+        return hit;
+      }
+    }
+    if ((flags & HAS_PREFIXES) == 0) {
+      return 0;
+    }
+    // The path itself, then the part before each '/' from the last: "/a/b/c", "/a/b", "/a", "".
+    // A key K fits a path P exactly when P is K or starts with K + "/" (PathPrefix's element-wise
+    // rule; keys have no trailing slash), which are the parts probed.
+    int end = path.length();
+    while (true) {
+      int e = probe(PREFIX, path, 0, end);
+      if (e != 0) {
+        int hit = visit(e, v);
+        if (hit != 0) {
+          return hit;
+        }
+      }
+      if (end == 0) {
+        return 0;
+      }
+      end = Math.max(path.lastIndexOf('/', end - 1), 0);
+    }
+  }
+
+  /** The entry of the key of a kind that is {@code path[from, to)}, or 0. */
+  private int probe(int kind, String path, int from, int to) {
+    int[] code = this.code;
+    int h = hash(kind, path, from, to);
+    int mask = code[MASK];
+    int i = h & mask;
+    while (true) {
+      int slot = TABLE + 2 * i;
+      int e = code[slot + 1];
+      if (e == 0) {
+        return 0;
+      }
+      if (code[slot] == h && code[e + E_KIND] == kind && keyEquals(e, path, from, to)) {
+        return e;
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  /** Whether the key of the entry at {@code e} is {@code s[from, to)}. */
+  private boolean keyEquals(int e, String s, int from, int to) {
+    int[] code = this.code;
+    int length = code[e + E_KEY_LENGTH];
+    if (to - from != length) {
+      return false;
+    }
+    int at = e + E_KEY;
+    for (int i = 0; i < length; i += 2) {
+      int two = code[at + (i >> 1)];
+      if ((char) two != s.charAt(from + i)
+          || (i + 1 < length && (char) (two >>> 16) != s.charAt(from + i + 1))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The offset of the first record of the entry at {@code e}. */
+  private int records(int e) {
+    return e + E_KEY + (code[e + E_KEY_LENGTH] + 1) / 2;
+  }
+
+  /** The first record of an exact or prefix entry that the visitor accepts (the path fits). */
+  private int visit(int e, VirtualHost.Visitor<Candidates.Http> v) {
+    int[] code = this.code;
+    int r = records(e);
+    for (int n = code[e + E_COUNT]; n > 0; n--) {
+      if (accept(r, v)) {
+        return r;
+      }
+      r += code[r + R_LENGTH];
+    }
+    return 0;
+  }
+
+  /**
+   * The first record of a pattern entry whose pattern matches and that the visitor accepts. Routes
+   * often repeat a pattern: each of the first 64 distinct ones runs once per request.
+   */
+  private int patterns(int e, String path, VirtualHost.Visitor<Candidates.Http> v) {
+    int[] code = this.code;
+    long ran = 0;
+    long held = 0;
+    int r = records(e);
+    for (int n = code[e + E_COUNT]; n > 0; n--, r += code[r + R_LENGTH]) {
+      int literal = code[r + R_LITERAL_LENGTH];
+      if (path.length() < literal
+          || !regionEquals(code[r + R_LITERAL], literal, path, 0, literal)) {
+        continue;
+      }
+      int pattern = code[r + R_PATTERN];
+      int id = code[r + R_PATTERN_ID];
+      boolean matches;
+      if (id < 64) {
+        long bit = 1L << id;
+        if ((ran & bit) == 0) {
+          ran |= bit;
+          held |= matches(pattern, path, literal) ? bit : 0;
+        }
+        matches = (held & bit) != 0;
+      } else {
+        matches = matches(pattern, path, literal);
+      }
+      if (matches && accept(r, v)) {
+        return r;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Whether a pattern matches the whole path, which starts with its first {@code checked} literal
+   * characters: run from its tables in code (at a positive offset), else by its Regex in refs.
+   */
+  private boolean matches(int pattern, String path, int checked) {
+    return pattern > 0
+        ? Regex.matches(code, pattern, path, checked)
+        : ((Regex) refs[-pattern - 1]).matches(path, checked);
+  }
+
+  /**
+   * Whether the visitor accepts a record whose path fits. A plain lookup's visitor is answered from
+   * the record itself; any other visitor (a trace's) is shown the candidate.
+   */
+  private boolean accept(int r, VirtualHost.Visitor<Candidates.Http> v) {
+    int[] code = this.code;
+    int flags = code[r + R_FLAGS];
+    if (!(v instanceof RequestMatcher m) || (flags & ASK) != 0) {
+      return v.accept((Candidates.Http) refs[code[r + R_REF]]);
+    }
+    if ((flags & PATH_ONLY) != 0) {
+      return true;
+    }
+    Request req = m.request();
+    int method = code[r + R_METHOD];
+    if (method >= 0) {
+      String actual = req.method();
+      if (!regionEquals(method, code[r + R_METHOD_LENGTH], actual, 0, actual.length())) {
+        return false;
+      }
+    }
+    int h = r + R_HEADERS;
+    for (int n = code[r + R_HEADER_COUNT]; n > 0; n--, h += H_SIZE) {
+      String actual = header(req.headers(), code[h + H_NAME], code[h + H_NAME_LENGTH]);
+      if (actual == null) {
+        return false;
+      }
+      int pattern = code[h + H_PATTERN];
+      if (pattern >= 0
+          ? !((Regex) refs[pattern]).matches(actual)
+          : !regionEquals(
+              code[h + H_VALUE], code[h + H_VALUE_LENGTH], actual, 0, actual.length())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The values of the header named {@code text[name, name + length)} (lower case) joined with ","
+   * as a proxy folds them ({@link HeaderList#joined}), or null when absent.
+   */
+  private String header(HeaderList headers, int name, int length) {
+    String out = null;
+    List<HeaderList.Header> entries = headers.entries();
+    for (int i = 0, size = entries.size(); i < size; i++) {
+      HeaderList.Header h = entries.get(i);
+      if (nameEquals(name, length, h.name())) {
+        out = out == null ? h.value() : out + "," + h.value();
+      }
+    }
+    return out;
+  }
+
+  /** Whether a header name equals {@code text[at, at + length)}, ignoring case as String does. */
+  private boolean nameEquals(int at, int length, String name) {
+    if (name.length() != length) {
+      return false;
+    }
+    char[] text = this.text;
+    for (int i = 0; i < length; i++) {
+      char a = text[at + i];
+      char b = name.charAt(i);
+      if (a != b) {
+        char ua = Character.toUpperCase(a);
+        char ub = Character.toUpperCase(b);
+        if (ua != ub && Character.toLowerCase(ua) != Character.toLowerCase(ub)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code text[at, at + length)} is {@code s[from, to)}. */
+  private boolean regionEquals(int at, int length, String s, int from, int to) {
+    if (to - from != length) {
+      return false;
+    }
+    char[] text = this.text;
+    for (int i = 0; i < length; i++) {
+      if (text[at + i] != s.charAt(from + i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The hash of a kind and region ({@link String#hashCode} of the region, spread), never 0. */
+  static int hash(int kind, String s, int from, int to) {
+    int h = 0;
+    if (from == 0 && to == s.length()) {
+      h = s.hashCode();
+    } else {
+      for (int i = from; i < to; i++) {
+        h = 31 * h + s.charAt(i);
+      }
+    }
+    h += kind * 0x9E3779B9;
+    h ^= h >>> 16;
+    return h == 0 ? 1 : h;
+  }
+
+  /** Writes entries into growing arrays, then makes the three arrays side by side. */
+  private static final class Builder {
+    private int[] code;
+    private int size;
+    private final StringBuilder text = new StringBuilder();
+    private final List<Object> refs = new ArrayList<>();
+    private final List<Simulator.Decision> decisions = new ArrayList<>();
+    // Pattern tables, written after the entries; where each pattern's start; the code offsets that
+    // hold an offset into the tail.
+    private final List<Integer> tail = new ArrayList<>();
+    private final Map<String, Integer> tailAt = new HashMap<>();
+    private final List<Integer> patches = new ArrayList<>();
+    private final Map<Object, Integer> refIndex = new HashMap<>();
+    private final Map<String, Integer> textIndex = new HashMap<>();
+
+    Builder(int keys) {
+      int capacity = Integer.highestOneBit(Math.max(1, keys) * 2 - 1) * 2;
+      code = new int[TABLE + 2 * capacity + 16];
+      code[MASK] = capacity - 1;
+      size = TABLE + 2 * capacity;
+    }
+
+    /** Writes an entry and enters its key in the table. */
+    void entry(int kind, String key, List<Candidates.Http> matches) {
+      int e = write(kind, key, matches);
+      int h = hash(kind, key, 0, key.length());
+      int mask = code[MASK];
+      int i = h & mask;
+      while (code[TABLE + 2 * i + 1] != 0) {
+        i = (i + 1) & mask;
+      }
+      code[TABLE + 2 * i] = h;
+      code[TABLE + 2 * i + 1] = e;
+    }
+
+    /** Writes an entry with its matches sorted by precedence; returns its offset. */
+    int write(int kind, String key, List<Candidates.Http> matches) {
+      List<Candidates.Http> sorted = new ArrayList<>(matches);
+      sorted.sort(Candidates.HTTP);
+      int e = size;
+      add(kind);
+      add(key.length());
+      add(sorted.size());
+      for (int i = 0; i < key.length(); i += 2) {
+        add(key.charAt(i) | (i + 1 < key.length() ? key.charAt(i + 1) << 16 : 0));
+      }
+      Map<String, Integer> patternIds = new HashMap<>();
+      for (Candidates.Http c : sorted) {
+        record(c, patternIds);
+      }
+      return e;
+    }
+
+    private void record(Candidates.Http c, Map<String, Integer> patternIds) {
+      HttpMatch m = c.m();
+      PathMatch p = m.path();
+      int r = size;
+      add(0); // R_LENGTH, set below
+      add(ref(c));
+      add((c.pathOnly ? PATH_ONLY : 0) | (m.query().isEmpty() ? 0 : ASK));
+      add(m.method() == null ? -1 : text(m.method()));
+      add(m.method() == null ? 0 : m.method().length());
+      boolean pattern = p.type() == PathMatch.Type.REGEX;
+      add(pattern ? text(p.literal()) : 0);
+      add(pattern ? p.literal().length() : 0);
+      add(pattern ? pattern(p) : 0);
+      add(pattern ? patternIds.computeIfAbsent(p.value(), k -> patternIds.size()) : 0);
+      add(decisions.size());
+      if (c.fixed != null) {
+        decisions.add(c.fixed);
+      } else {
+        decisions.addAll(Arrays.asList(c.choices));
+      }
+      int bounds = size + 2 + 5 * m.headers().size();
+      add(c.fixed != null ? -1 : bounds);
+      add(m.headers().size());
+      for (ValueMatch h : m.headers()) {
+        add(text(h.lowerName()));
+        add(h.lowerName().length());
+        add(text(h.value()));
+        add(h.value().length());
+        add(h.regex() == null ? -1 : ref(h.regex()));
+      }
+      if (c.fixed == null) {
+        add(c.bounds.length);
+        for (long b : c.bounds) {
+          add((int) (b >>> 32));
+          add((int) b);
+        }
+      }
+      code[r + R_LENGTH] = size - r;
+    }
+
+    /**
+     * Where a path pattern's tables will be: appended after the entries once they are all written
+     * (so that a list of patterns, mostly ruled out by their literal prefixes, stays short), one
+     * copy per distinct pattern; the offset written now is patched then.
+     */
+    private int pattern(PathMatch p) {
+      int[] encoded = p.regex().encoded();
+      if (encoded == null) {
+        return -1 - ref(p.regex());
+      }
+      patches.add(size);
+      return tailAt.computeIfAbsent(
+          p.value(),
+          k -> {
+            int at = tail.size();
+            for (int v : encoded) {
+              tail.add(v);
+            }
+            return at;
+          });
+    }
+
+    private void add(int value) {
+      if (size == code.length) {
+        code = Arrays.copyOf(code, size * 2);
+      }
+      code[size++] = value;
+    }
+
+    /** The offset of a string in the text, each distinct string written once. */
+    private int text(String s) {
+      return textIndex.computeIfAbsent(
+          s,
+          k -> {
+            int at = text.length();
+            text.append(k);
+            return at;
+          });
+    }
+
+    private int ref(Object o) {
+      return refIndex.computeIfAbsent(
+          o,
+          k -> {
+            refs.add(k);
+            return refs.size() - 1;
+          });
+    }
+
+    PathIndex finish(VirtualHost host) {
+      for (int at : patches) {
+        code[at] += size;
+      }
+      int entries = size;
+      for (int v : tail) {
+        add(v);
+      }
+      assert size == entries + tail.size();
+      return new PathIndex(host, host.listener.http, decisions, code, size, text, refs);
+    }
+  }
+}
