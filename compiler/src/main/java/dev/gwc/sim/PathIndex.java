@@ -13,8 +13,8 @@ import java.util.Map;
  * instead of following a chain of objects (on this project's machine a read outside the caches
  * takes 150 ns or more). {@code code} holds a hash table of path keys; after it each key, its
  * characters inline, with its matches in precedence order and what a request must have (method,
- * header names and values as offsets into {@code text}, the weights of its backendRefs); after
- * those the tables of its path patterns' automata. {@code decisions} holds what a plain lookup
+ * header names and values as offsets into {@code text}, the weights of its backendRefs), then the
+ * tables of the automata of the entry's path patterns. {@code decisions} holds what a plain lookup
  * returns, {@code refs} the {@link Candidates.Http} each match stands for (for traces and replays)
  * and the patterns that need their objects.
  *
@@ -465,8 +465,8 @@ final class PathIndex {
     private final StringBuilder text = new StringBuilder();
     private final List<Object> refs = new ArrayList<>();
     private final List<Simulator.Decision> decisions = new ArrayList<>();
-    // Pattern tables, written after the entries; where each pattern's start; the code offsets that
-    // hold an offset into the tail.
+    // The pattern tables of the entry being written, appended after its records; where each
+    // pattern's start; the code offsets that hold an offset into the tail.
     private final List<Integer> tail = new ArrayList<>();
     private final Map<String, Integer> tailAt = new HashMap<>();
     private final List<Integer> patches = new ArrayList<>();
@@ -508,6 +508,7 @@ final class PathIndex {
       for (Candidates.Http c : sorted) {
         record(c, patternIds);
       }
+      flushTail();
       return e;
     }
 
@@ -552,9 +553,10 @@ final class PathIndex {
     }
 
     /**
-     * Where a path pattern's tables will be: appended after the entries once they are all written
-     * (so that a list of patterns, mostly ruled out by their literal prefixes, stays short), one
-     * copy per distinct pattern; the offset written now is patched then.
+     * Where a path pattern's tables will be: appended after the entry's records once they are all
+     * written (so that a list of patterns, mostly ruled out by their literal prefixes, stays short,
+     * and the tables stay near it), one copy per distinct pattern of the entry; the offset written
+     * now is patched then.
      */
     private int pattern(PathMatch p) {
       int[] encoded = p.regex().encoded();
@@ -600,15 +602,20 @@ final class PathIndex {
           });
     }
 
-    PathIndex finish(VirtualHost host) {
+    /** Appends the pattern tables of the entry just written and patches their offsets. */
+    private void flushTail() {
       for (int at : patches) {
         code[at] += size;
       }
-      int entries = size;
       for (int v : tail) {
         add(v);
       }
-      assert size == entries + tail.size();
+      patches.clear();
+      tail.clear();
+      tailAt.clear();
+    }
+
+    PathIndex finish(VirtualHost host) {
       return new PathIndex(host, host.listener.http, decisions, code, size, text, refs);
     }
   }
