@@ -46,12 +46,13 @@ final class PathIndex {
   private static final int E_COUNT = 2;
   private static final int E_KEY = 3;
 
-  // A record (one match): its length, the Candidates.Http in refs, flags, the method (offset,
-  // length; -1 for any), for patterns the literal prefix (offset, length), the pattern (the offset
-  // of its tables, Regex#encoded, in code; or -1 - its index in refs when it runs on re2j) and a
-  // number shared by equal pattern texts; its decisions (one, or one per backendRef and
-  // one for weights that add up to 0) and, with several, the offset of their running weight sums
-  // (each as two ints) in code, else -1; then the header matches.
+  // A record (one match): its length, the Candidates.Http in refs, flags, the method (offset in
+  // text, length; -1 for any); for patterns the literal prefix (the index of its first character,
+  // counted in characters of code, two to an int; and its length), the pattern (the offset of its
+  // tables, Regex#encoded, in code; or -1 - its index in refs when it runs on re2j) and a number
+  // shared by equal pattern texts; its decisions (one, or one per backendRef and one for weights
+  // that add up to 0) and, with several, the offset of their running weight sums (each as two ints)
+  // in code, else -1; then the header matches, the sums and the literal's characters.
   private static final int R_LENGTH = 0;
   private static final int R_REF = 1;
   private static final int R_FLAGS = 2;
@@ -321,8 +322,7 @@ final class PathIndex {
     int r = records(e);
     for (int n = code[e + E_COUNT]; n > 0; n--, r += code[r + R_LENGTH]) {
       int literal = code[r + R_LITERAL_LENGTH];
-      if (path.length() < literal
-          || !regionEquals(code[r + R_LITERAL], literal, path, 0, literal)) {
+      if (path.length() < literal || !literalFits(code[r + R_LITERAL], literal, path)) {
         continue;
       }
       int pattern = code[r + R_PATTERN];
@@ -429,6 +429,21 @@ final class PathIndex {
     return true;
   }
 
+  /**
+   * Whether a path starts with the {@code length} characters at character index {@code at} of code
+   * (two to an int, the first in the low half).
+   */
+  private boolean literalFits(int at, int length, String path) {
+    int[] code = this.code;
+    for (int i = 0; i < length; i++) {
+      int c = at + i;
+      if ((char) (code[c >> 1] >>> ((c & 1) << 4)) != path.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether {@code text[at, at + length)} is {@code s[from, to)}. */
   private boolean regionEquals(int at, int length, String s, int from, int to) {
     if (to - from != length) {
@@ -522,7 +537,9 @@ final class PathIndex {
       add(m.method() == null ? -1 : text(m.method()));
       add(m.method() == null ? 0 : m.method().length());
       boolean pattern = p.type() == PathMatch.Type.REGEX;
-      add(pattern ? text(p.literal()) : 0);
+      // A pattern's literal prefix follows the record (checked for every pattern of a list).
+      int weights = c.fixed != null ? 0 : 1 + 2 * c.bounds.length;
+      add(pattern ? 2 * (r + R_HEADERS + H_SIZE * m.headers().size() + weights) : 0);
       add(pattern ? p.literal().length() : 0);
       add(pattern ? pattern(p) : 0);
       add(pattern ? patternIds.computeIfAbsent(p.value(), k -> patternIds.size()) : 0);
@@ -547,6 +564,13 @@ final class PathIndex {
         for (long b : c.bounds) {
           add((int) (b >>> 32));
           add((int) b);
+        }
+      }
+      if (pattern) {
+        assert 2 * size == code[r + R_LITERAL];
+        String literal = p.literal();
+        for (int i = 0; i < literal.length(); i += 2) {
+          add(literal.charAt(i) | (i + 1 < literal.length() ? literal.charAt(i + 1) << 16 : 0));
         }
       }
       code[r + R_LENGTH] = size - r;
