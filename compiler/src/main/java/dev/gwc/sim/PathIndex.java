@@ -12,11 +12,11 @@ import java.util.Map;
  * a lookup in a table far larger than the processor's caches reads a few neighbouring cache lines
  * instead of following a chain of objects (on this project's machine a read outside the caches
  * takes 150 ns or more). {@code code} holds a hash table of path keys; after it each key, its
- * characters inline, with its matches in precedence order and what a request must have (method,
- * header names and values as offsets into {@code text}, the weights of its backendRefs), then the
- * tables of the automata of the entry's path patterns. {@code decisions} holds what a plain lookup
- * returns, {@code refs} the {@link Candidates.Http} each match stands for (for traces and replays)
- * and the patterns that need their objects.
+ * characters inline, with its matches in precedence order, each with what a request must have and
+ * the weights of its backendRefs, the characters of its method, header names and values and literal
+ * prefix right after it; then the tables of the automata of the entry's path patterns. {@code
+ * decisions} holds what a plain lookup returns, {@code refs} the {@link Candidates.Http} each match
+ * stands for (for traces and replays) and the patterns that need their objects.
  *
  * <p>Path keys are exact paths, path prefixes without their trailing slash ({@code ""} for {@code
  * /}) and, for patterns, the first segment of their literal prefix ({@code /api} for {@code
@@ -46,13 +46,13 @@ final class PathIndex {
   private static final int E_COUNT = 2;
   private static final int E_KEY = 3;
 
-  // A record (one match): its length, the Candidates.Http in refs, flags, the method (offset in
-  // text, length; -1 for any); for patterns the literal prefix (the index of its first character,
-  // counted in characters of code, two to an int; and its length), the pattern (the offset of its
-  // tables, Regex#encoded, in code; or -1 - its index in refs when it runs on re2j) and a number
-  // shared by equal pattern texts; its decisions (one, or one per backendRef and one for weights
-  // that add up to 0) and, with several, the offset of their running weight sums (each as two ints)
-  // in code, else -1; then the header matches, the sums and the literal's characters.
+  // A record (one match): its length, the Candidates.Http in refs, flags, the method (the index
+  // of its first character and its length; -1 for any; characters are counted in code, two to an
+  // int, the first in the low half); for patterns the literal prefix (index, length), the pattern
+  // (the offset of its tables, Regex#encoded, in code; or -1 - its index in refs when it runs on
+  // re2j) and a number shared by equal pattern texts; its decisions (one, or one per backendRef and
+  // one for weights that add up to 0) and, with several, the offset of their running weight sums
+  // (each as two ints) in code, else -1; then the header matches, the sums and the characters.
   private static final int R_LENGTH = 0;
   private static final int R_REF = 1;
   private static final int R_FLAGS = 2;
@@ -67,7 +67,8 @@ final class PathIndex {
   private static final int R_HEADER_COUNT = 11;
   private static final int R_HEADERS = 12;
 
-  // A header match: name (lower case) and value as offsets and lengths, the pattern in refs or -1.
+  // A header match: name (lower case) and value as character indexes and lengths, the pattern in
+  // refs or -1.
   private static final int H_NAME = 0;
   private static final int H_NAME_LENGTH = 1;
   private static final int H_VALUE = 2;
@@ -84,7 +85,6 @@ final class PathIndex {
   // First, so that a small host's decisions share a cache line with the index itself.
   private final Simulator.Decision[] decisions;
   private final int[] code;
-  private final char[] text;
   private final Object[] refs;
 
   /** The virtual host indexed. */
@@ -103,7 +103,6 @@ final class PathIndex {
       List<Simulator.Decision> decisions,
       int[] code,
       int size,
-      CharSequence text,
       List<Object> refs) {
     this.host = host;
     this.http = http;
@@ -115,10 +114,6 @@ final class PathIndex {
           new Simulator.Decision(d.listener(), d.route(), d.rule(), d.match(), d.backend());
     }
     this.code = Arrays.copyOf(code, size);
-    this.text = new char[text.length()];
-    for (int i = 0; i < this.text.length; i++) {
-      this.text[i] = text.charAt(i);
-    }
     this.refs = refs.toArray();
   }
 
@@ -394,7 +389,7 @@ final class PathIndex {
   }
 
   /**
-   * The values of the header named {@code text[name, name + length)} (lower case) joined with ","
+   * The values of the header named by the characters at {@code name} (lower case) joined with ","
    * as a proxy folds them ({@link HeaderList#joined}), or null when absent.
    */
   private String header(HeaderList headers, int name, int length) {
@@ -409,14 +404,13 @@ final class PathIndex {
     return out;
   }
 
-  /** Whether a header name equals {@code text[at, at + length)}, ignoring case as String does. */
+  /** Whether a header name equals the characters at {@code at}, ignoring case as String does. */
   private boolean nameEquals(int at, int length, String name) {
     if (name.length() != length) {
       return false;
     }
-    char[] text = this.text;
     for (int i = 0; i < length; i++) {
-      char a = text[at + i];
+      char a = charAt(at + i);
       char b = name.charAt(i);
       if (a != b) {
         char ua = Character.toUpperCase(a);
@@ -434,24 +428,26 @@ final class PathIndex {
    * (two to an int, the first in the low half).
    */
   private boolean literalFits(int at, int length, String path) {
-    int[] code = this.code;
     for (int i = 0; i < length; i++) {
-      int c = at + i;
-      if ((char) (code[c >> 1] >>> ((c & 1) << 4)) != path.charAt(i)) {
+      if (charAt(at + i) != path.charAt(i)) {
         return false;
       }
     }
     return true;
   }
 
-  /** Whether {@code text[at, at + length)} is {@code s[from, to)}. */
+  /** The character at index {@code at} of code (two to an int, the first in the low half). */
+  private char charAt(int at) {
+    return (char) (code[at >> 1] >>> ((at & 1) << 4));
+  }
+
+  /** Whether the {@code length} characters at {@code at} are {@code s[from, to)}. */
   private boolean regionEquals(int at, int length, String s, int from, int to) {
     if (to - from != length) {
       return false;
     }
-    char[] text = this.text;
     for (int i = 0; i < length; i++) {
-      if (text[at + i] != s.charAt(from + i)) {
+      if (charAt(at + i) != s.charAt(from + i)) {
         return false;
       }
     }
@@ -477,7 +473,9 @@ final class PathIndex {
   private static final class Builder {
     private int[] code;
     private int size;
-    private final StringBuilder text = new StringBuilder();
+    // The characters of the record being written, and the character index of the first.
+    private final StringBuilder chars = new StringBuilder();
+    private int charBase;
     private final List<Object> refs = new ArrayList<>();
     private final List<Simulator.Decision> decisions = new ArrayList<>();
     // The pattern tables of the entry being written, appended after its records; where each
@@ -486,7 +484,6 @@ final class PathIndex {
     private final Map<String, Integer> tailAt = new HashMap<>();
     private final List<Integer> patches = new ArrayList<>();
     private final Map<Object, Integer> refIndex = new HashMap<>();
-    private final Map<String, Integer> textIndex = new HashMap<>();
 
     Builder(int keys) {
       int capacity = Integer.highestOneBit(Math.max(1, keys) * 2 - 1) * 2;
@@ -531,15 +528,17 @@ final class PathIndex {
       HttpMatch m = c.m();
       PathMatch p = m.path();
       int r = size;
+      int weights = c.fixed != null ? 0 : 1 + 2 * c.bounds.length;
+      // The record's characters follow its ints, two to an int; text() hands out their places.
+      chars.setLength(0);
+      charBase = 2 * (r + R_HEADERS + H_SIZE * m.headers().size() + weights);
       add(0); // R_LENGTH, set below
       add(ref(c));
       add((c.pathOnly ? PATH_ONLY : 0) | (m.query().isEmpty() ? 0 : ASK));
       add(m.method() == null ? -1 : text(m.method()));
       add(m.method() == null ? 0 : m.method().length());
       boolean pattern = p.type() == PathMatch.Type.REGEX;
-      // A pattern's literal prefix follows the record (checked for every pattern of a list).
-      int weights = c.fixed != null ? 0 : 1 + 2 * c.bounds.length;
-      add(pattern ? 2 * (r + R_HEADERS + H_SIZE * m.headers().size() + weights) : 0);
+      add(pattern ? text(p.literal()) : 0);
       add(pattern ? p.literal().length() : 0);
       add(pattern ? pattern(p) : 0);
       add(pattern ? patternIds.computeIfAbsent(p.value(), k -> patternIds.size()) : 0);
@@ -566,12 +565,9 @@ final class PathIndex {
           add((int) b);
         }
       }
-      if (pattern) {
-        assert 2 * size == code[r + R_LITERAL];
-        String literal = p.literal();
-        for (int i = 0; i < literal.length(); i += 2) {
-          add(literal.charAt(i) | (i + 1 < literal.length() ? literal.charAt(i + 1) << 16 : 0));
-        }
+      assert 2 * size == charBase;
+      for (int i = 0; i < chars.length(); i += 2) {
+        add(chars.charAt(i) | (i + 1 < chars.length() ? chars.charAt(i + 1) << 16 : 0));
       }
       code[r + R_LENGTH] = size - r;
     }
@@ -606,15 +602,11 @@ final class PathIndex {
       code[size++] = value;
     }
 
-    /** The offset of a string in the text, each distinct string written once. */
+    /** Where a string of the record being written will be, as a character index into code. */
     private int text(String s) {
-      return textIndex.computeIfAbsent(
-          s,
-          k -> {
-            int at = text.length();
-            text.append(k);
-            return at;
-          });
+      int at = charBase + chars.length();
+      chars.append(s);
+      return at;
     }
 
     private int ref(Object o) {
@@ -640,7 +632,7 @@ final class PathIndex {
     }
 
     PathIndex finish(VirtualHost host) {
-      return new PathIndex(host, host.listener.http, decisions, code, size, text, refs);
+      return new PathIndex(host, host.listener.http, decisions, code, size, refs);
     }
   }
 }
