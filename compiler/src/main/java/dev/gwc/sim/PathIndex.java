@@ -254,7 +254,7 @@ final class PathIndex {
   /** The entry of the key of a kind that is {@code path[from, to)}, or 0. */
   private int probe(int kind, String path, int from, int to) {
     int[] code = this.code;
-    int h = hash(kind, path, from, to);
+    int h = RegionMap.hash(kind, path, from, to);
     int mask = code[MASK];
     int i = h & mask;
     while (true) {
@@ -454,22 +454,7 @@ final class PathIndex {
     return true;
   }
 
-  /** The hash of a kind and region ({@link String#hashCode} of the region, spread), never 0. */
-  static int hash(int kind, String s, int from, int to) {
-    int h = 0;
-    if (from == 0 && to == s.length()) {
-      h = s.hashCode();
-    } else {
-      for (int i = from; i < to; i++) {
-        h = 31 * h + s.charAt(i);
-      }
-    }
-    h += kind * 0x9E3779B9;
-    h ^= h >>> 16;
-    return h == 0 ? 1 : h;
-  }
-
-  /** Writes entries into growing arrays, then makes the three arrays side by side. */
+  /** Writes entries into growing arrays, then makes the index's arrays side by side. */
   private static final class Builder {
     private int[] code;
     private int size;
@@ -495,7 +480,7 @@ final class PathIndex {
     /** Writes an entry and enters its key in the table. */
     void entry(int kind, String key, List<Candidates.Http> matches) {
       int e = write(kind, key, matches);
-      int h = hash(kind, key, 0, key.length());
+      int h = RegionMap.hash(kind, key, 0, key.length());
       int mask = code[MASK];
       int i = h & mask;
       while (code[TABLE + 2 * i + 1] != 0) {

@@ -120,8 +120,11 @@ final class RegionMap<V> {
     return b;
   }
 
-  /** The hash of a kind and region ({@link String#hashCode} of the region, spread), never 0. */
-  private static int hash(int kind, String text, int from, int to) {
+  /**
+   * The hash of a kind and region ({@link String#hashCode} of the region, spread), never 0; also
+   * {@link PathIndex}'s.
+   */
+  static int hash(int kind, String text, int from, int to) {
     int h = 0;
     if (from == 0 && to == text.length()) {
       h = text.hashCode();
