@@ -192,7 +192,21 @@ public final class Regex {
    * pattern runs on re2j. Run it with {@link #matches(int[], int, CharSequence, int)}.
    */
   public int[] encoded() {
-    PositionAutomaton r = rest();
+    // Built for the copy and not kept, unless it was already: the caller runs the copy.
+    Object built = rest;
+    PositionAutomaton r;
+    if (built == UNBUILT) {
+      Object w = whole;
+      r =
+          !head.isEmpty()
+              ? PositionAutomaton.of(remainder, false, false)
+              : w == UNBUILT
+                  ? PositionAutomaton.of(
+                      parsed.node(), parsed.anchoredStart(), parsed.anchoredEnd())
+                  : w == NONE ? null : (PositionAutomaton) w;
+    } else {
+      r = built == NONE ? null : (PositionAutomaton) built;
+    }
     if (r == null) {
       return null;
     }

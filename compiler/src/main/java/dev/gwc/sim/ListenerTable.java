@@ -74,16 +74,22 @@ public final class ListenerTable {
     return exact.computeIfAbsent(host, h -> new VirtualHost(h, this));
   }
 
+  /** Indexes the wildcard hosts; the virtual hosts themselves are sealed by the caller. */
   void seal() {
     List<VirtualHost> w = new ArrayList<>(wildcard.values());
     w.sort((a, b) -> Integer.compare(b.hostname.length(), a.hostname.length()));
     wildcards = w.toArray(new VirtualHost[0]);
     wildcard.forEach(wildcardIndex::put);
-    exact.values().forEach(VirtualHost::seal);
-    wildcard.values().forEach(VirtualHost::seal);
+  }
+
+  /** The listener's virtual hosts, to be sealed. */
+  List<VirtualHost> virtualHosts() {
+    List<VirtualHost> out = new ArrayList<>(exact.values());
+    out.addAll(wildcard.values());
     if (any != null) {
-      any.seal();
+      out.add(any);
     }
+    return out;
   }
 
   /**

@@ -465,9 +465,11 @@ final class PathIndex {
     private final List<Simulator.Decision> decisions = new ArrayList<>();
     // The pattern tables of the entry being written, appended after its records; where each
     // pattern's start; the code offsets that hold an offset into the tail.
-    private final List<Integer> tail = new ArrayList<>();
+    private int[] tail = new int[64];
+    private int tailSize;
     private final Map<String, Integer> tailAt = new HashMap<>();
-    private final List<Integer> patches = new ArrayList<>();
+    private int[] patches = new int[8];
+    private int patchCount;
     private final Map<Object, Integer> refIndex = new HashMap<>();
 
     Builder(int keys) {
@@ -564,20 +566,25 @@ final class PathIndex {
      * now is patched then.
      */
     private int pattern(PathMatch p) {
-      int[] encoded = p.regex().encoded();
-      if (encoded == null) {
-        return -1 - ref(p.regex());
+      Integer at = tailAt.get(p.value());
+      if (at == null) {
+        int[] encoded = p.regex().encoded();
+        if (encoded == null) {
+          return -1 - ref(p.regex());
+        }
+        at = tailSize;
+        if (tailSize + encoded.length > tail.length) {
+          tail = Arrays.copyOf(tail, Math.max(tail.length * 2, tailSize + encoded.length));
+        }
+        System.arraycopy(encoded, 0, tail, tailSize, encoded.length);
+        tailSize += encoded.length;
+        tailAt.put(p.value(), at);
       }
-      patches.add(size);
-      return tailAt.computeIfAbsent(
-          p.value(),
-          k -> {
-            int at = tail.size();
-            for (int v : encoded) {
-              tail.add(v);
-            }
-            return at;
-          });
+      if (patchCount == patches.length) {
+        patches = Arrays.copyOf(patches, patchCount * 2);
+      }
+      patches[patchCount++] = size;
+      return at;
     }
 
     private void add(int value) {
@@ -605,14 +612,14 @@ final class PathIndex {
 
     /** Appends the pattern tables of the entry just written and patches their offsets. */
     private void flushTail() {
-      for (int at : patches) {
-        code[at] += size;
+      for (int i = 0; i < patchCount; i++) {
+        code[patches[i]] += size;
       }
-      for (int v : tail) {
-        add(v);
+      for (int i = 0; i < tailSize; i++) {
+        add(tail[i]);
       }
-      patches.clear();
-      tail.clear();
+      patchCount = 0;
+      tailSize = 0;
       tailAt.clear();
     }
 

@@ -105,6 +105,10 @@ public final class RoutingTable {
       }
     }
     listeners.values().forEach(ListenerTable::seal);
+    // Compiling each host's index (its path patterns' automata among it) is most of sealing, and
+    // the hosts are independent: on every core.
+    listeners.values().stream().flatMap(l -> l.virtualHosts().stream()).toList().parallelStream()
+        .forEach(VirtualHost::seal);
     gateways.values().forEach(GatewayTable::seal);
     return new RoutingTable(gateways, notes);
   }
