@@ -87,9 +87,6 @@ final class PathIndex {
   private final int[] code;
   private final Object[] refs;
 
-  /** The virtual host indexed. */
-  final VirtualHost host;
-
   /** Whether its listener routes by HTTP. */
   final boolean http;
 
@@ -98,13 +95,7 @@ final class PathIndex {
    * lookup's reads fall on neighbouring cache lines.
    */
   private PathIndex(
-      VirtualHost host,
-      boolean http,
-      List<Simulator.Decision> decisions,
-      int[] code,
-      int size,
-      List<Object> refs) {
-    this.host = host;
+      boolean http, List<Simulator.Decision> decisions, int[] code, int size, List<Object> refs) {
     this.http = http;
     // Copies, made here next to the index; a lookup returns them without reading them.
     this.decisions = new Simulator.Decision[decisions.size()];
@@ -624,7 +615,7 @@ final class PathIndex {
     }
 
     PathIndex finish(VirtualHost host) {
-      return new PathIndex(host, host.listener.http, decisions, code, size, refs);
+      return new PathIndex(host.listener.http, decisions, code, size, refs);
     }
   }
 }

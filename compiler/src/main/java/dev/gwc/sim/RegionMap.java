@@ -32,10 +32,10 @@ final class RegionMap<V> {
   }
 
   /**
-   * Sets the value of a key of a kind: one map can hold several indexes whose keys may be equal
-   * strings (exact paths and path prefixes), told apart by a small number.
+   * Sets the value of a key of a kind: a map can hold several indexes whose keys may be equal
+   * strings, told apart by a small number (the public methods use kind 0).
    */
-  void put(int kind, String key, V value) {
+  private void put(int kind, String key, V value) {
     if ((size + 1) * 2 > hashes.length) {
       grow();
     }
@@ -56,7 +56,7 @@ final class RegionMap<V> {
 
   /** The value of the key of a kind that is {@code text[from, to)}, or null. */
   @SuppressWarnings("unchecked")
-  V get(int kind, String text, int from, int to) {
+  private V get(int kind, String text, int from, int to) {
     if (size == 0) {
       return null;
     }
