@@ -78,24 +78,35 @@ public final class Regex {
   private PositionAutomaton whole() {
     Object w = whole;
     if (w == UNBUILT) {
-      PositionAutomaton a =
-          PositionAutomaton.of(parsed.node(), parsed.anchoredStart(), parsed.anchoredEnd());
+      PositionAutomaton a = buildWhole();
       w = a == null ? NONE : a;
       whole = w;
     }
-    return w == NONE ? null : (PositionAutomaton) w;
+    return built(w);
   }
 
   /** The automaton for matches() after the head, or null (re2j). */
   private PositionAutomaton rest() {
     Object r = rest;
     if (r == UNBUILT) {
-      PositionAutomaton a =
-          head.isEmpty() ? whole() : PositionAutomaton.of(remainder, false, false);
+      PositionAutomaton a = head.isEmpty() ? whole() : buildRest();
       r = a == null ? NONE : a;
       rest = r;
     }
-    return r == NONE ? null : (PositionAutomaton) r;
+    return built(r);
+  }
+
+  private PositionAutomaton buildWhole() {
+    return PositionAutomaton.of(parsed.node(), parsed.anchoredStart(), parsed.anchoredEnd());
+  }
+
+  private PositionAutomaton buildRest() {
+    return PositionAutomaton.of(remainder, false, false);
+  }
+
+  /** The automaton a built field holds, or null for NONE. */
+  private static PositionAutomaton built(Object field) {
+    return field == NONE ? null : (PositionAutomaton) field;
   }
 
   private Pattern re2() {
@@ -193,20 +204,12 @@ public final class Regex {
    */
   public int[] encoded() {
     // Built for the copy and not kept, unless it was already: the caller runs the copy.
-    Object built = rest;
-    PositionAutomaton r;
-    if (built == UNBUILT) {
-      Object w = whole;
-      r =
-          !head.isEmpty()
-              ? PositionAutomaton.of(remainder, false, false)
-              : w == UNBUILT
-                  ? PositionAutomaton.of(
-                      parsed.node(), parsed.anchoredStart(), parsed.anchoredEnd())
-                  : w == NONE ? null : (PositionAutomaton) w;
-    } else {
-      r = built == NONE ? null : (PositionAutomaton) built;
-    }
+    Object r0 = rest;
+    Object w = whole;
+    PositionAutomaton r =
+        r0 != UNBUILT
+            ? built(r0)
+            : !head.isEmpty() ? buildRest() : w != UNBUILT ? built(w) : buildWhole();
     if (r == null) {
       return null;
     }

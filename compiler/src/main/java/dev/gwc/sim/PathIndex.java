@@ -82,7 +82,8 @@ final class PathIndex {
   /** Query parameter matches: the candidate's own test decides. */
   private static final int ASK = 2;
 
-  // First, so that a small host's decisions share a cache line with the index itself.
+  // First, so that a small host's decisions (references; a lookup returns one without reading it)
+  // share a cache line with the index itself.
   private final Simulator.Decision[] decisions;
   private final int[] code;
   private final Object[] refs;
@@ -97,13 +98,8 @@ final class PathIndex {
   private PathIndex(
       boolean http, List<Simulator.Decision> decisions, int[] code, int size, List<Object> refs) {
     this.http = http;
-    // Copies, made here next to the index; a lookup returns them without reading them.
-    this.decisions = new Simulator.Decision[decisions.size()];
-    for (int i = 0; i < this.decisions.length; i++) {
-      Simulator.Decision d = decisions.get(i);
-      this.decisions[i] =
-          new Simulator.Decision(d.listener(), d.route(), d.rule(), d.match(), d.backend());
-    }
+    // The matches' own decisions (copies made next to the index measured no faster).
+    this.decisions = decisions.toArray(new Simulator.Decision[0]);
     this.code = Arrays.copyOf(code, size);
     this.refs = refs.toArray();
   }
