@@ -204,7 +204,7 @@ final class PathIndex {
     }
     int patterns = code[GENERAL];
     if ((flags & HAS_SEGMENTS) != 0) {
-      int slash = path.startsWith("/") ? path.indexOf('/', 1) : -1;
+      int slash = VirtualHost.firstSlash(path);
       int e = slash > 0 ? probe(PATTERNS, path, 0, slash) : 0;
       if (e != 0) {
         patterns = e;

@@ -91,7 +91,7 @@ final class VirtualHost {
   }
 
   /** The index of the second {@code /} of a text that starts with one, else -1. */
-  private static int firstSlash(String text) {
+  static int firstSlash(String text) {
     return text.startsWith("/") ? text.indexOf('/', 1) : -1;
   }
 
