@@ -2,8 +2,11 @@ package dev.gwc.sim;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** One Gateway's part of the routing table: its listeners, indexed by port. */
 public final class GatewayTable {
@@ -11,21 +14,11 @@ public final class GatewayTable {
   private final String name;
   private final List<ListenerTable> listeners;
   private final Map<Integer, List<ListenerTable>> byPort = new HashMap<>();
-  // Per port (in the order of ports), the routing of every hostname that has a virtual host of its
-  // own: the listener and the virtual hosts a lookup visits, found with one hash lookup.
+  // A label no hostname has (hostnames are DNS names).
+  private static final String UNNAMED = "\0";
+  // The ports with listeners, and per port (in that order) the index of the hostnames it routes.
   private int[] ports = new int[0];
-  // A host whose routes are one virtual host maps to its PathIndex (which knows the virtual host
-  // and whether its listener routes by HTTP), saving a lookup the reads of two objects; other
-  // hosts to a HostRoute.
-  private List<RegionMap<Object>> hosts = List.of();
-
-  /**
-   * Where requests for one hostname on one port go.
-   *
-   * @param listener the listener that accepts them, or null
-   * @param vhosts the indexes of its virtual hosts that match the hostname, most specific first
-   */
-  record HostRoute(ListenerTable listener, PathIndex[] vhosts) {}
+  private HostIndex[] hosts = new HostIndex[0];
 
   /**
    * @param namespace the Gateway's namespace
@@ -54,39 +47,47 @@ public final class GatewayTable {
     return namespace + "/" + name;
   }
 
-  /** Indexes the known hostnames; called once the listeners are sealed. */
+  /**
+   * Indexes, per port, the hostnames and wildcard suffixes the listeners know; called once the
+   * listeners are sealed.
+   */
   void seal() {
     ports = byPort.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-    List<RegionMap<Object>> out = new ArrayList<>();
-    for (int port : ports) {
-      RegionMap<Object> map = new RegionMap<>();
+    hosts = new HostIndex[ports.length];
+    for (int i = 0; i < ports.length; i++) {
+      int port = ports[i];
+      HostIndex.Builder b = new HostIndex.Builder();
+      Set<String> names = new HashSet<>();
+      Set<String> suffixes = new TreeSet<>();
       for (ListenerTable l : byPort.get(port)) {
         for (String host : l.exactHostnames()) {
-          if (map.get(host) == null) {
+          if (names.add(host)) {
             ListenerTable chosen = Listeners.select(this, port, host, Trace.off());
-            PathIndex[] vhosts =
-                chosen == null
-                    ? new PathIndex[0]
-                    : chosen.hostsFor(host).stream()
-                        .map(VirtualHost::paths)
-                        .toArray(PathIndex[]::new);
-            map.put(host, vhosts.length == 1 ? vhosts[0] : new HostRoute(chosen, vhosts));
+            b.name(host, chosen, chosen == null ? List.of() : chosen.hostsFor(host));
           }
         }
+        suffixes.addAll(l.suffixes());
       }
-      out.add(map);
+      // A host known by no name is routed as one made of its longest suffix in the table and a
+      // label that no name has.
+      for (String suffix : suffixes) {
+        String host = UNNAMED + suffix;
+        ListenerTable chosen = Listeners.select(this, port, host, Trace.off());
+        b.suffix(suffix, chosen, chosen == null ? List.of() : chosen.hostsFor(host));
+      }
+      ListenerTable chosen = Listeners.select(this, port, UNNAMED, Trace.off());
+      b.any(chosen, chosen == null ? List.of() : chosen.hostsFor(UNNAMED));
+      hosts[i] = b.build();
     }
-    hosts = List.copyOf(out);
   }
 
   /**
-   * The routing of a hostname the table knows on a port: the PathIndex of its one VirtualHost, or a
-   * HostRoute; null when unknown (then select the listener).
+   * The routing decision for an HTTP request, without filters or trace ({@link Simulator#lookup}).
    */
-  Object known(int port, String host) {
+  Simulator.Decision decide(Request req, long seed) {
     for (int i = 0; i < ports.length; i++) {
-      if (ports[i] == port) {
-        return hosts.get(i).get(host);
+      if (ports[i] == req.port()) {
+        return hosts[i].decide(req, seed);
       }
     }
     return null;

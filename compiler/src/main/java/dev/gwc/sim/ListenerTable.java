@@ -144,7 +144,8 @@ public final class ListenerTable {
         }
       }
     } else {
-      for (int dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', dot + 1)) {
+      // A wildcard needs a label before its suffix, as above.
+      for (int dot = host.indexOf('.', 1); dot > 0; dot = host.indexOf('.', dot + 1)) {
         VirtualHost w = wildcardIndex.get(host, dot, host.length());
         if (w != null && seen++ == n) {
           return w;
@@ -178,6 +179,18 @@ public final class ListenerTable {
     List<String> out = new ArrayList<>(exact.keySet());
     if (hostname != null && suffix == null) {
       out.add(hostname);
+    }
+    return out;
+  }
+
+  /**
+   * The suffixes ({@code .example.com} of {@code *.example.com}) of the listener's hostname and of
+   * its virtual hosts' that are wildcards.
+   */
+  List<String> suffixes() {
+    List<String> out = new ArrayList<>(wildcard.keySet());
+    if (suffix != null) {
+      out.add(suffix);
     }
     return out;
   }

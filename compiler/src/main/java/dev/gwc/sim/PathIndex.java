@@ -52,7 +52,8 @@ final class PathIndex {
   // (the offset of its tables, Regex#encoded, in code; or -1 - its index in refs when it runs on
   // re2j) and a number shared by equal pattern texts; its decisions (one, or one per backendRef and
   // one for weights that add up to 0) and, with several, the offset of their running weight sums
-  // (each as two ints) in code, else -1; then the header matches, the sums and the characters.
+  // (each as two ints) in code, else -1; the numbers of header and query parameter matches; then
+  // the header matches, the query parameter matches, the sums and the characters.
   private static final int R_LENGTH = 0;
   private static final int R_REF = 1;
   private static final int R_FLAGS = 2;
@@ -65,10 +66,11 @@ final class PathIndex {
   private static final int R_DECISIONS = 9;
   private static final int R_BOUNDS = 10;
   private static final int R_HEADER_COUNT = 11;
-  private static final int R_HEADERS = 12;
+  private static final int R_QUERY_COUNT = 12;
+  private static final int R_HEADERS = 13;
 
-  // A header match: name (lower case) and value as character indexes and lengths, the pattern in
-  // refs or -1.
+  // A header or query parameter match: name (a header's in lower case) and value as character
+  // indexes and lengths, the pattern in refs or -1.
   private static final int H_NAME = 0;
   private static final int H_NAME_LENGTH = 1;
   private static final int H_VALUE = 2;
@@ -79,14 +81,16 @@ final class PathIndex {
   /** The path alone decides. */
   private static final int PATH_ONLY = 1;
 
-  /** Query parameter matches: the candidate's own test decides. */
-  private static final int ASK = 2;
+  // Where the index is: at code[base], with the decisions and refs its records name (own arrays
+  // at first; once its Gateway's port is indexed, that port's shared ones, see #moveTo).
+  private int[] code;
+  private int base;
+  private Simulator.Decision[] decisions;
+  private Object[] refs;
 
-  // First, so that a small host's decisions (references; a lookup returns one without reading it)
-  // share a cache line with the index itself.
-  private final Simulator.Decision[] decisions;
-  private final int[] code;
-  private final Object[] refs;
+  private final int codeLength;
+  private final int decisionCount;
+  private final int refCount;
 
   /** Whether its listener routes by HTTP. */
   final boolean http;
@@ -98,10 +102,12 @@ final class PathIndex {
   private PathIndex(
       boolean http, List<Simulator.Decision> decisions, int[] code, int size, List<Object> refs) {
     this.http = http;
-    // The matches' own decisions (copies made next to the index measured no faster).
     this.decisions = decisions.toArray(new Simulator.Decision[0]);
     this.code = Arrays.copyOf(code, size);
     this.refs = refs.toArray();
+    this.codeLength = size;
+    this.decisionCount = this.decisions.length;
+    this.refCount = this.refs.length;
   }
 
   /**
@@ -142,6 +148,86 @@ final class PathIndex {
     return b.finish(host);
   }
 
+  /** The number of ints of the index, wherever it is. */
+  int codeLength() {
+    return codeLength;
+  }
+
+  /** The number of its decisions. */
+  int decisionCount() {
+    return decisionCount;
+  }
+
+  /** The number of its refs. */
+  int refCount() {
+    return refCount;
+  }
+
+  /**
+   * Moves the index, still in its own arrays, into shared ones: its ints to {@code code[at]}, its
+   * decisions to {@code decisions[decisionsAt]}, its refs to {@code refs[refsAt]}, with every
+   * offset, character index, decision and ref number it holds moved along. A Gateway's port keeps
+   * all its hosts' indexes in one array this way (see {@link HostIndex}), and reaches one with no
+   * object in between.
+   */
+  void moveTo(
+      int[] code,
+      int at,
+      Simulator.Decision[] decisions,
+      int decisionsAt,
+      Object[] refs,
+      int refsAt) {
+    if (base != 0 || this.code == code) {
+      throw new IllegalStateException("index already moved");
+    }
+    System.arraycopy(this.code, 0, code, at, this.code.length);
+    System.arraycopy(this.decisions, 0, decisions, decisionsAt, this.decisions.length);
+    System.arraycopy(this.refs, 0, refs, refsAt, this.refs.length);
+    for (int i = 0, n = code[at + MASK]; i <= n; i++) {
+      int slot = at + TABLE + 2 * i + 1;
+      if (code[slot] != 0) {
+        code[slot] += at;
+        moveEntry(code, code[slot], at, decisionsAt, refsAt);
+      }
+    }
+    if (code[at + GENERAL] != 0) {
+      code[at + GENERAL] += at;
+      moveEntry(code, code[at + GENERAL], at, decisionsAt, refsAt);
+    }
+    this.code = code;
+    this.base = at;
+    this.decisions = decisions;
+    this.refs = refs;
+  }
+
+  /** Moves the records of the entry at {@code e} (already at its new place) by the offsets. */
+  private static void moveEntry(int[] code, int e, int at, int decisionsAt, int refsAt) {
+    int r = records(code, e);
+    for (int n = code[e + E_COUNT]; n > 0; n--, r += code[r + R_LENGTH]) {
+      code[r + R_REF] += refsAt;
+      if (code[r + R_METHOD] >= 0) {
+        code[r + R_METHOD] += 2 * at;
+      }
+      int pattern = code[r + R_PATTERN];
+      if (pattern != 0) {
+        code[r + R_LITERAL] += 2 * at;
+        code[r + R_PATTERN] = pattern > 0 ? pattern + at : pattern - refsAt;
+      }
+      code[r + R_DECISIONS] += decisionsAt;
+      if (code[r + R_BOUNDS] >= 0) {
+        code[r + R_BOUNDS] += at;
+      }
+      int h = r + R_HEADERS;
+      for (int k = code[r + R_HEADER_COUNT] + code[r + R_QUERY_COUNT]; k > 0; k--, h += H_SIZE) {
+        code[h + H_NAME] += 2 * at;
+        code[h + H_VALUE] += 2 * at;
+        if (code[h + H_PATTERN] >= 0) {
+          code[h + H_PATTERN] += refsAt;
+        }
+      }
+    }
+  }
+
   /**
    * Visits the matches whose path fits {@code path}, in precedence order (Exact, then
    * RegularExpression, then the longest PathPrefix), until the visitor accepts one.
@@ -149,7 +235,7 @@ final class PathIndex {
    * @return the accepted match, or null
    */
   Candidates.Http find(String path, VirtualHost.Visitor<Candidates.Http> v) {
-    int r = record(path, v);
+    int r = record(code, base, refs, path, v);
     return r == 0 ? null : (Candidates.Http) refs[code[r + R_REF]];
   }
 
@@ -159,11 +245,19 @@ final class PathIndex {
    * @param seed the seed of the weighted choice
    */
   Simulator.Decision decide(Request req, long seed) {
-    int r = record(req.path(), new RequestMatcher(req));
+    return decide(code, base, decisions, refs, req, seed);
+  }
+
+  /**
+   * {@link #decide(Request, long)} of the index at {@code code[base]} whose decisions and refs are
+   * those arrays: what a port's {@link HostIndex} calls, without reading the index object.
+   */
+  static Simulator.Decision decide(
+      int[] code, int base, Simulator.Decision[] decisions, Object[] refs, Request req, long seed) {
+    int r = record(code, base, refs, req.path(), new RequestMatcher(req));
     if (r == 0) {
       return null;
     }
-    int[] code = this.code;
     int d = code[r + R_DECISIONS];
     int bounds = code[r + R_BOUNDS];
     if (bounds < 0) {
@@ -171,13 +265,13 @@ final class PathIndex {
     }
     // WeightedChoice.pick from the sums: the first backendRef whose running sum exceeds the point.
     int n = code[bounds];
-    long total = bound(bounds, n - 1);
+    long total = bound(code, bounds, n - 1);
     if (total == 0) {
       return decisions[d + n];
     }
     long point = Long.remainderUnsigned(WeightedChoice.hash(req, seed), total);
     for (int i = 0; i < n; i++) {
-      if (point < bound(bounds, i)) {
+      if (point < bound(code, bounds, i)) {
         return decisions[d + i];
       }
     }
@@ -185,33 +279,33 @@ final class PathIndex {
   }
 
   /** The {@code i}th running sum of the weights at {@code code[at]}. */
-  private long bound(int at, int i) {
+  private static long bound(int[] code, int at, int i) {
     return ((long) code[at + 1 + 2 * i] << 32) | (code[at + 2 + 2 * i] & 0xffffffffL);
   }
 
   /** The offset of the first record that the visitor accepts, in {@link #find} order, or 0. */
-  private int record(String path, VirtualHost.Visitor<Candidates.Http> v) {
-    int[] code = this.code;
-    int flags = code[FLAGS];
+  private static int record(
+      int[] code, int base, Object[] refs, String path, VirtualHost.Visitor<Candidates.Http> v) {
+    int flags = code[base + FLAGS];
     if ((flags & HAS_EXACT) != 0) {
-      int e = probe(EXACT, path, 0, path.length());
+      int e = probe(code, base, EXACT, path, 0, path.length());
       if (e != 0) {
-        int hit = visit(e, v);
+        int hit = visit(code, refs, e, v);
         if (hit != 0) {
           return hit;
         }
       }
     }
-    int patterns = code[GENERAL];
+    int patterns = code[base + GENERAL];
     if ((flags & HAS_SEGMENTS) != 0) {
       int slash = VirtualHost.firstSlash(path);
-      int e = slash > 0 ? probe(PATTERNS, path, 0, slash) : 0;
+      int e = slash > 0 ? probe(code, base, PATTERNS, path, 0, slash) : 0;
       if (e != 0) {
         patterns = e;
       }
     }
     if (patterns != 0) {
-      int hit = patterns(patterns, path, v);
+      int hit = patterns(code, refs, patterns, path, v);
       if (hit != 0) {
         return hit;
       }
@@ -224,9 +318,9 @@ final class PathIndex {
     // rule; keys have no trailing slash), which are the parts probed.
     int end = path.length();
     while (true) {
-      int e = probe(PREFIX, path, 0, end);
+      int e = probe(code, base, PREFIX, path, 0, end);
       if (e != 0) {
-        int hit = visit(e, v);
+        int hit = visit(code, refs, e, v);
         if (hit != 0) {
           return hit;
         }
@@ -239,18 +333,17 @@ final class PathIndex {
   }
 
   /** The entry of the key of a kind that is {@code path[from, to)}, or 0. */
-  private int probe(int kind, String path, int from, int to) {
-    int[] code = this.code;
+  private static int probe(int[] code, int base, int kind, String path, int from, int to) {
     int h = RegionMap.hash(kind, path, from, to);
-    int mask = code[MASK];
+    int mask = code[base + MASK];
     int i = h & mask;
     while (true) {
-      int slot = TABLE + 2 * i;
+      int slot = base + TABLE + 2 * i;
       int e = code[slot + 1];
       if (e == 0) {
         return 0;
       }
-      if (code[slot] == h && code[e + E_KIND] == kind && keyEquals(e, path, from, to)) {
+      if (code[slot] == h && code[e + E_KIND] == kind && keyEquals(code, e, path, from, to)) {
         return e;
       }
       i = (i + 1) & mask;
@@ -258,8 +351,7 @@ final class PathIndex {
   }
 
   /** Whether the key of the entry at {@code e} is {@code s[from, to)}. */
-  private boolean keyEquals(int e, String s, int from, int to) {
-    int[] code = this.code;
+  private static boolean keyEquals(int[] code, int e, String s, int from, int to) {
     int length = code[e + E_KEY_LENGTH];
     if (to - from != length) {
       return false;
@@ -276,16 +368,16 @@ final class PathIndex {
   }
 
   /** The offset of the first record of the entry at {@code e}. */
-  private int records(int e) {
+  private static int records(int[] code, int e) {
     return e + E_KEY + (code[e + E_KEY_LENGTH] + 1) / 2;
   }
 
   /** The first record of an exact or prefix entry that the visitor accepts (the path fits). */
-  private int visit(int e, VirtualHost.Visitor<Candidates.Http> v) {
-    int[] code = this.code;
-    int r = records(e);
+  private static int visit(
+      int[] code, Object[] refs, int e, VirtualHost.Visitor<Candidates.Http> v) {
+    int r = records(code, e);
     for (int n = code[e + E_COUNT]; n > 0; n--) {
-      if (accept(r, v)) {
+      if (accept(code, refs, r, v)) {
         return r;
       }
       r += code[r + R_LENGTH];
@@ -297,14 +389,14 @@ final class PathIndex {
    * The first record of a pattern entry whose pattern matches and that the visitor accepts. Routes
    * often repeat a pattern: each of the first 64 distinct ones runs once per request.
    */
-  private int patterns(int e, String path, VirtualHost.Visitor<Candidates.Http> v) {
-    int[] code = this.code;
+  private static int patterns(
+      int[] code, Object[] refs, int e, String path, VirtualHost.Visitor<Candidates.Http> v) {
     long ran = 0;
     long held = 0;
-    int r = records(e);
+    int r = records(code, e);
     for (int n = code[e + E_COUNT]; n > 0; n--, r += code[r + R_LENGTH]) {
       int literal = code[r + R_LITERAL_LENGTH];
-      if (path.length() < literal || !literalFits(code[r + R_LITERAL], literal, path)) {
+      if (path.length() < literal || !literalFits(code, code[r + R_LITERAL], literal, path)) {
         continue;
       }
       int pattern = code[r + R_PATTERN];
@@ -314,13 +406,13 @@ final class PathIndex {
         long bit = 1L << id;
         if ((ran & bit) == 0) {
           ran |= bit;
-          held |= matches(pattern, path, literal) ? bit : 0;
+          held |= matches(code, refs, pattern, path, literal) ? bit : 0;
         }
         matches = (held & bit) != 0;
       } else {
-        matches = matches(pattern, path, literal);
+        matches = matches(code, refs, pattern, path, literal);
       }
-      if (matches && accept(r, v)) {
+      if (matches && accept(code, refs, r, v)) {
         return r;
       }
     }
@@ -331,7 +423,7 @@ final class PathIndex {
    * Whether a pattern matches the whole path, which starts with its first {@code checked} literal
    * characters: run from its tables in code (at a positive offset), else by its Regex in refs.
    */
-  private boolean matches(int pattern, String path, int checked) {
+  private static boolean matches(int[] code, Object[] refs, int pattern, String path, int checked) {
     return pattern > 0
         ? Regex.matches(code, pattern, path, checked)
         : ((Regex) refs[-pattern - 1]).matches(path, checked);
@@ -341,10 +433,10 @@ final class PathIndex {
    * Whether the visitor accepts a record whose path fits. A plain lookup's visitor is answered from
    * the record itself; any other visitor (a trace's) is shown the candidate.
    */
-  private boolean accept(int r, VirtualHost.Visitor<Candidates.Http> v) {
-    int[] code = this.code;
+  private static boolean accept(
+      int[] code, Object[] refs, int r, VirtualHost.Visitor<Candidates.Http> v) {
     int flags = code[r + R_FLAGS];
-    if (!(v instanceof RequestMatcher m) || (flags & ASK) != 0) {
+    if (!(v instanceof RequestMatcher m)) {
       return v.accept((Candidates.Http) refs[code[r + R_REF]]);
     }
     if ((flags & PATH_ONLY) != 0) {
@@ -354,37 +446,70 @@ final class PathIndex {
     int method = code[r + R_METHOD];
     if (method >= 0) {
       String actual = req.method();
-      if (!regionEquals(method, code[r + R_METHOD_LENGTH], actual, 0, actual.length())) {
+      if (!regionEquals(code, method, code[r + R_METHOD_LENGTH], actual)) {
         return false;
       }
     }
     int h = r + R_HEADERS;
     for (int n = code[r + R_HEADER_COUNT]; n > 0; n--, h += H_SIZE) {
-      String actual = header(req.headers(), code[h + H_NAME], code[h + H_NAME_LENGTH]);
+      String actual = header(code, req.headers(), code[h + H_NAME], code[h + H_NAME_LENGTH]);
       if (actual == null) {
         return false;
       }
-      int pattern = code[h + H_PATTERN];
-      if (pattern >= 0
-          ? !((Regex) refs[pattern]).matches(actual)
-          : !regionEquals(
-              code[h + H_VALUE], code[h + H_VALUE_LENGTH], actual, 0, actual.length())) {
+      if (!valueMatches(code, refs, h, actual)) {
+        return false;
+      }
+    }
+    String query = req.query();
+    for (int n = code[r + R_QUERY_COUNT]; n > 0; n--, h += H_SIZE) {
+      String actual =
+          query == null
+              ? null
+              : RequestMatcher.queryValue(
+                  query, new Chars(code, code[h + H_NAME], code[h + H_NAME_LENGTH]));
+      if (actual == null || !valueMatches(code, refs, h, actual)) {
         return false;
       }
     }
     return true;
   }
 
+  /** Whether a present header or query parameter value fits the match at {@code h}. */
+  private static boolean valueMatches(int[] code, Object[] refs, int h, String actual) {
+    int pattern = code[h + H_PATTERN];
+    return pattern >= 0
+        ? ((Regex) refs[pattern]).matches(actual)
+        : regionEquals(code, code[h + H_VALUE], code[h + H_VALUE_LENGTH], actual);
+  }
+
+  /** The characters of code at a character index, as a query parameter name to look for. */
+  private record Chars(int[] code, int at, int length) implements CharSequence {
+    @Override
+    public char charAt(int index) {
+      return PathIndex.charAt(code, at + index);
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return new Chars(code, at + start, end - start);
+    }
+
+    @Override
+    public String toString() {
+      return new StringBuilder(this).toString();
+    }
+  }
+
   /**
    * The values of the header named by the characters at {@code name} (lower case) joined with ","
    * as a proxy folds them ({@link HeaderList#joined}), or null when absent.
    */
-  private String header(HeaderList headers, int name, int length) {
+  private static String header(int[] code, HeaderList headers, int name, int length) {
     String out = null;
     List<HeaderList.Header> entries = headers.entries();
     for (int i = 0, size = entries.size(); i < size; i++) {
       HeaderList.Header h = entries.get(i);
-      if (nameEquals(name, length, h.name())) {
+      if (nameEquals(code, name, length, h.name())) {
         out = out == null ? h.value() : out + "," + h.value();
       }
     }
@@ -392,12 +517,12 @@ final class PathIndex {
   }
 
   /** Whether a header name equals the characters at {@code at}, ignoring case as String does. */
-  private boolean nameEquals(int at, int length, String name) {
+  private static boolean nameEquals(int[] code, int at, int length, String name) {
     if (name.length() != length) {
       return false;
     }
     for (int i = 0; i < length; i++) {
-      char a = charAt(at + i);
+      char a = charAt(code, at + i);
       char b = name.charAt(i);
       if (a != b) {
         char ua = Character.toUpperCase(a);
@@ -414,9 +539,9 @@ final class PathIndex {
    * Whether a path starts with the {@code length} characters at character index {@code at} of code
    * (two to an int, the first in the low half).
    */
-  private boolean literalFits(int at, int length, String path) {
+  private static boolean literalFits(int[] code, int at, int length, String path) {
     for (int i = 0; i < length; i++) {
-      if (charAt(at + i) != path.charAt(i)) {
+      if (charAt(code, at + i) != path.charAt(i)) {
         return false;
       }
     }
@@ -424,17 +549,17 @@ final class PathIndex {
   }
 
   /** The character at index {@code at} of code (two to an int, the first in the low half). */
-  private char charAt(int at) {
+  private static char charAt(int[] code, int at) {
     return (char) (code[at >> 1] >>> ((at & 1) << 4));
   }
 
-  /** Whether the {@code length} characters at {@code at} are {@code s[from, to)}. */
-  private boolean regionEquals(int at, int length, String s, int from, int to) {
-    if (to - from != length) {
+  /** Whether the {@code length} characters at {@code at} are {@code s}. */
+  private static boolean regionEquals(int[] code, int at, int length, String s) {
+    if (s.length() != length) {
       return false;
     }
     for (int i = 0; i < length; i++) {
-      if (charAt(at + i) != s.charAt(from + i)) {
+      if (charAt(code, at + i) != s.charAt(i)) {
         return false;
       }
     }
@@ -505,10 +630,11 @@ final class PathIndex {
       int weights = c.fixed != null ? 0 : 1 + 2 * c.bounds.length;
       // The record's characters follow its ints, two to an int; text() hands out their places.
       chars.setLength(0);
-      charBase = 2 * (r + R_HEADERS + H_SIZE * m.headers().size() + weights);
+      int values = m.headers().size() + m.query().size();
+      charBase = 2 * (r + R_HEADERS + H_SIZE * values + weights);
       add(0); // R_LENGTH, set below
       add(ref(c));
-      add((c.pathOnly ? PATH_ONLY : 0) | (m.query().isEmpty() ? 0 : ASK));
+      add(c.pathOnly ? PATH_ONLY : 0);
       add(m.method() == null ? -1 : text(m.method()));
       add(m.method() == null ? 0 : m.method().length());
       boolean pattern = p.type() == PathMatch.Type.REGEX;
@@ -522,15 +648,15 @@ final class PathIndex {
       } else {
         decisions.addAll(Arrays.asList(c.choices));
       }
-      int bounds = size + 2 + 5 * m.headers().size();
+      int bounds = size + 3 + H_SIZE * values;
       add(c.fixed != null ? -1 : bounds);
       add(m.headers().size());
+      add(m.query().size());
       for (ValueMatch h : m.headers()) {
-        add(text(h.lowerName()));
-        add(h.lowerName().length());
-        add(text(h.value()));
-        add(h.value().length());
-        add(h.regex() == null ? -1 : ref(h.regex()));
+        value(h.lowerName(), h);
+      }
+      for (ValueMatch q : m.query()) {
+        value(q.name(), q);
       }
       if (c.fixed == null) {
         add(c.bounds.length);
@@ -544,6 +670,15 @@ final class PathIndex {
         add(chars.charAt(i) | (i + 1 < chars.length() ? chars.charAt(i + 1) << 16 : 0));
       }
       code[r + R_LENGTH] = size - r;
+    }
+
+    /** Writes a header or query parameter match under a name. */
+    private void value(String name, ValueMatch v) {
+      add(text(name));
+      add(name.length());
+      add(text(v.value()));
+      add(v.value().length());
+      add(v.regex() == null ? -1 : ref(v.regex()));
     }
 
     /**

@@ -78,9 +78,11 @@ final class RequestMatcher implements VirtualHost.Visitor<Candidates.Http> {
    */
   String queryValue(String name) {
     String q = req.query();
-    if (q == null) {
-      return null;
-    }
+    return q == null ? null : queryValue(q, name);
+  }
+
+  /** {@link #queryValue(String)} in a query string. */
+  static String queryValue(String q, CharSequence name) {
     int start = 0;
     while (true) {
       int amp = q.indexOf('&', start);
@@ -98,17 +100,29 @@ final class RequestMatcher implements VirtualHost.Visitor<Candidates.Http> {
   }
 
   /** Whether the percent-decoded {@code q[from, to)} is {@code name}. */
-  private static boolean nameIs(String q, int from, int to, String name) {
+  private static boolean nameIs(String q, int from, int to, CharSequence name) {
     for (int i = from; i < to; i++) {
       char c = q.charAt(i);
       if (c == '%' || c == '+') {
-        return decode(q.substring(from, to)).equals(name);
+        return decode(q.substring(from, to)).contentEquals(name);
       }
     }
-    return to - from == name.length() && q.startsWith(name, from);
+    if (to - from != name.length()) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (q.charAt(i) != name.charAt(i - from)) {
+        return false;
+      }
+    }
+    return true;
   }
 
+  /** Percent-decodes (and turns '+' into ' '); most values have nothing to decode. */
   private static String decode(String s) {
+    if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
+      return s;
+    }
     try {
       return URLDecoder.decode(s, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {

@@ -65,32 +65,7 @@ public final class Simulator {
    * @return the decision, or null when no listener or rule matches
    */
   public static Decision lookup(GatewayTable gw, Request req, long seed) {
-    Object known = gw.known(req.port(), req.host());
-    if (known instanceof PathIndex paths) {
-      return paths.http ? paths.decide(req, seed) : null;
-    }
-    if (known instanceof GatewayTable.HostRoute route) {
-      ListenerTable l = route.listener();
-      if (l == null || !l.http) {
-        return null;
-      }
-      for (PathIndex paths : route.vhosts()) {
-        Decision d = paths.decide(req, seed);
-        if (d != null) {
-          return d;
-        }
-      }
-      return null;
-    }
-    ListenerTable l = Listeners.select(gw, req, Trace.off());
-    if (l == null || !l.http) {
-      return null;
-    }
-    Candidates.Http hit = l.findHttp(req.host(), req.path(), new RequestMatcher(req));
-    if (hit == null) {
-      return null;
-    }
-    return hit.fixed != null ? hit.fixed : hit.choose(WeightedChoice.hash(req, seed));
+    return gw.decide(req, seed);
   }
 
   /** One request's routing state. */

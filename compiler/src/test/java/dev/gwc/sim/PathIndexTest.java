@@ -35,6 +35,20 @@ class PathIndexTest {
         vh.add(c);
       }
       vh.seal();
+      if (round % 2 == 1) {
+        // Moved into shared arrays, as a Gateway's port moves its hosts' indexes (HostIndex).
+        PathIndex p = vh.paths();
+        int at = 1 + random.nextInt(33);
+        int decisionsAt = random.nextInt(5);
+        int refsAt = random.nextInt(5);
+        p.moveTo(
+            new int[at + p.codeLength() + random.nextInt(9)],
+            at,
+            new Simulator.Decision[decisionsAt + p.decisionCount() + 1],
+            decisionsAt,
+            new Object[refsAt + p.refCount() + 1],
+            refsAt);
+      }
       all.sort(Candidates.HTTP);
       for (int k = 0; k < 60; k++) {
         Request req = request(random);
@@ -96,7 +110,10 @@ class PathIndexTest {
     }
     List<ValueMatch> query = new ArrayList<>();
     if (random.nextInt(4) == 0) {
-      query.add(ValueMatch.of("Exact", "q", pick(random, "1", "2")));
+      query.add(
+          random.nextBoolean()
+              ? ValueMatch.of("Exact", "q", pick(random, "1", "2", "a b"))
+              : ValueMatch.of("RegularExpression", "q", "[12]"));
     }
     List<BackendRef> backends = new ArrayList<>();
     for (int b = random.nextInt(4); b > 0; b--) {
@@ -127,7 +144,7 @@ class PathIndexTest {
           case 1 -> "q=2&q=1";
           case 2 -> "%71=2";
           case 3 -> "p=1&q";
-          case 4 -> "";
+          case 4 -> random.nextBoolean() ? "" : pick(random, "q=a+b", "q=%31", "Q=1");
           default -> null;
         };
     return new Request(
