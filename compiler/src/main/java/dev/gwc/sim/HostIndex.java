@@ -36,10 +36,8 @@ final class HostIndex {
 
   // A key in code: its kind, form and length (kind << 24 | WIDE | length), the offset of its first
   // virtual host's index (-1: none, or a listener that does not route by HTTP), the index in rests
-  // of the virtual hosts after it (-1: none), then its characters: four to an int, the first in the
-  // lowest byte, when all are ISO-8859-1 (a hostname's are ASCII), else two to an int (WIDE).
-  // Short,
-  // so that the index after it starts on the same cache line.
+  // of the virtual hosts after it (-1: none), then its characters (PackedChars; WIDE when two to an
+  // int). Short, so that the index after it starts on the same cache line.
   private static final int K_HEAD = 0;
   private static final int K_FIRST = 1;
   private static final int K_REST = 2;
@@ -73,7 +71,7 @@ final class HostIndex {
       if (i < b.routes.size()) {
         size = (size + LINE - 1) / LINE * LINE;
         keyAt[i] = size;
-        size += K_CHARS + (wide(r.key) ? (r.key.length() + 1) / 2 : (r.key.length() + 3) / 4);
+        size += K_CHARS + PackedChars.ints(r.key);
       }
       if (r.first != null && placed.putIfAbsent(r.first, size) == null) {
         order.add(r.first);
@@ -104,14 +102,10 @@ final class HostIndex {
     for (int i = 0; i < b.routes.size(); i++) {
       Routing r = b.routes.get(i);
       int k = keyAt[i];
-      boolean wide = wide(r.key);
-      code[k + K_HEAD] = r.kind << 24 | (wide ? WIDE : 0) | r.key.length();
+      code[k + K_HEAD] = r.kind << 24 | (PackedChars.wide(r.key) ? WIDE : 0) | r.key.length();
       code[k + K_REST] = rest(r, restList);
       code[k + K_FIRST] = r.first == null ? -1 : placed.get(r.first);
-      for (int c = 0; c < r.key.length(); c++) {
-        code[k + K_CHARS + (wide ? c / 2 : c / 4)] |=
-            wide ? r.key.charAt(c) << (16 * (c % 2)) : r.key.charAt(c) << (8 * (c % 4));
-      }
+      PackedChars.write(code, k + K_CHARS, r.key);
       int h = RegionMap.hash(r.kind, r.key, 0, r.key.length());
       int slot = h & (capacity - 1);
       while (table[slot] != 0) {
@@ -126,16 +120,6 @@ final class HostIndex {
     anyFirst = b.any.first == null ? -1 : placed.get(b.any.first);
     anyRest = rest(b.any, restList);
     rests = restList.toArray(new PathIndex[0][]);
-  }
-
-  /** Whether a key has a character beyond ISO-8859-1. */
-  private static boolean wide(String key) {
-    for (int i = 0; i < key.length(); i++) {
-      if (key.charAt(i) > 0xff) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static int rest(Routing r, List<PathIndex[]> restList) {
@@ -202,26 +186,9 @@ final class HostIndex {
 
   /** Whether the key at {@code code[k]} is of the kind and is {@code text[from, to)}. */
   private boolean keyEquals(int k, int kind, String text, int from, int to) {
-    int length = to - from;
     int head = code[k + K_HEAD];
-    if ((head & ~WIDE) != (kind << 24 | length)) {
-      return false;
-    }
-    int at = k + K_CHARS;
-    if ((head & WIDE) != 0) {
-      for (int i = 0; i < length; i++) {
-        if (text.charAt(from + i) != (char) (code[at + (i >> 1)] >>> ((i & 1) << 4))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    for (int i = 0; i < length; i++) {
-      if (text.charAt(from + i) != ((code[at + (i >> 2)] >>> ((i & 3) << 3)) & 0xff)) {
-        return false;
-      }
-    }
-    return true;
+    return (head & ~WIDE) == (kind << 24 | (to - from))
+        && PackedChars.equal(code, k + K_CHARS, (head & WIDE) != 0, text, from, to);
   }
 
   /** A key and its routing, as the builder collects them. */

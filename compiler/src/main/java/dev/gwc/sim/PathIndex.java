@@ -39,32 +39,36 @@ final class PathIndex {
   private static final int HAS_PREFIXES = 2;
   private static final int HAS_SEGMENTS = 4;
 
-  // An entry: its kind, the length of its key, the number of records, the key's characters two to
-  // an int (so that the key is checked on the cache line the entry starts on), then the records.
+  // An entry: its kind (and WIDE_KEY), the length of its key, the number of records, the key's
+  // characters (PackedChars, so that the key is checked on the cache line the entry starts on),
+  // then the records.
   private static final int E_KIND = 0;
   private static final int E_KEY_LENGTH = 1;
   private static final int E_COUNT = 2;
   private static final int E_KEY = 3;
+  private static final int WIDE_KEY = 8;
 
-  // A record (one match): its length, the Candidates.Http in refs, flags, the method (the index
-  // of its first character and its length; -1 for any; characters are counted in code, two to an
-  // int, the first in the low half); for patterns the literal prefix (index, length), the pattern
-  // (the offset of its tables, Regex#encoded, in code; or -1 - its index in refs when it runs on
-  // re2j) and a number shared by equal pattern texts; its decisions (one, or one per backendRef and
-  // one for weights that add up to 0) and, with several, the offset of their running weight sums
-  // (each as two ints) in code, else -1; the numbers of header and query parameter matches; then
-  // the header matches, the query parameter matches, the sums and the characters.
+  // A record (one match): its length, the Candidates.Http in refs, flags, its decisions (one, or
+  // one per backendRef and one for weights that add up to 0) and, with several, the offset of their
+  // running weight sums (each as two ints) in code, else -1. A SHORT record (a match on an exact or
+  // prefix path alone, the most common) ends there; the others go on with the method (the index of
+  // its first character and its length; -1 for any; characters are counted in code, two to an int,
+  // the first in the low half); for patterns the literal prefix (index, length), the pattern (the
+  // offset of its tables, Regex#encoded, in code; or -1 - its index in refs when it runs on re2j)
+  // and a number shared by equal pattern texts; the numbers of header and query parameter matches,
+  // then those matches. Then the sums and the characters.
   private static final int R_LENGTH = 0;
   private static final int R_REF = 1;
   private static final int R_FLAGS = 2;
-  private static final int R_METHOD = 3;
-  private static final int R_METHOD_LENGTH = 4;
-  private static final int R_LITERAL = 5;
-  private static final int R_LITERAL_LENGTH = 6;
-  private static final int R_PATTERN = 7;
-  private static final int R_PATTERN_ID = 8;
-  private static final int R_DECISIONS = 9;
-  private static final int R_BOUNDS = 10;
+  private static final int R_DECISIONS = 3;
+  private static final int R_BOUNDS = 4;
+  private static final int R_SHORT = 5;
+  private static final int R_METHOD = 5;
+  private static final int R_METHOD_LENGTH = 6;
+  private static final int R_LITERAL = 7;
+  private static final int R_LITERAL_LENGTH = 8;
+  private static final int R_PATTERN = 9;
+  private static final int R_PATTERN_ID = 10;
   private static final int R_HEADER_COUNT = 11;
   private static final int R_QUERY_COUNT = 12;
   private static final int R_HEADERS = 13;
@@ -80,6 +84,9 @@ final class PathIndex {
 
   /** The path alone decides. */
   private static final int PATH_ONLY = 1;
+
+  /** The record ends after R_BOUNDS (PATH_ONLY, not a pattern). */
+  private static final int SHORT = 2;
 
   // Where the index is: at code[base], with the decisions and refs its records name (own arrays
   // at first; once its Gateway's port is indexed, that port's shared ones, see #moveTo).
@@ -205,6 +212,13 @@ final class PathIndex {
     int r = records(code, e);
     for (int n = code[e + E_COUNT]; n > 0; n--, r += code[r + R_LENGTH]) {
       code[r + R_REF] += refsAt;
+      code[r + R_DECISIONS] += decisionsAt;
+      if (code[r + R_BOUNDS] >= 0) {
+        code[r + R_BOUNDS] += at;
+      }
+      if ((code[r + R_FLAGS] & SHORT) != 0) {
+        continue;
+      }
       if (code[r + R_METHOD] >= 0) {
         code[r + R_METHOD] += 2 * at;
       }
@@ -212,10 +226,6 @@ final class PathIndex {
       if (pattern != 0) {
         code[r + R_LITERAL] += 2 * at;
         code[r + R_PATTERN] = pattern > 0 ? pattern + at : pattern - refsAt;
-      }
-      code[r + R_DECISIONS] += decisionsAt;
-      if (code[r + R_BOUNDS] >= 0) {
-        code[r + R_BOUNDS] += at;
       }
       int h = r + R_HEADERS;
       for (int k = code[r + R_HEADER_COUNT] + code[r + R_QUERY_COUNT]; k > 0; k--, h += H_SIZE) {
@@ -343,7 +353,9 @@ final class PathIndex {
       if (e == 0) {
         return 0;
       }
-      if (code[slot] == h && code[e + E_KIND] == kind && keyEquals(code, e, path, from, to)) {
+      if (code[slot] == h
+          && (code[e + E_KIND] & ~WIDE_KEY) == kind
+          && keyEquals(code, e, path, from, to)) {
         return e;
       }
       i = (i + 1) & mask;
@@ -352,24 +364,14 @@ final class PathIndex {
 
   /** Whether the key of the entry at {@code e} is {@code s[from, to)}. */
   private static boolean keyEquals(int[] code, int e, String s, int from, int to) {
-    int length = code[e + E_KEY_LENGTH];
-    if (to - from != length) {
-      return false;
-    }
-    int at = e + E_KEY;
-    for (int i = 0; i < length; i += 2) {
-      int two = code[at + (i >> 1)];
-      if ((char) two != s.charAt(from + i)
-          || (i + 1 < length && (char) (two >>> 16) != s.charAt(from + i + 1))) {
-        return false;
-      }
-    }
-    return true;
+    return to - from == code[e + E_KEY_LENGTH]
+        && PackedChars.equal(code, e + E_KEY, (code[e + E_KIND] & WIDE_KEY) != 0, s, from, to);
   }
 
   /** The offset of the first record of the entry at {@code e}. */
   private static int records(int[] code, int e) {
-    return e + E_KEY + (code[e + E_KEY_LENGTH] + 1) / 2;
+    int length = code[e + E_KEY_LENGTH];
+    return e + E_KEY + ((code[e + E_KIND] & WIDE_KEY) != 0 ? (length + 1) / 2 : (length + 3) / 4);
   }
 
   /** The first record of an exact or prefix entry that the visitor accepts (the path fits). */
@@ -609,12 +611,13 @@ final class PathIndex {
       List<Candidates.Http> sorted = new ArrayList<>(matches);
       sorted.sort(Candidates.HTTP);
       int e = size;
-      add(kind);
+      add(kind | (PackedChars.wide(key) ? WIDE_KEY : 0));
       add(key.length());
       add(sorted.size());
-      for (int i = 0; i < key.length(); i += 2) {
-        add(key.charAt(i) | (i + 1 < key.length() ? key.charAt(i + 1) << 16 : 0));
+      for (int i = PackedChars.ints(key); i > 0; i--) {
+        add(0);
       }
+      PackedChars.write(code, e + E_KEY, key);
       Map<String, Integer> patternIds = new HashMap<>();
       for (Candidates.Http c : sorted) {
         record(c, patternIds);
@@ -626,38 +629,42 @@ final class PathIndex {
     private void record(Candidates.Http c, Map<String, Integer> patternIds) {
       HttpMatch m = c.m();
       PathMatch p = m.path();
+      boolean pattern = p.type() == PathMatch.Type.REGEX;
+      boolean isShort = c.pathOnly && !pattern;
       int r = size;
+      int values = m.headers().size() + m.query().size();
+      int fields = isShort ? R_SHORT : R_HEADERS + H_SIZE * values;
       int weights = c.fixed != null ? 0 : 1 + 2 * c.bounds.length;
       // The record's characters follow its ints, two to an int; text() hands out their places.
       chars.setLength(0);
-      int values = m.headers().size() + m.query().size();
-      charBase = 2 * (r + R_HEADERS + H_SIZE * values + weights);
+      charBase = 2 * (r + fields + weights);
       add(0); // R_LENGTH, set below
       add(ref(c));
-      add(c.pathOnly ? PATH_ONLY : 0);
-      add(m.method() == null ? -1 : text(m.method()));
-      add(m.method() == null ? 0 : m.method().length());
-      boolean pattern = p.type() == PathMatch.Type.REGEX;
-      add(pattern ? text(p.literal()) : 0);
-      add(pattern ? p.literal().length() : 0);
-      add(pattern ? pattern(p) : 0);
-      add(pattern ? patternIds.computeIfAbsent(p.value(), k -> patternIds.size()) : 0);
+      add((c.pathOnly ? PATH_ONLY : 0) | (isShort ? SHORT : 0));
       add(decisions.size());
       if (c.fixed != null) {
         decisions.add(c.fixed);
       } else {
         decisions.addAll(Arrays.asList(c.choices));
       }
-      int bounds = size + 3 + H_SIZE * values;
-      add(c.fixed != null ? -1 : bounds);
-      add(m.headers().size());
-      add(m.query().size());
-      for (ValueMatch h : m.headers()) {
-        value(h.lowerName(), h);
+      add(c.fixed != null ? -1 : r + fields);
+      if (!isShort) {
+        add(m.method() == null ? -1 : text(m.method()));
+        add(m.method() == null ? 0 : m.method().length());
+        add(pattern ? text(p.literal()) : 0);
+        add(pattern ? p.literal().length() : 0);
+        add(pattern ? pattern(p) : 0);
+        add(pattern ? patternIds.computeIfAbsent(p.value(), k -> patternIds.size()) : 0);
+        add(m.headers().size());
+        add(m.query().size());
+        for (ValueMatch h : m.headers()) {
+          value(h.lowerName(), h);
+        }
+        for (ValueMatch q : m.query()) {
+          value(q.name(), q);
+        }
       }
-      for (ValueMatch q : m.query()) {
-        value(q.name(), q);
-      }
+      assert size == r + fields;
       if (c.fixed == null) {
         add(c.bounds.length);
         for (long b : c.bounds) {

@@ -16,6 +16,16 @@ import org.junit.jupiter.api.Test;
  */
 class PathIndexTest {
   private static final String[] SEGMENTS = {"a", "b", "api", "v1", "x.png"};
+  // For hosts with hundreds of keys (large tables, long probe chains): many first segments.
+  private static final String[] MANY_SEGMENTS = new String[400];
+
+  static {
+    for (int i = 0; i < MANY_SEGMENTS.length; i++) {
+      MANY_SEGMENTS[i] = i < SEGMENTS.length ? SEGMENTS[i] : "s" + i;
+    }
+  }
+
+  private String[] segments = SEGMENTS;
   private static final String[] PATTERNS = {
     "/api/v[0-9]+", "/a/[^/]+\\.(png|css)", "/[ab]/.*", ".*", "/api(/.*)?", "/b", "/a/b/c[0-9]*"
   };
@@ -28,7 +38,9 @@ class PathIndexTest {
     for (int round = 0; round < 300; round++) {
       List<Candidates.Http> all = new ArrayList<>();
       VirtualHost vh = new VirtualHost("h.example", LISTENER);
-      int n = 1 + random.nextInt(round < 100 ? 6 : 40);
+      boolean large = round % 30 == 29;
+      segments = large ? MANY_SEGMENTS : SEGMENTS;
+      int n = large ? 700 + random.nextInt(700) : 1 + random.nextInt(round < 100 ? 6 : 40);
       for (int i = 0; i < n; i++) {
         Candidates.Http c = candidate(random, i);
         all.add(c);
@@ -93,7 +105,7 @@ class PathIndexTest {
     }
   }
 
-  private static Candidates.Http candidate(Random random, int i) {
+  private Candidates.Http candidate(Random random, int i) {
     PathMatch path =
         switch (random.nextInt(3)) {
           case 0 -> PathMatch.of("Exact", path(random));
@@ -127,7 +139,7 @@ class PathIndexTest {
         "http", rule, 0, new HttpMatch(path, method, List.copyOf(headers), List.copyOf(query)));
   }
 
-  private static Request request(Random random) {
+  private Request request(Random random) {
     StringBuilder path = new StringBuilder(path(random));
     if (random.nextInt(4) == 0) {
       path.append('/');
@@ -158,10 +170,10 @@ class PathIndexTest {
         HeaderList.EMPTY);
   }
 
-  private static String path(Random random) {
+  private String path(Random random) {
     StringBuilder sb = new StringBuilder();
     for (int s = random.nextInt(4); s > 0; s--) {
-      sb.append('/').append(pick(random, SEGMENTS));
+      sb.append('/').append(pick(random, segments));
     }
     return sb.length() == 0 ? "/" : sb.toString();
   }
