@@ -29,4 +29,4 @@ for n in ${routes//,/ }; do
   fi
 done
 uptime >&2
-GWC_BENCH_OUT="$out" exec java -jar "$jar" LookupBenchmark -p routes="$routes" "$@"
+GWC_BENCH_OUT="$out" exec java -jar "$jar" "Lookup.*Benchmark" -p routes="$routes" "$@"

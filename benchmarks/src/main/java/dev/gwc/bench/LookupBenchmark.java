@@ -1,23 +1,12 @@
 package dev.gwc.bench;
 
-import dev.gwc.pipeline.Compiler;
-import dev.gwc.pipeline.Options;
 import dev.gwc.sim.GatewayTable;
-import dev.gwc.sim.HeaderList;
 import dev.gwc.sim.Request;
-import dev.gwc.sim.RequestFile;
-import dev.gwc.sim.RoutingTable;
 import dev.gwc.sim.Simulator;
-import dev.gwc.source.Inputs;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -93,57 +82,12 @@ public class LookupBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    Path out = Path.of(System.getenv().getOrDefault("GWC_BENCH_OUT", "bench/out"));
-    String size = routes % 1000 == 0 ? routes / 1000 + "k" : Integer.toString(routes);
-    Path corpus = out.resolve("corpus-" + size);
-    Path file = out.resolve("corpus-" + size + ".requests.jsonl");
-    InputStream none = InputStream.nullInputStream();
-    RoutingTable table =
-        RoutingTable.build(
-            Compiler.create(new Options("1.6.1", "standard", List.of(), "default", false), none)
-                .compileRoutes(Inputs.collect(List.of(corpus.toString())), none));
-    List<GatewayTable> gs = new ArrayList<>();
-    List<Request> rs = new ArrayList<>();
-    // Each request goes to the Gateway that accepts it, as gwc simulate --requests sends it.
-    for (RequestFile.Entry e :
-        RequestFile.read(file.toString(), Files.readString(file, StandardCharsets.UTF_8))) {
-      for (GatewayTable g : table.gateways()) {
-        if (g.accepts(e.request())) {
-          gs.add(g);
-          rs.add(e.request());
-          break;
-        }
-      }
-    }
-    if (rs.isEmpty()) {
-      throw new IllegalStateException("no request of " + file + " reaches a listener");
-    }
-    int n = limit > 0 ? Math.min(limit, rs.size()) : rs.size();
-    gateways = gs.subList(0, n).toArray(new GatewayTable[0]);
-    requests = new Request[n];
-    // Copies, one request's objects next to each other, as a replay meets each request just after
-    // reading it (not scattered among the garbage of parsing the file).
-    for (int i = 0; i < n; i++) {
-      requests[i] = copy(rs.get(i));
-    }
-    rs.clear();
+    LookupCorpus corpus =
+        LookupCorpus.load(
+            Path.of(System.getenv().getOrDefault("GWC_BENCH_OUT", "bench/out")), routes, limit);
+    gateways = corpus.gateways();
+    requests = corpus.requests();
     System.gc();
-  }
-
-  private static Request copy(Request r) {
-    List<HeaderList.Header> headers = new ArrayList<>();
-    for (HeaderList.Header h : r.headers().entries()) {
-      headers.add(new HeaderList.Header(new String(h.name()), new String(h.value())));
-    }
-    return new Request(
-        new String(r.method()),
-        new String(r.scheme()),
-        new String(r.host()),
-        r.port(),
-        new String(r.path()),
-        r.query() == null ? null : new String(r.query()),
-        new HeaderList(headers),
-        HeaderList.EMPTY);
   }
 
   /** {@value #BATCH} lookups of consecutive requests of the file. */
