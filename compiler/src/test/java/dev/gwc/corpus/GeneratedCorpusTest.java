@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gwc.pipeline.Compiler;
 import dev.gwc.pipeline.Options;
+import dev.gwc.sim.DecisionText;
 import dev.gwc.sim.Replay;
 import dev.gwc.sim.Request;
 import dev.gwc.sim.RequestFile;
@@ -110,30 +111,8 @@ class GeneratedCorpusTest {
         r.gateway() == null
             ? null
             : Simulator.lookup(table.gateway(r.gateway().namespace(), r.gateway().name()), req, 0);
-    String traced =
-        r.route() == null
-            ? "none"
-            : r.listener()
-                + " "
-                + r.route().namespace()
-                + "/"
-                + r.route().name()
-                + " "
-                + r.route().rule()
-                + "/"
-                + r.route().match()
-                + (r.backend() == null ? "" : " " + r.backend().display());
-    String looked =
-        d == null
-            ? "none"
-            : d.listener()
-                + " "
-                + d.route().display()
-                + " "
-                + d.rule()
-                + "/"
-                + d.match()
-                + (d.backend() == null || r.backend() == null ? "" : " " + d.backend().display());
+    String traced = DecisionText.traced(r);
+    String looked = DecisionText.looked(d, r);
     if (!traced.equals(looked)) {
       failures.add(where + "\n  simulate: " + traced + "; lookup: " + looked);
     }

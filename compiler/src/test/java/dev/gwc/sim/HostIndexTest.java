@@ -79,7 +79,10 @@ class HostIndexTest {
             Result r = Simulator.simulate(table, gw, req, 0, false);
             Simulator.Decision d = Simulator.lookup(gw, req, 0);
             String where = "round " + round + ", " + host + ":" + port + path;
-            assertEquals(traced(r), looked(d, r), where + "\n" + Files.readString(f));
+            assertEquals(
+                DecisionText.traced(r),
+                DecisionText.looked(d, r),
+                where + "\n" + Files.readString(f));
             compared++;
             routed += d == null ? 0 : 1;
             bySuffix += d != null && host.matches("b\\.example\\.com|y\\..*|q\\..*") ? 1 : 0;
@@ -89,26 +92,6 @@ class HostIndexTest {
     }
     assertTrue(routed > compared / 20, "too few requests routed: " + routed + " of " + compared);
     assertTrue(bySuffix > 20, "too few requests routed by a wildcard suffix: " + bySuffix);
-  }
-
-  private static String traced(Result r) {
-    return r.route() == null
-        ? "none"
-        : r.listener()
-            + " "
-            + r.route().namespace()
-            + "/"
-            + r.route().name()
-            + " "
-            + r.route().rule()
-            + "/"
-            + r.route().match();
-  }
-
-  private static String looked(Simulator.Decision d, Result r) {
-    return d == null
-        ? "none"
-        : d.listener() + " " + d.route().display() + " " + d.rule() + "/" + d.match();
   }
 
   private static String manifests(Random random) {
