@@ -108,23 +108,6 @@ public final class ListenerTable {
   }
 
   /**
-   * The first HTTP match that the visitor accepts on the virtual hosts of {@code host}, in {@link
-   * #hostsFor} order, without building the list.
-   */
-  Candidates.Http findHttp(String host, String path, VirtualHost.Visitor<Candidates.Http> v) {
-    for (int i = 0; ; i++) {
-      VirtualHost vh = host(host, i);
-      if (vh == null) {
-        return null;
-      }
-      Candidates.Http hit = vh.findHttp(path, v);
-      if (hit != null) {
-        return hit;
-      }
-    }
-  }
-
-  /**
    * The {@code n}th virtual host that matches {@code host} ({@link #hostsFor} order), or null. A
    * request host meets at most a handful, so each step simply recounts from the most specific.
    */

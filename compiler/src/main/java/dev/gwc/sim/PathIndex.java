@@ -99,16 +99,11 @@ final class PathIndex {
   private final int decisionCount;
   private final int refCount;
 
-  /** Whether its listener routes by HTTP. */
-  final boolean http;
-
   /**
    * Copies what a builder wrote. The index is allocated first and its arrays just after it, so a
-   * lookup's reads fall on neighbouring cache lines.
+   * lookup's reads fall on neighbouring cache lines (until it is moved).
    */
-  private PathIndex(
-      boolean http, List<Simulator.Decision> decisions, int[] code, int size, List<Object> refs) {
-    this.http = http;
+  private PathIndex(List<Simulator.Decision> decisions, int[] code, int size, List<Object> refs) {
     this.decisions = decisions.toArray(new Simulator.Decision[0]);
     this.code = Arrays.copyOf(code, size);
     this.refs = refs.toArray();
@@ -126,7 +121,6 @@ final class PathIndex {
    * @param general the patterns whose literal prefix ends within the first segment
    */
   static PathIndex build(
-      VirtualHost host,
       Map<String, List<Candidates.Http>> exact,
       Map<String, List<Candidates.Http>> prefixes,
       Map<String, List<Candidates.Http>> segments,
@@ -152,7 +146,7 @@ final class PathIndex {
       b.code[GENERAL] = e;
     }
     b.code[FLAGS] = flags;
-    return b.finish(host);
+    return b.finish();
   }
 
   /** The number of ints of the index, wherever it is. */
@@ -752,8 +746,8 @@ final class PathIndex {
       tailAt.clear();
     }
 
-    PathIndex finish(VirtualHost host) {
-      return new PathIndex(host.listener.http, decisions, code, size, refs);
+    PathIndex finish() {
+      return new PathIndex(decisions, code, size, refs);
     }
   }
 }

@@ -66,7 +66,7 @@ final class VirtualHost {
 
   /** Compiles the HTTP matches into their index; called once when the table is complete. */
   void seal() {
-    paths = PathIndex.build(this, exactLists, prefixLists, regexLists, regexList);
+    paths = PathIndex.build(exactLists, prefixLists, regexLists, regexList);
     exactLists = null;
     prefixLists = null;
     regexLists = null;
