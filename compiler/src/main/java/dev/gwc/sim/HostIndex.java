@@ -29,7 +29,8 @@ final class HostIndex {
   private static final int NAME = 0;
   private static final int SUFFIX = 1;
 
-  // A table slot: 0 when empty, else the top 8 bits of the key's hash and 1 + the line of its key.
+  // A table slot: 0 when empty, else 8 bits of the key's hash (fingerprint) and 1 + the line of its
+  // key.
   private static final int LINE_BITS = 24;
   private static final int LINE_MASK = (1 << LINE_BITS) - 1;
   private static final int LINE = 16; // ints per cache line
@@ -95,7 +96,8 @@ final class HostIndex {
       d += pd;
       f += pf;
     }
-    int capacity = Integer.highestOneBit(Math.max(1, b.routes.size()) * 2 - 1) * 2;
+    // At most two thirds full, and no larger: the fewer cache lines, the likelier they stay cached.
+    int capacity = b.routes.size() + b.routes.size() / 2 + 1;
     table = new int[capacity];
     List<PathIndex[]> restList = new ArrayList<>();
     long lengths = 0;
@@ -107,11 +109,11 @@ final class HostIndex {
       code[k + K_FIRST] = r.first == null ? -1 : placed.get(r.first);
       PackedChars.write(code, k + K_CHARS, r.key);
       int h = RegionMap.hash(r.kind, r.key, 0, r.key.length());
-      int slot = h & (capacity - 1);
+      int slot = home(h, capacity);
       while (table[slot] != 0) {
-        slot = (slot + 1) & (capacity - 1);
+        slot = slot + 1 == capacity ? 0 : slot + 1;
       }
-      table[slot] = (h & ~LINE_MASK) | (k / LINE + 1);
+      table[slot] = fingerprint(h) | (k / LINE + 1);
       if (r.kind == SUFFIX) {
         lengths |= 1L << Math.min(r.key.length(), 63);
       }
@@ -167,21 +169,32 @@ final class HostIndex {
   /** The offset in code of the key of a kind that is {@code text[from, to)}, or -1. */
   private int key(int kind, String text, int from, int to) {
     int h = RegionMap.hash(kind, text, from, to);
-    int mask = table.length - 1;
-    int i = h & mask;
+    int capacity = table.length;
+    int i = home(h, capacity);
+    int fingerprint = fingerprint(h);
     while (true) {
       int slot = table[i];
       if (slot == 0) {
         return -1;
       }
-      if ((slot & ~LINE_MASK) == (h & ~LINE_MASK)) {
+      if ((slot & ~LINE_MASK) == fingerprint) {
         int k = ((slot & LINE_MASK) - 1) * LINE;
         if (keyEquals(k, kind, text, from, to)) {
           return k;
         }
       }
-      i = (i + 1) & mask;
+      i = i + 1 == capacity ? 0 : i + 1;
     }
+  }
+
+  /** A key's first slot: its hash scaled to the table (its high bits). */
+  private static int home(int h, int capacity) {
+    return (int) (((h & 0xffffffffL) * capacity) >>> 32);
+  }
+
+  /** The bits of a key's hash kept in its slot (its low bits, which home() hardly uses). */
+  private static int fingerprint(int h) {
+    return h << LINE_BITS;
   }
 
   /** Whether the key at {@code code[k]} is of the kind and is {@code text[from, to)}. */
