@@ -108,7 +108,7 @@ final class HostIndex {
       code[k + K_REST] = rest(r, restList);
       code[k + K_FIRST] = r.first == null ? -1 : placed.get(r.first);
       PackedChars.write(code, k + K_CHARS, r.key);
-      int h = RegionMap.hash(r.kind, r.key, 0, r.key.length());
+      int h = PackedChars.hash(r.kind, r.key, 0, r.key.length());
       int slot = home(h, capacity);
       while (table[slot] != 0) {
         slot = slot + 1 == capacity ? 0 : slot + 1;
@@ -168,7 +168,7 @@ final class HostIndex {
 
   /** The offset in code of the key of a kind that is {@code text[from, to)}, or -1. */
   private int key(int kind, String text, int from, int to) {
-    int h = RegionMap.hash(kind, text, from, to);
+    int h = PackedChars.hash(kind, text, from, to);
     int capacity = table.length;
     int i = home(h, capacity);
     int fingerprint = fingerprint(h);

@@ -3,10 +3,29 @@ package dev.gwc.sim;
 /**
  * Keys written into an {@code int[]} so that a lookup compares them where it reads them: four
  * characters to an int (the first in the lowest byte) when all are ISO-8859-1, as hostnames and
- * nearly all paths are, else two to an int (the first in the low half), "wide".
+ * nearly all paths are, else two to an int (the first in the low half), "wide"; and the hash the
+ * indexes file them under.
  */
 final class PackedChars {
   private PackedChars() {}
+
+  /**
+   * The hash of a key of a kind that is {@code text[from, to)} ({@link String#hashCode} of the
+   * region, spread; the kind tells apart equal strings in different roles), never 0.
+   */
+  static int hash(int kind, String text, int from, int to) {
+    int h = 0;
+    if (from == 0 && to == text.length()) {
+      h = text.hashCode();
+    } else {
+      for (int i = from; i < to; i++) {
+        h = 31 * h + text.charAt(i);
+      }
+    }
+    h += kind * 0x9E3779B9;
+    h ^= h >>> 16;
+    return h == 0 ? 1 : h;
+  }
 
   /** Whether a key has a character beyond ISO-8859-1, and so is written wide. */
   static boolean wide(String key) {

@@ -338,7 +338,7 @@ final class PathIndex {
 
   /** The entry of the key of a kind that is {@code path[from, to)}, or 0. */
   private static int probe(int[] code, int base, int kind, String path, int from, int to) {
-    int h = RegionMap.hash(kind, path, from, to);
+    int h = PackedChars.hash(kind, path, from, to);
     int mask = code[base + MASK];
     int i = h & mask;
     while (true) {
@@ -590,7 +590,7 @@ final class PathIndex {
     /** Writes an entry and enters its key in the table. */
     void entry(int kind, String key, List<Candidates.Http> matches) {
       int e = write(kind, key, matches);
-      int h = RegionMap.hash(kind, key, 0, key.length());
+      int h = PackedChars.hash(kind, key, 0, key.length());
       int mask = code[MASK];
       int i = h & mask;
       while (code[TABLE + 2 * i + 1] != 0) {

@@ -94,6 +94,54 @@ class HostIndexTest {
     assertTrue(bySuffix > 20, "too few requests routed by a wildcard suffix: " + bySuffix);
   }
 
+  /**
+   * A listener with more wildcard virtual hosts than it scans (it then looks up each suffix of the
+   * host in a map): both ways must find the longest matching wildcard.
+   */
+  @Test
+  void lookup_manyWildcardHosts_sameAsTracedSimulation() throws IOException {
+    StringBuilder yaml =
+        new StringBuilder(
+            """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: Gateway
+            metadata: {name: gw, namespace: app}
+            spec:
+              gatewayClassName: any
+              listeners:
+              - {name: any, protocol: HTTP, port: 80}
+            """);
+    for (int i = 0; i < 12; i++) {
+      String host = i == 11 ? "*.example.com" : "*.w" + i + ".example.com";
+      yaml.append("---\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\n")
+          .append("metadata: {name: r")
+          .append(i)
+          .append(", namespace: app}\nspec:\n  parentRefs: [{name: gw}]\n  hostnames: [\"")
+          .append(host)
+          .append("\"]\n  rules:\n  - backendRefs: [{name: svc, port: 80}]\n");
+    }
+    Path f = tmp.resolve("wildcards.yaml");
+    Files.writeString(f, yaml.toString());
+    InputStream none = InputStream.nullInputStream();
+    RoutingTable table =
+        RoutingTable.build(
+            Compiler.create(new Options("1.6.1", "standard", List.of(), "default", false), none)
+                .compile(Inputs.collect(List.of(f.toString())), none));
+    GatewayTable gw = table.gateway("app", "gw");
+    for (String host :
+        new String[] {
+          "a.w3.example.com", "b.a.w7.example.com", "w3.example.com", "z.example.com"
+        }) {
+      Request req =
+          new Request("GET", "http", host, 80, "/", null, HeaderList.EMPTY, HeaderList.EMPTY);
+      Result r = Simulator.simulate(table, gw, req, 0, false);
+      String expected = host.contains(".w3.") ? "r3" : host.contains(".w7.") ? "r7" : "r11";
+      assertEquals(expected, r.route() == null ? null : r.route().name(), host);
+      assertEquals(
+          DecisionText.traced(r), DecisionText.looked(Simulator.lookup(gw, req, 0), r), host);
+    }
+  }
+
   private static String manifests(Random random) {
     StringBuilder sb = new StringBuilder();
     sb.append(
