@@ -21,7 +21,7 @@ shared="$(cd "$root/../shared/bench" && pwd)"
 out="$here/out"
 cd "$root"
 
-GWC_JAVA_OPTS="${GWC_JAVA_OPTS:--XX:TieredStopAtLevel=1 -Xss16m -XX:+UseParallelGC -XX:MaxNewSize=256m -XX:InitialRAMPercentage=4}"
+GWC_JAVA_OPTS="${GWC_JAVA_OPTS:--XX:TieredStopAtLevel=1 -Xss16m -XX:+UseParallelGC -XX:MaxNewSize=256m -XX:MaxTenuringThreshold=0 -XX:InitialRAMPercentage=4}"
 GWC_JAR="${GWC_JAR:-compiler/target/gwc.jar}"
 RUNS="${RUNS:-3}"
 SMALL_RUNS="${SMALL_RUNS:-10}"
