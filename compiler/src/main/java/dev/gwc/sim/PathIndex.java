@@ -29,11 +29,15 @@ final class PathIndex {
   private static final int PREFIX = 1;
   private static final int PATTERNS = 2;
 
-  // code[]: the header, then the hash table (hash, entry offset) pairs, then the entries.
+  // code[]: the header, then the hash table, then the entries. A slot of the table is one int: the
+  // high bits of its key's hash and, in the bits of OFFSETS, the offset of its entry from the
+  // index's start (0 when empty), so that a small host's table shares a cache line or two with the
+  // header.
   private static final int MASK = 0;
   private static final int FLAGS = 1;
   private static final int GENERAL = 2;
-  private static final int TABLE = 3;
+  private static final int OFFSETS = 3;
+  private static final int TABLE = 4;
 
   private static final int HAS_EXACT = 1;
   private static final int HAS_PREFIXES = 2;
@@ -184,11 +188,11 @@ final class PathIndex {
     System.arraycopy(this.code, 0, code, at, this.code.length);
     System.arraycopy(this.decisions, 0, decisions, decisionsAt, this.decisions.length);
     System.arraycopy(this.refs, 0, refs, refsAt, this.refs.length);
+    int offsets = code[at + OFFSETS];
     for (int i = 0, n = code[at + MASK]; i <= n; i++) {
-      int slot = at + TABLE + 2 * i + 1;
-      if (code[slot] != 0) {
-        code[slot] += at;
-        moveEntry(code, code[slot], at, decisionsAt, refsAt);
+      int slot = code[at + TABLE + i];
+      if (slot != 0) {
+        moveEntry(code, at + (slot & offsets), at, decisionsAt, refsAt);
       }
     }
     if (code[at + GENERAL] != 0) {
@@ -340,17 +344,18 @@ final class PathIndex {
   private static int probe(int[] code, int base, int kind, String path, int from, int to) {
     int h = PackedChars.hash(kind, path, from, to);
     int mask = code[base + MASK];
+    int offsets = code[base + OFFSETS];
     int i = h & mask;
     while (true) {
-      int slot = base + TABLE + 2 * i;
-      int e = code[slot + 1];
-      if (e == 0) {
+      int slot = code[base + TABLE + i];
+      if (slot == 0) {
         return 0;
       }
-      if (code[slot] == h
-          && (code[e + E_KIND] & ~WIDE_KEY) == kind
-          && keyEquals(code, e, path, from, to)) {
-        return e;
+      if (((slot ^ h) & ~offsets) == 0) {
+        int e = base + (slot & offsets);
+        if ((code[e + E_KIND] & ~WIDE_KEY) == kind && keyEquals(code, e, path, from, to)) {
+          return e;
+        }
       }
       i = (i + 1) & mask;
     }
@@ -579,25 +584,45 @@ final class PathIndex {
     private int[] patches = new int[8];
     private int patchCount;
     private final Map<Object, Integer> refIndex = new HashMap<>();
+    // The keys entered, until the table is filled (finish): their hashes and entries.
+    private int[] keyHashes = new int[8];
+    private int[] keyEntries = new int[8];
+    private int keyCount;
 
     Builder(int keys) {
       int capacity = Integer.highestOneBit(Math.max(1, keys) * 2 - 1) * 2;
-      code = new int[TABLE + 2 * capacity + 16];
+      code = new int[TABLE + capacity + 16];
       code[MASK] = capacity - 1;
-      size = TABLE + 2 * capacity;
+      size = TABLE + capacity;
     }
 
     /** Writes an entry and enters its key in the table. */
     void entry(int kind, String key, List<Candidates.Http> matches) {
       int e = write(kind, key, matches);
-      int h = PackedChars.hash(kind, key, 0, key.length());
-      int mask = code[MASK];
-      int i = h & mask;
-      while (code[TABLE + 2 * i + 1] != 0) {
-        i = (i + 1) & mask;
+      if (keyCount == keyHashes.length) {
+        keyHashes = Arrays.copyOf(keyHashes, keyCount * 2);
+        keyEntries = Arrays.copyOf(keyEntries, keyCount * 2);
       }
-      code[TABLE + 2 * i] = h;
-      code[TABLE + 2 * i + 1] = e;
+      keyHashes[keyCount] = PackedChars.hash(kind, key, 0, key.length());
+      keyEntries[keyCount++] = e;
+    }
+
+    /**
+     * Fills the table once the index's size is known: each slot keeps as many of its key's hash
+     * bits as the entry's offset leaves.
+     */
+    private void fillTable() {
+      int offsets = -1 >>> Integer.numberOfLeadingZeros(size);
+      code[OFFSETS] = offsets;
+      int mask = code[MASK];
+      for (int k = 0; k < keyCount; k++) {
+        int h = keyHashes[k];
+        int i = h & mask;
+        while (code[TABLE + i] != 0) {
+          i = (i + 1) & mask;
+        }
+        code[TABLE + i] = (h & ~offsets) | keyEntries[k];
+      }
     }
 
     /** Writes an entry with its matches sorted by precedence; returns its offset. */
@@ -747,6 +772,7 @@ final class PathIndex {
     }
 
     PathIndex finish() {
+      fillTable();
       return new PathIndex(decisions, code, size, refs);
     }
   }
