@@ -585,8 +585,8 @@ final class PathIndex {
     private int patchCount;
     private final Map<Object, Integer> refIndex = new HashMap<>();
     // The keys entered, until the table is filled (finish): their hashes and entries.
-    private int[] keyHashes = new int[8];
-    private int[] keyEntries = new int[8];
+    private final int[] keyHashes;
+    private final int[] keyEntries;
     private int keyCount;
 
     Builder(int keys) {
@@ -594,15 +594,13 @@ final class PathIndex {
       code = new int[TABLE + capacity + 16];
       code[MASK] = capacity - 1;
       size = TABLE + capacity;
+      keyHashes = new int[keys];
+      keyEntries = new int[keys];
     }
 
     /** Writes an entry and enters its key in the table. */
     void entry(int kind, String key, List<Candidates.Http> matches) {
       int e = write(kind, key, matches);
-      if (keyCount == keyHashes.length) {
-        keyHashes = Arrays.copyOf(keyHashes, keyCount * 2);
-        keyEntries = Arrays.copyOf(keyEntries, keyCount * 2);
-      }
       keyHashes[keyCount] = PackedChars.hash(kind, key, 0, key.length());
       keyEntries[keyCount++] = e;
     }
