@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * The routing table of a compiled set: per Gateway and listener, the rules of the routes that the
@@ -80,17 +81,32 @@ public final class RoutingTable {
       GatewayTable gt = new GatewayTable(g.node().namespace(), g.node().name(), ls);
       gateways.put(gt.display(), gt);
     }
+    // Reading the routes (their matches, filters and backends) is independent route by route: on
+    // every core; they enter the listeners in order.
     RouteReader reader = new RouteReader(services);
+    List<Resolution.RouteResult> routes = resolution.routes();
+    ParsedRoute[] parsed = new ParsedRoute[routes.size()];
+    IntStream.range(0, parsed.length)
+        .parallel()
+        .forEach(
+            i -> {
+              Resolution.RouteResult rr = routes.get(i);
+              Object value = values.get(rr.node().manifest());
+              if (value != null) {
+                Map<String, String> invalid = new HashMap<>();
+                rr.invalidBackends().forEach((path, c) -> invalid.put(path, describe(c)));
+                parsed[i] =
+                    reader.read(
+                        rr.node().kind(), rr.node().namespace(), rr.node().name(), value, invalid);
+              }
+            });
     List<String> notes = new ArrayList<>();
-    for (Resolution.RouteResult rr : resolution.routes()) {
-      Object value = values.get(rr.node().manifest());
-      if (value == null) {
+    for (int i = 0; i < parsed.length; i++) {
+      Resolution.RouteResult rr = routes.get(i);
+      ParsedRoute route = parsed[i];
+      if (route == null) {
         continue;
       }
-      Map<String, String> invalid = new HashMap<>();
-      rr.invalidBackends().forEach((path, c) -> invalid.put(path, describe(c)));
-      ParsedRoute route =
-          reader.read(rr.node().kind(), rr.node().namespace(), rr.node().name(), value, invalid);
       notes.addAll(route.problems());
       for (Resolution.ParentResult p : rr.parents()) {
         if (!p.accepted().isTrue()) {
