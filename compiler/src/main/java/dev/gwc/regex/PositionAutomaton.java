@@ -148,34 +148,56 @@ final class PositionAutomaton {
     return codePoint < 128 ? classMask[classOf[codePoint]] : nonAscii;
   }
 
+  // The first int of the tables: whether the automaton accepts the empty text, and whether they are
+  // NARROW: at most 32 positions (a set is one int) and 16 classes (a character's class is 4 bits).
+  private static final int NULLABLE = 1;
+  private static final int NARROW = 2;
+
   /**
-   * The automaton's tables as ints, for {@link #matches(int[], int, CharSequence, int)}: nullable,
-   * the first, last and non-ASCII position sets (two ints each, high first), the number of
-   * positions and each one's follow set, the number of classes and each one's positions, then each
-   * ASCII character's class, four to an int.
+   * The automaton's tables as ints, for {@link #matches(int[], int, CharSequence, int)}. Most path
+   * patterns are NARROW: the flags; the first, last and non-ASCII position sets; the number of
+   * positions and each one's follow set; the number of classes and each one's positions; then each
+   * ASCII character's class, eight to an int. Otherwise the same with each set as two ints (high
+   * first) and four classes to an int.
    */
   int[] encode() {
     int p = follow.length;
     int k = classMask.length;
-    int[] out = new int[8 + 2 * p + 1 + 2 * k + 32];
-    out[0] = nullable ? 1 : 0;
-    put(out, 1, first);
-    put(out, 3, last);
-    put(out, 5, nonAscii);
-    out[7] = p;
+    boolean narrow = p <= 32 && k <= 16;
+    int set = narrow ? 1 : 2;
+    int[] out = new int[1 + 3 * set + 1 + set * p + 1 + set * k + (narrow ? 16 : 32)];
+    out[0] = (nullable ? NULLABLE : 0) | (narrow ? NARROW : 0);
+    put(out, 1, first, set);
+    put(out, 1 + set, last, set);
+    put(out, 1 + 2 * set, nonAscii, set);
+    int positions = 1 + 3 * set;
+    out[positions] = p;
     for (int i = 0; i < p; i++) {
-      put(out, 8 + 2 * i, follow[i]);
+      put(out, positions + 1 + set * i, follow[i], set);
     }
-    int classes = 8 + 2 * p;
+    int classes = positions + 1 + set * p;
     out[classes] = k;
     for (int j = 0; j < k; j++) {
-      put(out, classes + 1 + 2 * j, classMask[j]);
+      put(out, classes + 1 + set * j, classMask[j], set);
     }
-    int chars = classes + 1 + 2 * k;
+    int chars = classes + 1 + set * k;
     for (int c = 0; c < 128; c++) {
-      out[chars + (c >> 2)] |= (classOf[c] & 0xff) << (8 * (c & 3));
+      if (narrow) {
+        out[chars + (c >> 3)] |= (classOf[c] & 0xf) << (4 * (c & 7));
+      } else {
+        out[chars + (c >> 2)] |= (classOf[c] & 0xff) << (8 * (c & 3));
+      }
     }
     return out;
+  }
+
+  /** Writes a position set as one int (narrow) or two (high first). */
+  private static void put(int[] a, int at, long v, int ints) {
+    if (ints == 1) {
+      a[at] = (int) v;
+    } else {
+      put(a, at, v);
+    }
   }
 
   /**
@@ -185,8 +207,44 @@ final class PositionAutomaton {
   static boolean matches(int[] a, int at, CharSequence text, int from) {
     int n = text.length();
     if (n == from) {
-      return a[at] != 0;
+      return (a[at] & NULLABLE) != 0;
     }
+    return (a[at] & NARROW) != 0 ? narrow(a, at, text, from) : wide(a, at, text, from);
+  }
+
+  /** {@link #matches(int[], int, CharSequence, int)} of NARROW tables, on a non-empty text. */
+  private static boolean narrow(int[] a, int at, CharSequence text, int from) {
+    int n = text.length();
+    int follow = at + 5;
+    int classes = follow + a[at + 4];
+    int chars = classes + 1 + a[classes];
+    int state = 0;
+    boolean atStart = true;
+    for (int i = from; i < n; ) {
+      int c = Character.codePointAt(text, i);
+      i += Character.charCount(c);
+      int accept =
+          c < 128 ? a[classes + 1 + ((a[chars + (c >> 3)] >>> (4 * (c & 7))) & 0xf)] : a[at + 3];
+      if (atStart) {
+        state = a[at + 1] & accept;
+        atStart = false;
+      } else {
+        int next = 0;
+        for (int s = state; s != 0; s &= s - 1) {
+          next |= a[follow + Integer.numberOfTrailingZeros(s)];
+        }
+        state = next & accept;
+      }
+      if (state == 0) {
+        return false;
+      }
+    }
+    return (state & a[at + 2]) != 0;
+  }
+
+  /** {@link #matches(int[], int, CharSequence, int)} of tables with two ints a set. */
+  private static boolean wide(int[] a, int at, CharSequence text, int from) {
+    int n = text.length();
     int follow = at + 8;
     int classes = follow + 2 * a[at + 7];
     int chars = classes + 1 + 2 * a[classes];

@@ -199,8 +199,9 @@ public final class Regex {
   /**
    * The whole-text matcher written as ints, for a caller that keeps it among its own data (one read
    * of neighbouring memory instead of following this object to its automaton): the leading literal
-   * characters (their number, then one to an int), then the automaton's tables. Null when the
-   * pattern runs on re2j. Run it with {@link #matches(int[], int, CharSequence, int)}.
+   * characters (their number, then two to an int, the first in the low half), then the automaton's
+   * tables. Null when the pattern runs on re2j. Run it with {@link #matches(int[], int,
+   * CharSequence, int)}.
    */
   public int[] encoded() {
     // Built for the copy and not kept, unless it was already: the caller runs the copy.
@@ -215,12 +216,13 @@ public final class Regex {
     }
     int[] automaton = r.encode();
     int n = head.length();
-    int[] out = new int[1 + n + automaton.length];
+    int chars = (n + 1) / 2;
+    int[] out = new int[1 + chars + automaton.length];
     out[0] = n;
     for (int i = 0; i < n; i++) {
-      out[1 + i] = head.charAt(i);
+      out[1 + (i >> 1)] |= head.charAt(i) << ((i & 1) << 4);
     }
-    System.arraycopy(automaton, 0, out, 1 + n, automaton.length);
+    System.arraycopy(automaton, 0, out, 1 + chars, automaton.length);
     return out;
   }
 
@@ -235,11 +237,11 @@ public final class Regex {
       return false;
     }
     for (int i = checked; i < n; i++) {
-      if (text.charAt(i) != code[at + 1 + i]) {
+      if (text.charAt(i) != (char) (code[at + 1 + (i >> 1)] >>> ((i & 1) << 4))) {
         return false;
       }
     }
-    return PositionAutomaton.matches(code, at + 1 + n, text, n);
+    return PositionAutomaton.matches(code, at + 1 + (n + 1) / 2, text, n);
   }
 
   /**

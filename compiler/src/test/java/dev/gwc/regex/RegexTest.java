@@ -78,6 +78,49 @@ class RegexTest {
     assertTrue(fast > 2000, "patterns on the fast path: " + fast);
   }
 
+  /**
+   * The encoded tables in both forms: one int a position set (at most 32 positions and 16 character
+   * classes, most path patterns) and two (up to 64 positions, any number of classes).
+   */
+  @Test
+  void encodedTables_narrowAndWide_agreeWithRe2j() {
+    String[] patterns = {
+      "/api/v[0-9]+/items/[a-z0-9-]{3,8}", // narrow
+      "/x/[a-z]{31}", // 32 positions with the head's "/x/"? the rest: narrow at the edge
+      "/x/[a-z]{33}", // wide: more than 32 positions
+      "/x/(a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r)+", // wide: more than 16 classes
+      "/x/[^/]*\\.(png|css)"
+    };
+    Random random = new Random(7);
+    for (String pattern : patterns) {
+      Pattern re2 = Pattern.compile(pattern);
+      Regex regex = Regex.compile(pattern);
+      int[] tables = regex.encoded();
+      assertTrue(tables != null, pattern);
+      int[] code = new int[5 + tables.length];
+      System.arraycopy(tables, 0, code, 5, tables.length);
+      List<String> texts = new ArrayList<>();
+      texts.add("/x/");
+      texts.add("/x/" + "a".repeat(31));
+      texts.add("/x/" + "b".repeat(33));
+      texts.add("/x/" + "q".repeat(5) + "r");
+      texts.add("/x/" + "s");
+      texts.add("/x/a.b.png");
+      texts.add("/api/v12/items/ab-9");
+      for (int i = 0; i < 200; i++) {
+        StringBuilder t = new StringBuilder("/x/");
+        for (int n = random.nextInt(40); n > 0; n--) {
+          t.append("abcqrs.png/-09".charAt(random.nextInt(14)));
+        }
+        texts.add(t.toString());
+      }
+      for (String text : texts) {
+        assertEquals(
+            re2.matches(text), Regex.matches(code, 5, text, 0), () -> pattern + " on " + text);
+      }
+    }
+  }
+
   @Test
   void typicalPatterns_takeTheFastPath() {
     for (String p :
