@@ -3,11 +3,7 @@ package dev.gwc.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gwc.pipeline.Compiler;
-import dev.gwc.pipeline.Options;
-import dev.gwc.source.Inputs;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,11 +59,7 @@ class HostIndexTest {
     for (int round = 0; round < 40; round++) {
       Path f = tmp.resolve("round-" + round + ".yaml");
       Files.writeString(f, manifests(random));
-      InputStream none = InputStream.nullInputStream();
-      RoutingTable table =
-          RoutingTable.build(
-              Compiler.create(new Options("1.6.1", "standard", List.of(), "default", false), none)
-                  .compile(Inputs.collect(List.of(f.toString())), none));
+      RoutingTable table = TestTables.of(f);
       GatewayTable gw = table.gateway("app", "gw");
       for (String host : REQUEST_HOSTS) {
         for (int port : new int[] {80, 8080, 9000}) {
@@ -122,11 +114,7 @@ class HostIndexTest {
     }
     Path f = tmp.resolve("wildcards.yaml");
     Files.writeString(f, yaml.toString());
-    InputStream none = InputStream.nullInputStream();
-    RoutingTable table =
-        RoutingTable.build(
-            Compiler.create(new Options("1.6.1", "standard", List.of(), "default", false), none)
-                .compile(Inputs.collect(List.of(f.toString())), none));
+    RoutingTable table = TestTables.of(f);
     GatewayTable gw = table.gateway("app", "gw");
     for (String host :
         new String[] {

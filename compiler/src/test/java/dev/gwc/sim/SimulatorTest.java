@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gwc.pipeline.Compiler;
-import dev.gwc.pipeline.Options;
-import dev.gwc.source.Inputs;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,11 +46,7 @@ class SimulatorTest {
   private Result send(String yaml, String request, String... headers) throws IOException {
     Path f = tmp.resolve("in-" + Integer.toHexString(yaml.hashCode()) + ".yaml");
     Files.writeString(f, yaml);
-    InputStream none = InputStream.nullInputStream();
-    RoutingTable table =
-        RoutingTable.build(
-            Compiler.create(new Options("1.6.1", "standard", List.of(), "default", false), none)
-                .compile(Inputs.collect(List.of(f.toString())), none));
+    RoutingTable table = TestTables.of(f);
     return Simulator.simulate(
         table, table.gateway("app", "gw"), Request.parse(request, List.of(headers)), 0, true);
   }
