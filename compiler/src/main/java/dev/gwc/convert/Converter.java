@@ -1,5 +1,6 @@
 package dev.gwc.convert;
 
+import dev.gwc.concurrent.Parallel;
 import dev.gwc.diag.Diagnostic;
 import dev.gwc.diag.ResourceRef;
 import dev.gwc.diag.Severity;
@@ -77,10 +78,10 @@ public final class Converter {
     Map<String, SourceFile> sources = new HashMap<>();
     List<Manifest> manifests = new ArrayList<>();
     ManifestReader reader = new ManifestReader(options.defaultNamespace());
-    List<Loaded> loaded;
+    Loaded[] loaded = new Loaded[inputs.size()];
     try {
       // Files are independent until their Ingresses are merged: read and parse them in parallel.
-      loaded = inputs.parallelStream().map(in -> load(in, stdin, reader)).toList();
+      Parallel.forEach(loaded.length, i -> loaded[i] = load(inputs.get(i), stdin, reader));
     } catch (java.io.UncheckedIOException e) {
       throw e.getCause();
     }

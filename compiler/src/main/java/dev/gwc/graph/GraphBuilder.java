@@ -1,5 +1,6 @@
 package dev.gwc.graph;
 
+import dev.gwc.concurrent.Parallel;
 import dev.gwc.graph.Nodes.BackendTlsPolicyNode;
 import dev.gwc.graph.Nodes.GatewayClassNode;
 import dev.gwc.graph.Nodes.GatewayNode;
@@ -17,6 +18,7 @@ import dev.gwc.resource.Manifest;
 import dev.gwc.yaml.YMap;
 import dev.gwc.yaml.YNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +38,9 @@ public final class GraphBuilder {
 
   public static Graph build(List<Manifest> manifests, boolean complete) {
     // Reading nodes out of the trees is independent per manifest: done in parallel, in order.
-    List<Object> nodes = manifests.parallelStream().map(m -> node(m, false)).toList();
-    return assemble(manifests, nodes, complete);
+    Object[] nodes = new Object[manifests.size()];
+    Parallel.forEach(nodes.length, i -> nodes[i] = node(manifests.get(i), false));
+    return assemble(manifests, Arrays.asList(nodes), complete);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.gwc.pipeline;
 
+import dev.gwc.concurrent.Parallel;
 import dev.gwc.diag.Diagnostic;
 import dev.gwc.diag.Diagnostics;
 import dev.gwc.graph.GraphBuilder;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -130,15 +132,15 @@ public final class Compiler {
     long start = System.nanoTime();
     Validator validator = new Validator(catalog, cel);
     ManifestReader manifests = new ManifestReader(options.defaultNamespace());
-    List<FileResult> results;
+    FileResult[] read = new FileResult[inputs.size()];
     try {
-      results =
-          inputs.parallelStream()
-              .map(in -> validateFile(in, stdin, manifests, validator, keep))
-              .toList();
+      Parallel.forEach(
+          read.length,
+          i -> read[i] = validateFile(inputs.get(i), stdin, manifests, validator, keep));
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+    List<FileResult> results = Arrays.asList(read);
     List<Diagnostic> all = new ArrayList<>(setupDiagnostics);
     Map<String, SourceFile> sources = new HashMap<>();
     for (SourceFile s : setupSources) {

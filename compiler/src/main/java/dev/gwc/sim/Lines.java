@@ -1,8 +1,8 @@
 package dev.gwc.sim;
 
+import dev.gwc.concurrent.Parallel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * The non-blank lines of a request file, each read into an entry, in parallel (a replay file has a
@@ -33,21 +33,20 @@ final class Lines {
       start = end + 1;
     }
     Object[] read = new Object[spans.size()];
-    IntStream.range(0, read.length)
-        .parallel()
-        .forEach(
-            i -> {
-              int[] s = spans.get(i);
-              String line = text.substring(s[1], s[2]).strip();
-              if (line.isEmpty()) {
-                return;
-              }
-              try {
-                read[i] = reader.read(s[0], line);
-              } catch (IllegalArgumentException e) {
-                read[i] = e;
-              }
-            });
+    Parallel.forEach(
+        read.length,
+        i -> {
+          int[] s = spans.get(i);
+          String line = text.substring(s[1], s[2]).strip();
+          if (line.isEmpty()) {
+            return;
+          }
+          try {
+            read[i] = reader.read(s[0], line);
+          } catch (IllegalArgumentException e) {
+            read[i] = e;
+          }
+        });
     List<T> out = new ArrayList<>(read.length);
     for (int i = 0; i < read.length; i++) {
       Object r = read[i];

@@ -1,10 +1,10 @@
 package dev.gwc.sim;
 
+import dev.gwc.concurrent.Parallel;
 import dev.gwc.output.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 
 /**
  * Sends requests to the Gateways of a table: to the one given, or else to every Gateway with a
@@ -85,15 +85,14 @@ public record Replay(RoutingTable table, GatewayTable only, long seed) {
       int base = from;
       int size = Math.min(window, entries.size() - from);
       byte[][] lines = new byte[size][];
-      IntStream.range(0, size)
-          .parallel()
-          .forEach(
-              i -> {
-                RequestFile.Entry e = entries.get(base + i);
-                Result result = one.apply(e.gateway(), e.request());
-                summary.add(result);
-                lines[i] = Values.compactJsonBytes(ResultJson.of(result));
-              });
+      Parallel.forEach(
+          size,
+          i -> {
+            RequestFile.Entry e = entries.get(base + i);
+            Result result = one.apply(e.gateway(), e.request());
+            summary.add(result);
+            lines[i] = Values.compactJsonBytes(ResultJson.of(result));
+          });
       for (byte[] line : lines) {
         out.accept(line);
       }

@@ -1,5 +1,6 @@
 package dev.gwc.sim;
 
+import dev.gwc.concurrent.Parallel;
 import dev.gwc.graph.Condition;
 import dev.gwc.graph.Hostnames;
 import dev.gwc.graph.Nodes.ListenerNode;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 
 /**
  * The routing table of a compiled set: per Gateway and listener, the rules of the routes that the
@@ -86,20 +86,19 @@ public final class RoutingTable {
     RouteReader reader = new RouteReader(services);
     List<Resolution.RouteResult> routes = resolution.routes();
     ParsedRoute[] parsed = new ParsedRoute[routes.size()];
-    IntStream.range(0, parsed.length)
-        .parallel()
-        .forEach(
-            i -> {
-              Resolution.RouteResult rr = routes.get(i);
-              Object value = values.get(rr.node().manifest());
-              if (value != null) {
-                Map<String, String> invalid = new HashMap<>();
-                rr.invalidBackends().forEach((path, c) -> invalid.put(path, describe(c)));
-                parsed[i] =
-                    reader.read(
-                        rr.node().kind(), rr.node().namespace(), rr.node().name(), value, invalid);
-              }
-            });
+    Parallel.forEach(
+        parsed.length,
+        i -> {
+          Resolution.RouteResult rr = routes.get(i);
+          Object value = values.get(rr.node().manifest());
+          if (value != null) {
+            Map<String, String> invalid = new HashMap<>();
+            rr.invalidBackends().forEach((path, c) -> invalid.put(path, describe(c)));
+            parsed[i] =
+                reader.read(
+                    rr.node().kind(), rr.node().namespace(), rr.node().name(), value, invalid);
+          }
+        });
     List<String> notes = new ArrayList<>();
     for (int i = 0; i < parsed.length; i++) {
       Resolution.RouteResult rr = routes.get(i);
@@ -123,8 +122,9 @@ public final class RoutingTable {
     listeners.values().forEach(ListenerTable::seal);
     // Compiling each host's index (its path patterns' automata among it) is most of sealing, and
     // the hosts are independent: on every core.
-    listeners.values().stream().flatMap(l -> l.virtualHosts().stream()).toList().parallelStream()
-        .forEach(VirtualHost::seal);
+    List<VirtualHost> hosts =
+        listeners.values().stream().flatMap(l -> l.virtualHosts().stream()).toList();
+    Parallel.forEach(hosts.size(), i -> hosts.get(i).seal());
     gateways.values().forEach(GatewayTable::seal);
     return new RoutingTable(gateways, notes);
   }
