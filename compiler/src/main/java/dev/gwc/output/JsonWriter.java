@@ -7,7 +7,7 @@ import java.util.Arrays;
  * A small streaming JSON writer with deterministic, two-space-indented output, written as UTF-8
  * bytes ({@link #toBytes}) or text.
  */
-public final class JsonWriter {
+public final class JsonWriter implements JsonSink {
   private byte[] buf = new byte[256];
   private int len;
   private final boolean pretty;

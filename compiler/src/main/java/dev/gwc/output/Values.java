@@ -27,13 +27,6 @@ public final class Values {
     return w.toString();
   }
 
-  /** {@link #compactJson} as UTF-8. */
-  public static byte[] compactJsonBytes(Object value) {
-    JsonWriter w = new JsonWriter(false);
-    json(w, value);
-    return w.toBytes();
-  }
-
   /** Pretty JSON, two-space indent. */
   public static String json(Object value) {
     JsonWriter w = new JsonWriter(true);

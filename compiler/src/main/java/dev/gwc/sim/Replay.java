@@ -1,7 +1,6 @@
 package dev.gwc.sim;
 
 import dev.gwc.concurrent.Parallel;
-import dev.gwc.output.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -91,7 +90,7 @@ public record Replay(RoutingTable table, GatewayTable only, long seed) {
             RequestFile.Entry e = entries.get(base + i);
             Result result = one.apply(e.gateway(), e.request());
             summary.add(result);
-            lines[i] = Values.compactJsonBytes(ResultJson.of(result));
+            lines[i] = ResultJson.bytes(result);
           });
       for (byte[] line : lines) {
         out.accept(line);

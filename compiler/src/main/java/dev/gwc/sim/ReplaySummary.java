@@ -14,11 +14,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ReplaySummary {
   // Counted by value (hashing records, not building strings), named and sorted when rendered.
   private final Map<RouteKey, AtomicInteger> routeCounts = new ConcurrentHashMap<>();
-  private final Map<BackendRef, AtomicInteger> backendCounts = new ConcurrentHashMap<>();
+  private final Map<SameRef, AtomicInteger> backendCounts = new ConcurrentHashMap<>();
   private final Map<Integer, AtomicInteger> statusCounts = new ConcurrentHashMap<>();
   private final AtomicInteger total = new AtomicInteger();
 
   private record RouteKey(String kind, String namespace, String name) {}
+
+  /**
+   * A backendRef of the table, by identity: a result names one of the table's own objects, and
+   * hashing a record with its filters for every request cost more than the rest of the counting.
+   * Equal refs of different rules are counted apart and merged by name when rendered.
+   */
+  private record SameRef(BackendRef ref) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof SameRef other && other.ref == ref;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(ref);
+    }
+  }
 
   public void add(Result r) {
     total.incrementAndGet();
@@ -31,7 +48,9 @@ public final class ReplaySummary {
           .incrementAndGet();
     }
     if (r.backend() != null) {
-      backendCounts.computeIfAbsent(r.backend(), k -> new AtomicInteger()).incrementAndGet();
+      backendCounts
+          .computeIfAbsent(new SameRef(r.backend()), k -> new AtomicInteger())
+          .incrementAndGet();
     }
   }
 
@@ -42,7 +61,7 @@ public final class ReplaySummary {
         (k, n) ->
             routes.merge(k.kind() + " " + k.namespace() + "/" + k.name(), n.get(), Integer::sum));
     Map<String, Integer> backends = new TreeMap<>();
-    backendCounts.forEach((k, n) -> backends.merge(k.display(), n.get(), Integer::sum));
+    backendCounts.forEach((k, n) -> backends.merge(k.ref().display(), n.get(), Integer::sum));
     Map<Integer, Integer> statuses = new TreeMap<>();
     statusCounts.forEach((k, n) -> statuses.put(k, n.get()));
     StringBuilder sb = new StringBuilder();

@@ -1,86 +1,145 @@
 package dev.gwc.sim;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import dev.gwc.output.JsonSink;
+import dev.gwc.output.JsonWriter;
+import dev.gwc.output.TreeSink;
 import java.util.List;
 import java.util.Map;
 
-/** A {@link Result} as the contract's JSON object: plain maps and lists in the contract's order. */
+/**
+ * A {@link Result} as the contract's JSON object, in the contract's order: written straight as JSON
+ * text ({@link #bytes}: a replay writes a hundred thousand of them), or as plain maps and lists
+ * ({@link #of}) for comparing with expectations. One method writes both.
+ */
 public final class ResultJson {
   private ResultJson() {}
 
+  /** The result as plain maps and lists. */
+  @SuppressWarnings("unchecked")
   public static Map<String, Object> of(Result r) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("gateway", r.gateway() == null ? null : gateway(r.gateway()));
-    out.put("listener", r.listener());
-    out.put("route", r.route() == null ? null : route(r.route()));
-    out.put("status", r.status());
-    out.put("backend", r.backend() == null ? null : ref(r.backend()));
-    List<Object> backends = new ArrayList<>();
+    TreeSink tree = new TreeSink();
+    write(r, tree);
+    return (Map<String, Object>) tree.result();
+  }
+
+  /** The result as one line of compact JSON, UTF-8, without the line break. */
+  public static byte[] bytes(Result r) {
+    JsonWriter w = new JsonWriter(false);
+    write(r, w);
+    return w.toBytes();
+  }
+
+  private static void write(Result r, JsonSink w) {
+    w.beginObject();
+    w.name("gateway");
+    if (r.gateway() == null) {
+      w.nullValue();
+    } else {
+      w.beginObject();
+      w.name("namespace").value(r.gateway().namespace());
+      w.name("name").value(r.gateway().name());
+      w.endObject();
+    }
+    w.name("listener").value(r.listener());
+    w.name("route");
+    if (r.route() == null) {
+      w.nullValue();
+    } else {
+      Result.RouteHit h = r.route();
+      w.beginObject();
+      w.name("kind").value(h.kind());
+      w.name("namespace").value(h.namespace());
+      w.name("name").value(h.name());
+      w.name("rule").value(h.rule());
+      w.name("match").value(h.match());
+      w.endObject();
+    }
+    w.name("status").value(r.status());
+    w.name("backend");
+    if (r.backend() == null) {
+      w.nullValue();
+    } else {
+      ref(w, r.backend());
+      w.endObject();
+    }
+    w.name("backends").beginArray();
     for (Result.Share s : r.backends()) {
-      Map<String, Object> b = ref(s.ref());
-      b.put("weight", s.ref().weight());
-      b.put("share", number(s.share()));
-      backends.add(b);
+      ref(w, s.ref());
+      w.name("weight").value(s.ref().weight());
+      number(w.name("share"), s.share());
+      w.endObject();
     }
-    out.put("backends", backends);
-    out.put("upstream", r.upstream() == null ? null : upstream(r.upstream()));
-    Map<String, Object> response = new LinkedHashMap<>();
-    response.put("headers", r.response().asMap());
-    out.put("response", response);
-    out.put("redirect", r.location() == null ? null : Map.of("location", r.location()));
-    List<Object> mirrors = new ArrayList<>();
+    w.endArray();
+    w.name("upstream");
+    if (r.upstream() == null) {
+      w.nullValue();
+    } else {
+      Result.Upstream u = r.upstream();
+      w.beginObject();
+      w.name("method").value(u.method());
+      w.name("scheme").value(u.scheme());
+      w.name("host").value(u.host());
+      w.name("path").value(u.path());
+      headers(w.name("headers"), u.headers());
+      w.endObject();
+    }
+    w.name("response").beginObject();
+    headers(w.name("headers"), r.response());
+    w.endObject();
+    w.name("redirect");
+    if (r.location() == null) {
+      w.nullValue();
+    } else {
+      w.beginObject().name("location").value(r.location()).endObject();
+    }
+    w.name("mirrors").beginArray();
     for (Result.MirrorHit m : r.mirrors()) {
-      Map<String, Object> b = ref(m.ref());
-      b.put("percent", number(m.percent()));
-      mirrors.add(b);
+      ref(w, m.ref());
+      number(w.name("percent"), m.percent());
+      w.endObject();
     }
-    out.put("mirrors", mirrors);
-    out.put("trace", r.trace());
-    return out;
+    w.endArray();
+    w.name("trace").beginArray();
+    for (String line : r.trace()) {
+      w.value(line);
+    }
+    w.endArray();
+    w.endObject();
   }
 
-  private static Map<String, Object> gateway(Result.GatewayId g) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("namespace", g.namespace());
-    out.put("name", g.name());
-    return out;
+  /** Opens the backendRef's object and writes its kind, namespace, name and port. */
+  private static void ref(JsonSink w, BackendRef b) {
+    w.beginObject();
+    w.name("kind").value(b.kind());
+    w.name("namespace").value(b.namespace());
+    w.name("name").value(b.name());
+    w.name("port");
+    if (b.port() == null) {
+      w.nullValue();
+    } else {
+      w.value(b.port());
+    }
   }
 
-  private static Map<String, Object> route(Result.RouteHit h) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("kind", h.kind());
-    out.put("namespace", h.namespace());
-    out.put("name", h.name());
-    out.put("rule", h.rule());
-    out.put("match", h.match());
-    return out;
-  }
-
-  private static Map<String, Object> ref(BackendRef b) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("kind", b.kind());
-    out.put("namespace", b.namespace());
-    out.put("name", b.name());
-    out.put("port", b.port());
-    return out;
-  }
-
-  private static Map<String, Object> upstream(Result.Upstream u) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("method", u.method());
-    out.put("scheme", u.scheme());
-    out.put("host", u.host());
-    out.put("path", u.path());
-    out.put("headers", u.headers().asMap());
-    return out;
+  /** Lower-case names to their values, sorted by name. */
+  private static void headers(JsonSink w, HeaderList headers) {
+    w.beginObject();
+    for (Map.Entry<String, List<String>> e : headers.asMap().entrySet()) {
+      w.name(e.getKey()).beginArray();
+      for (String v : e.getValue()) {
+        w.value(v);
+      }
+      w.endArray();
+    }
+    w.endObject();
   }
 
   /** Whole numbers as integers (100, not 100.0); others rounded to 4 decimals. */
-  private static Object number(double d) {
+  private static void number(JsonSink w, double d) {
     if (d == Math.rint(d)) {
-      return (long) d;
+      w.value((long) d);
+    } else {
+      w.value(Math.round(d * 10000) / 10000.0);
     }
-    return Math.round(d * 10000) / 10000.0;
   }
 }

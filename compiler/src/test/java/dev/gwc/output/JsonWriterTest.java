@@ -61,7 +61,11 @@ class JsonWriterTest {
       List<Object> list = new ArrayList<>();
       list.add(value);
       String text = Values.compactJson(list);
-      assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), Values.compactJsonBytes(list));
+      JsonWriter w = new JsonWriter(false);
+      w.beginArray().beginObject().name(s).beginArray().value(s).value(1L).value(2.5);
+      w.value(true).endArray().name("null").nullValue().endObject().endArray();
+      assertEquals(text, w.toString());
+      assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), w.toBytes());
     }
   }
 }
