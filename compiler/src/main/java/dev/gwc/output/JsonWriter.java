@@ -19,6 +19,12 @@ public final class JsonWriter implements JsonSink {
     this.pretty = pretty;
   }
 
+  /** A writer whose buffer starts at {@code capacity} bytes: for output of a known typical size. */
+  public JsonWriter(boolean pretty, int capacity) {
+    this.pretty = pretty;
+    this.buf = new byte[Math.max(16, capacity)];
+  }
+
   public JsonWriter beginObject() {
     value();
     put('{');
@@ -50,6 +56,21 @@ public final class JsonWriter implements JsonSink {
     }
     put(c);
     first = false;
+    return this;
+  }
+
+  @Override
+  public JsonWriter name(Key key) {
+    separator();
+    byte[] b = key.json();
+    room(b.length + 2);
+    System.arraycopy(b, 0, buf, len, b.length);
+    len += b.length;
+    buf[len++] = ':';
+    if (pretty) {
+      buf[len++] = ' ';
+    }
+    afterKey = true;
     return this;
   }
 

@@ -1,6 +1,7 @@
 package dev.gwc.sim;
 
 import dev.gwc.output.JsonSink;
+import dev.gwc.output.JsonSink.Key;
 import dev.gwc.output.JsonWriter;
 import dev.gwc.output.TreeSink;
 import java.util.List;
@@ -14,6 +15,34 @@ import java.util.Map;
 public final class ResultJson {
   private ResultJson() {}
 
+  // The member names, encoded once.
+  private static final Key BACKEND = Key.of("backend");
+  private static final Key BACKENDS = Key.of("backends");
+  private static final Key GATEWAY = Key.of("gateway");
+  private static final Key HEADERS = Key.of("headers");
+  private static final Key HOST = Key.of("host");
+  private static final Key KIND = Key.of("kind");
+  private static final Key LISTENER = Key.of("listener");
+  private static final Key LOCATION = Key.of("location");
+  private static final Key MATCH = Key.of("match");
+  private static final Key METHOD = Key.of("method");
+  private static final Key MIRRORS = Key.of("mirrors");
+  private static final Key NAME = Key.of("name");
+  private static final Key NAMESPACE = Key.of("namespace");
+  private static final Key PATH = Key.of("path");
+  private static final Key PERCENT = Key.of("percent");
+  private static final Key PORT = Key.of("port");
+  private static final Key REDIRECT = Key.of("redirect");
+  private static final Key RESPONSE = Key.of("response");
+  private static final Key ROUTE = Key.of("route");
+  private static final Key RULE = Key.of("rule");
+  private static final Key SCHEME = Key.of("scheme");
+  private static final Key SHARE = Key.of("share");
+  private static final Key STATUS = Key.of("status");
+  private static final Key TRACE = Key.of("trace");
+  private static final Key UPSTREAM = Key.of("upstream");
+  private static final Key WEIGHT = Key.of("weight");
+
   /** The result as plain maps and lists. */
   @SuppressWarnings("unchecked")
   public static Map<String, Object> of(Result r) {
@@ -24,82 +53,82 @@ public final class ResultJson {
 
   /** The result as one line of compact JSON, UTF-8, without the line break. */
   public static byte[] bytes(Result r) {
-    JsonWriter w = new JsonWriter(false);
+    JsonWriter w = new JsonWriter(false, 2048); // most results take 1-2 KB
     write(r, w);
     return w.toBytes();
   }
 
   private static void write(Result r, JsonSink w) {
     w.beginObject();
-    w.name("gateway");
+    w.name(GATEWAY);
     if (r.gateway() == null) {
       w.nullValue();
     } else {
       w.beginObject();
-      w.name("namespace").value(r.gateway().namespace());
-      w.name("name").value(r.gateway().name());
+      w.name(NAMESPACE).value(r.gateway().namespace());
+      w.name(NAME).value(r.gateway().name());
       w.endObject();
     }
-    w.name("listener").value(r.listener());
-    w.name("route");
+    w.name(LISTENER).value(r.listener());
+    w.name(ROUTE);
     if (r.route() == null) {
       w.nullValue();
     } else {
       Result.RouteHit h = r.route();
       w.beginObject();
-      w.name("kind").value(h.kind());
-      w.name("namespace").value(h.namespace());
-      w.name("name").value(h.name());
-      w.name("rule").value(h.rule());
-      w.name("match").value(h.match());
+      w.name(KIND).value(h.kind());
+      w.name(NAMESPACE).value(h.namespace());
+      w.name(NAME).value(h.name());
+      w.name(RULE).value(h.rule());
+      w.name(MATCH).value(h.match());
       w.endObject();
     }
-    w.name("status").value(r.status());
-    w.name("backend");
+    w.name(STATUS).value(r.status());
+    w.name(BACKEND);
     if (r.backend() == null) {
       w.nullValue();
     } else {
       ref(w, r.backend());
       w.endObject();
     }
-    w.name("backends").beginArray();
+    w.name(BACKENDS).beginArray();
     for (Result.Share s : r.backends()) {
       ref(w, s.ref());
-      w.name("weight").value(s.ref().weight());
-      number(w.name("share"), s.share());
+      w.name(WEIGHT).value(s.ref().weight());
+      number(w.name(SHARE), s.share());
       w.endObject();
     }
     w.endArray();
-    w.name("upstream");
+    w.name(UPSTREAM);
     if (r.upstream() == null) {
       w.nullValue();
     } else {
       Result.Upstream u = r.upstream();
       w.beginObject();
-      w.name("method").value(u.method());
-      w.name("scheme").value(u.scheme());
-      w.name("host").value(u.host());
-      w.name("path").value(u.path());
-      headers(w.name("headers"), u.headers());
+      w.name(METHOD).value(u.method());
+      w.name(SCHEME).value(u.scheme());
+      w.name(HOST).value(u.host());
+      w.name(PATH).value(u.path());
+      headers(w.name(HEADERS), u.headers());
       w.endObject();
     }
-    w.name("response").beginObject();
-    headers(w.name("headers"), r.response());
+    w.name(RESPONSE).beginObject();
+    headers(w.name(HEADERS), r.response());
     w.endObject();
-    w.name("redirect");
+    w.name(REDIRECT);
     if (r.location() == null) {
       w.nullValue();
     } else {
-      w.beginObject().name("location").value(r.location()).endObject();
+      w.beginObject().name(LOCATION).value(r.location()).endObject();
     }
-    w.name("mirrors").beginArray();
+    w.name(MIRRORS).beginArray();
     for (Result.MirrorHit m : r.mirrors()) {
       ref(w, m.ref());
-      number(w.name("percent"), m.percent());
+      number(w.name(PERCENT), m.percent());
       w.endObject();
     }
     w.endArray();
-    w.name("trace").beginArray();
+    w.name(TRACE).beginArray();
     for (String line : r.trace()) {
       w.value(line);
     }
@@ -110,10 +139,10 @@ public final class ResultJson {
   /** Opens the backendRef's object and writes its kind, namespace, name and port. */
   private static void ref(JsonSink w, BackendRef b) {
     w.beginObject();
-    w.name("kind").value(b.kind());
-    w.name("namespace").value(b.namespace());
-    w.name("name").value(b.name());
-    w.name("port");
+    w.name(KIND).value(b.kind());
+    w.name(NAMESPACE).value(b.namespace());
+    w.name(NAME).value(b.name());
+    w.name(PORT);
     if (b.port() == null) {
       w.nullValue();
     } else {

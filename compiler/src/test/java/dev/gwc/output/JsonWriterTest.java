@@ -33,6 +33,25 @@ class JsonWriterTest {
   }
 
   @Test
+  void namesEncodedOnce_writeAsNamesGivenAsStrings() {
+    for (boolean pretty : new boolean[] {false, true}) {
+      JsonWriter byKey = new JsonWriter(pretty, 4);
+      JsonWriter byString = new JsonWriter(pretty);
+      for (JsonWriter w : List.of(byKey, byString)) {
+        w.beginObject();
+        if (w == byKey) {
+          w.name(JsonSink.Key.of("a\"b")).value(1L).name(JsonSink.Key.of("ü")).beginArray();
+        } else {
+          w.name("a\"b").value(1L).name("ü").beginArray();
+        }
+        w.value("x").endArray().endObject();
+      }
+      assertEquals(byString.toString(), byKey.toString());
+      assertArrayEquals(byString.toBytes(), byKey.toBytes());
+    }
+  }
+
+  @Test
   void writesAnUnpairedSurrogateAsAQuestionMark() {
     assertEquals("\"a?b?\"", json("a\uD800b\uDC00"));
   }
