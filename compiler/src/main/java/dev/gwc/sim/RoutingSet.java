@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every data plane of a set: its Gateways (routed as Gateway API) and its ingress classes (routed
@@ -24,6 +25,17 @@ public final class RoutingSet {
   private final Map<String, List<String>> routeHosts;
   private final boolean byHost;
   private boolean explain = true;
+
+  /**
+   * {@link #candidateGateways} by port and host, which is all they depend on: a replay sends many
+   * requests to each host, and finding them scans every listener of every Gateway. Bounded, so that
+   * a log of endless distinct hosts costs no more than the scan.
+   */
+  private final Map<HostPort, List<GatewayTable>> candidates = new ConcurrentHashMap<>();
+
+  private static final int MAX_CANDIDATES = 1 << 16;
+
+  private record HostPort(int port, String host) {}
 
   /**
    * A set's data planes.
@@ -159,6 +171,11 @@ public final class RoutingSet {
    * a listener on its port (none when no Gateway has one and the set has Ingresses).
    */
   private List<GatewayTable> candidateGateways(Request req) {
+    HostPort key = new HostPort(req.port(), req.host());
+    List<GatewayTable> known = candidates.get(key);
+    if (known != null) {
+      return known;
+    }
     List<GatewayTable> onPort = new ArrayList<>();
     for (GatewayTable g : replay.table().gateways()) {
       if (g.hasPort(req.port())) {
@@ -166,7 +183,11 @@ public final class RoutingSet {
       }
     }
     List<GatewayTable> accepting = onPort.stream().filter(g -> g.accepts(req)).toList();
-    return accepting.isEmpty() ? onPort : accepting;
+    List<GatewayTable> out = accepting.isEmpty() ? List.copyOf(onPort) : accepting;
+    if (candidates.size() < MAX_CANDIDATES) {
+      candidates.putIfAbsent(key, out);
+    }
+    return out;
   }
 
   /** The chosen result again, with its trace. */

@@ -100,4 +100,70 @@ class DataPlaneChoiceTest {
         run.out().contains("\"name\":\"" + winner + "\",\"rule\":0"),
         "expected the " + winner + " to serve it: " + run.out());
   }
+
+  @org.junit.jupiter.api.Test
+  void gatewaysAreChosenByPortAndHost_eachRequestAnew() throws IOException {
+    String gateways =
+        """
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: GatewayClass
+        metadata: {name: gc}
+        spec: {controllerName: example.com/gc}
+        ---
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: Gateway
+        metadata: {name: gw-a, namespace: default}
+        spec:
+          gatewayClassName: gc
+          listeners: [{name: a, protocol: HTTP, port: 80, hostname: a.example}]
+        ---
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: Gateway
+        metadata: {name: gw-b, namespace: default}
+        spec:
+          gatewayClassName: gc
+          listeners: [{name: b, protocol: HTTP, port: 80, hostname: b.example}]
+        ---
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: Gateway
+        metadata: {name: gw-8080, namespace: default}
+        spec:
+          gatewayClassName: gc
+          listeners: [{name: any, protocol: HTTP, port: 8080}]
+        ---
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata: {name: route, namespace: default}
+        spec:
+          parentRefs: [{name: gw-a}, {name: gw-b}, {name: gw-8080}]
+          rules: [{backendRefs: [{name: gateway-svc, port: 80}]}]
+        """;
+    // An Ingress for another host: requests are offered to every data plane that could serve them.
+    String ingress = manifests("unused.example", "other.example");
+    ingress = ingress.substring(ingress.indexOf("apiVersion: v1\nkind: Service"));
+    Path input = Files.writeString(tmp.resolve("set.yaml"), gateways + "---\n" + ingress);
+    String[][] sent = {
+      {"a.example", "80", "gw-a"},
+      {"b.example", "80", "gw-b"},
+      {"a.example", "8080", "gw-8080"},
+      {"a.example", "80", "gw-a"},
+      {"b.example", "8080", "gw-8080"},
+      {"b.example", "80", "gw-b"},
+    };
+    StringBuilder lines = new StringBuilder();
+    for (String[] r : sent) {
+      lines.append("{\"host\":\"" + r[0] + "\",\"port\":" + r[1] + ",\"path\":\"/\"}\n");
+    }
+    Path file = Files.writeString(tmp.resolve("r.jsonl"), lines);
+    Gwc.Run run = Gwc.run("simulate", "--requests", file.toString(), input.toString());
+    assertEquals(0, run.exit(), run.err());
+    String[] out = run.out().split("\n");
+    assertEquals(sent.length, out.length, run.out());
+    for (int i = 0; i < sent.length; i++) {
+      assertTrue(
+          out[i].startsWith(
+              "{\"gateway\":{\"namespace\":\"default\",\"name\":\"" + sent[i][2] + "\"}"),
+          "request " + i + " to " + sent[i][2] + ": " + out[i]);
+    }
+  }
 }
