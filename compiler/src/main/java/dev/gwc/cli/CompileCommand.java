@@ -9,6 +9,7 @@ import dev.gwc.pipeline.Options;
 import dev.gwc.pipeline.Report;
 import dev.gwc.source.Input;
 import dev.gwc.source.Inputs;
+import dev.gwc.validate.cel.CelEngine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,6 +71,7 @@ final class CompileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    CelEngine.prepare(); // builds while the arguments and inputs are read
     Options options;
     try {
       options = common.toOptions();

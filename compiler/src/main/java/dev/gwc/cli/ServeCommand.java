@@ -6,6 +6,7 @@ import dev.gwc.pipeline.Report;
 import dev.gwc.sim.Proxy;
 import dev.gwc.sim.RoutingTable;
 import dev.gwc.source.Inputs;
+import dev.gwc.validate.cel.CelEngine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -98,6 +99,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    CelEngine.prepare(); // builds while the arguments and inputs are read
     Options options;
     Map<String, URI> upstreams;
     InetSocketAddress address;

@@ -20,6 +20,7 @@ import dev.gwc.sim.RoutingSet;
 import dev.gwc.sim.RoutingTable;
 import dev.gwc.sim.TraceText;
 import dev.gwc.source.Inputs;
+import dev.gwc.validate.cel.CelEngine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -149,6 +150,7 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    CelEngine.prepare(); // builds while the arguments and inputs are read
     long start = System.nanoTime();
     if (!compare.isEmpty()) {
       return new SimulateCompare(this).run();
