@@ -98,44 +98,30 @@ public final class ListenerTable {
    */
   List<VirtualHost> hostsFor(String host) {
     List<VirtualHost> out = new ArrayList<>(2);
-    for (int i = 0; ; i++) {
-      VirtualHost vh = host(host, i);
-      if (vh == null) {
-        return out;
-      }
-      out.add(vh);
-    }
-  }
-
-  /**
-   * The {@code n}th virtual host that matches {@code host} ({@link #hostsFor} order), or null. A
-   * request host meets at most a handful, so each step simply recounts from the most specific.
-   */
-  private VirtualHost host(String host, int n) {
-    int seen = 0;
     VirtualHost e = exact.get(host);
-    if (e != null && seen++ == n) {
-      return e;
+    if (e != null) {
+      out.add(e);
     }
     if (wildcards.length <= 8) {
       for (VirtualHost w : wildcards) {
         int len = w.hostname.length() - 1; // ".example.com" of "*.example.com"
-        if (host.length() > len
-            && host.regionMatches(host.length() - len, w.hostname, 1, len)
-            && seen++ == n) {
-          return w;
+        if (host.length() > len && host.regionMatches(host.length() - len, w.hostname, 1, len)) {
+          out.add(w);
         }
       }
     } else {
-      // A wildcard needs a label before its suffix, as above.
+      // A wildcard needs a label before its suffix, as above; the longest suffix comes first.
       for (int dot = host.indexOf('.', 1); dot > 0; dot = host.indexOf('.', dot + 1)) {
         VirtualHost w = wildcardIndex.get(host, dot, host.length());
-        if (w != null && seen++ == n) {
-          return w;
+        if (w != null) {
+          out.add(w);
         }
       }
     }
-    return any != null && seen == n ? any : null;
+    if (any != null) {
+      out.add(any);
+    }
+    return out;
   }
 
   /** The listener's hostname matches a request host: exact 2, wildcard 1, none 0; -1 no match. */

@@ -13,12 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ReplaySummary {
   // Counted by value (hashing records, not building strings), named and sorted when rendered.
-  private final Map<RouteKey, AtomicInteger> routeCounts = new ConcurrentHashMap<>();
+  private final Map<RouteName, AtomicInteger> routeCounts = new ConcurrentHashMap<>();
   private final Map<SameRef, AtomicInteger> backendCounts = new ConcurrentHashMap<>();
   private final Map<Integer, AtomicInteger> statusCounts = new ConcurrentHashMap<>();
   private final AtomicInteger total = new AtomicInteger();
-
-  private record RouteKey(String kind, String namespace, String name) {}
 
   /**
    * A backendRef of the table, by identity: a result names one of the table's own objects, and
@@ -42,9 +40,7 @@ public final class ReplaySummary {
     statusCounts.computeIfAbsent(r.status(), k -> new AtomicInteger()).incrementAndGet();
     if (r.route() != null) {
       routeCounts
-          .computeIfAbsent(
-              new RouteKey(r.route().kind(), r.route().namespace(), r.route().name()),
-              k -> new AtomicInteger())
+          .computeIfAbsent(RouteName.of(r.route()), k -> new AtomicInteger())
           .incrementAndGet();
     }
     if (r.backend() != null) {

@@ -22,7 +22,7 @@ public final class RoutingSet {
   private final Replay replay;
   private final IngressTable ingresses;
   private final String onlyClass;
-  private final Map<String, List<String>> routeHosts;
+  private final Map<RouteName, List<String>> routeHosts;
   private final boolean byHost;
   private boolean explain = true;
 
@@ -223,15 +223,15 @@ public final class RoutingSet {
       }
       hosts = List.of(t.server(req.host()).host);
     } else {
-      hosts =
-          routeHosts.getOrDefault(hit.kind() + "/" + hit.namespace() + "/" + hit.name(), List.of());
+      hosts = routeHosts.getOrDefault(RouteName.of(hit), List.of());
     }
     int rank = 2;
     for (String h : hosts) {
       if (h.equalsIgnoreCase(req.host())) {
         return 4;
       }
-      if (h.startsWith("*.") && req.host().endsWith(h.substring(1))) {
+      int len = h.length() - 1; // ".example.com" of "*.example.com"
+      if (h.startsWith("*.") && req.host().regionMatches(req.host().length() - len, h, 1, len)) {
         rank = 3;
       }
     }
@@ -261,8 +261,8 @@ public final class RoutingSet {
     return null;
   }
 
-  private static Map<String, List<String>> routeHosts(Report report) {
-    Map<String, List<String>> out = new HashMap<>();
+  private static Map<RouteName, List<String>> routeHosts(Report report) {
+    Map<RouteName, List<String>> out = new HashMap<>();
     if (report == null) {
       return out;
     }
@@ -270,7 +270,7 @@ public final class RoutingSet {
     // them.
     for (Compiled c : report.compiled()) {
       if (c.graphNode() instanceof RouteNode r) {
-        out.put(r.kind() + "/" + r.namespace() + "/" + r.name(), r.hostnames());
+        out.put(new RouteName(r.kind(), r.namespace(), r.name()), r.hostnames());
       }
     }
     return out;

@@ -1,0 +1,15 @@
+package dev.gwc.sim;
+
+/**
+ * A route by kind, namespace and name: a map key that hashes the table's own strings (each hash
+ * kept by its string) rather than a string built per request.
+ *
+ * @param kind the route's kind
+ * @param namespace its namespace
+ * @param name its name
+ */
+record RouteName(String kind, String namespace, String name) {
+  static RouteName of(Result.RouteHit hit) {
+    return new RouteName(hit.kind(), hit.namespace(), hit.name());
+  }
+}
