@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A JSON Lines file of requests (for {@code --requests} and {@code --expect}): one object a line,
@@ -38,11 +39,38 @@ public final class RequestFile {
    * @throws IllegalArgumentException with {@code name:line: message} for the first bad line
    */
   public static List<Entry> read(String name, String text) {
-    return Lines.read(name, text, RequestFile::entry);
+    return Lines.read(name, text, new Shared()::entry);
+  }
+
+  /**
+   * The values a file's lines share, each kept once: a replay file repeats its methods, schemes,
+   * hosts, header names and values and whole header sets on most of its hundred thousand lines, and
+   * keeping one copy of each makes the requests a third of the memory (less for the collector to
+   * copy while the manifests compile). Safe for the threads that read the lines; bounded.
+   */
+  private static final class Shared {
+    private static final int MAX_ENTRIES = 1 << 16;
+    private static final int MAX_LENGTH = 256;
+    private final ConcurrentHashMap<Object, Object> kept = new ConcurrentHashMap<>();
+
+    @SuppressWarnings("unchecked")
+    <T> T one(T value) {
+      if (value == null
+          || (value instanceof String s && s.length() > MAX_LENGTH)
+          || kept.size() >= MAX_ENTRIES) {
+        return value;
+      }
+      Object known = kept.putIfAbsent(value, value);
+      return known == null ? value : (T) known;
+    }
+
+    Entry entry(int number, String line) {
+      return RequestFile.entry(number, line, this);
+    }
   }
 
   @SuppressWarnings("unchecked")
-  private static Entry entry(int number, String line) {
+  private static Entry entry(int number, String line, Shared shared) {
     if (!line.startsWith("{")) {
       throw new IllegalArgumentException("not a JSON object");
     }
@@ -58,9 +86,9 @@ public final class RequestFile {
       }
       m = plain;
     }
-    String method = V.str(m, "method", "GET");
-    String scheme = V.str(m, "scheme", "http");
-    String host = V.str(m, "host");
+    String method = shared.one(V.str(m, "method", "GET"));
+    String scheme = shared.one(V.str(m, "scheme", "http"));
+    String host = shared.one(V.str(m, "host"));
     if (host == null || host.isEmpty()) {
       throw new IllegalArgumentException("'host' is required");
     }
@@ -69,8 +97,8 @@ public final class RequestFile {
     if (!path.startsWith("/")) {
       throw new IllegalArgumentException("'path' must start with /");
     }
-    HeaderList headers = headers(m.get("headers"));
-    HeaderList response = headers(m.get("backendResponseHeaders"));
+    HeaderList headers = headers(m.get("headers"), shared);
+    HeaderList response = headers(m.get("backendResponseHeaders"), shared);
     Request req = Urls.request(method, scheme, host, port, path, headers, response);
     if (req == null) {
       String url = scheme + "://" + host + (port == null ? "" : ":" + port) + path;
@@ -84,7 +112,7 @@ public final class RequestFile {
     if (expect != null && !(expect instanceof Map)) {
       throw new IllegalArgumentException("'expect' must be an object");
     }
-    return new Entry(number, V.str(m, "gateway"), req, (Map<String, Object>) expect);
+    return new Entry(number, shared.one(V.str(m, "gateway")), req, (Map<String, Object>) expect);
   }
 
   /** A plain value with JSON nulls as Java nulls. */
@@ -109,23 +137,24 @@ public final class RequestFile {
     return diagnostics.get(0).message();
   }
 
-  private static HeaderList headers(Object value) {
+  private static HeaderList headers(Object value, Shared shared) {
     if (value == null) {
       return HeaderList.EMPTY;
     }
     if (!(value instanceof Map<?, ?> m)) {
       throw new IllegalArgumentException("headers must be an object of name to value");
     }
-    HeaderList out = HeaderList.EMPTY;
+    List<HeaderList.Header> out = new ArrayList<>(m.size());
     for (Map.Entry<?, ?> e : m.entrySet()) {
+      String name = shared.one(String.valueOf(e.getKey()));
       if (e.getValue() instanceof List<?> vs) {
         for (Object v : vs) {
-          out = out.add(String.valueOf(e.getKey()), String.valueOf(v));
+          out.add(new HeaderList.Header(name, shared.one(String.valueOf(v))));
         }
       } else {
-        out = out.add(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
+        out.add(new HeaderList.Header(name, shared.one(String.valueOf(e.getValue()))));
       }
     }
-    return out;
+    return out.isEmpty() ? HeaderList.EMPTY : shared.one(new HeaderList(out));
   }
 }

@@ -67,9 +67,8 @@ public final class YamlLoader {
   private static LoadResult load(SourceFile source, boolean blockReader) {
     List<YamlDocument> docs = new ArrayList<>();
     List<Diagnostic> diags = new ArrayList<>();
-    String text = source.text();
     int docIndex = 0;
-    for (Chunk chunk : split(text)) {
+    for (Chunk chunk : split(source)) {
       docIndex = loadChunk(source, chunk, docIndex, docs, diags, blockReader);
     }
     return new LoadResult(source, docs, diags);
@@ -78,23 +77,26 @@ public final class YamlLoader {
   /** A part of the stream between {@code ---} lines; {@code firstLine} is 0-based. */
   private record Chunk(int start, int end, int firstLine) {}
 
-  private static List<Chunk> split(String text) {
+  private static List<Chunk> split(SourceFile source) {
+    String text = source.text();
+    int n = text.length();
     List<Chunk> chunks = new ArrayList<>();
     int chunkStart = 0;
     int chunkLine = 0;
-    int line = 0;
-    int i = 0;
-    int n = text.length();
-    while (i < n) {
-      int eol = text.indexOf('\n', i);
-      int next = eol < 0 ? n : eol + 1;
-      if (i > chunkStart && isSeparator(text, i, eol < 0 ? n : eol)) {
-        chunks.add(new Chunk(chunkStart, i, chunkLine));
-        chunkStart = i;
-        chunkLine = line;
+    int lines = source.lineCount();
+    for (int line = 0; line < lines; line++) {
+      int i = source.lineStart(line);
+      if (i >= n) {
+        break; // the empty line after a final line break
       }
-      line++;
-      i = next;
+      if (i > chunkStart) {
+        int eol = line + 1 < lines ? source.lineStart(line + 1) - 1 : n;
+        if (isSeparator(text, i, eol)) {
+          chunks.add(new Chunk(chunkStart, i, chunkLine));
+          chunkStart = i;
+          chunkLine = line;
+        }
+      }
     }
     chunks.add(new Chunk(chunkStart, n, chunkLine));
     return chunks;
