@@ -1,5 +1,6 @@
 package dev.gwc.cli;
 
+import dev.gwc.concurrent.Parallel;
 import dev.gwc.convert.Conversion;
 import dev.gwc.diag.Severity;
 import dev.gwc.output.Values;
@@ -325,15 +326,26 @@ final class SimulateCommand implements Callable<Integer> {
 
   /** --expect: a readable diff per failing line; returns how many failed. */
   private int check(RoutingSet replay, List<RequestFile.Entry> entries) {
+    // Routed and compared on every core; reported in file order.
+    List<?>[] diffs = new List<?>[entries.size()];
+    Parallel.forEach(
+        diffs.length,
+        i -> {
+          RequestFile.Entry e = entries.get(i);
+          if (e.expect() != null) {
+            Result r = replay.one(e.gateway(), e.request());
+            diffs[i] = Expectations.diff(e.expect(), ResultJson.of(r));
+          }
+        });
     int failed = 0;
     int checked = 0;
-    for (RequestFile.Entry e : entries) {
-      if (e.expect() == null) {
+    for (int i = 0; i < diffs.length; i++) {
+      RequestFile.Entry e = entries.get(i);
+      if (diffs[i] == null) {
         continue;
       }
       checked++;
-      Result r = replay.one(e.gateway(), e.request());
-      List<String> diff = Expectations.diff(e.expect(), ResultJson.of(r));
+      List<?> diff = diffs[i];
       if (!diff.isEmpty()) {
         failed++;
         Request q = e.request();

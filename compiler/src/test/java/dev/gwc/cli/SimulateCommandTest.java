@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -238,6 +239,35 @@ class SimulateCommandTest {
         run.out().contains("  route.name: expected 'storefront', got 'storefront-http'"),
         run.out());
     assertTrue(run.out().contains("1 of 2 expectations met"), run.out());
+  }
+
+  @Test
+  void expectFile_manyLines_failuresReportedInFileOrder() throws IOException {
+    StringBuilder lines = new StringBuilder();
+    List<String> failing = new ArrayList<>();
+    for (int i = 1; i <= 600; i++) {
+      boolean fails = i % 3 == 0;
+      lines.append(
+          "{\"host\":\"www.shop.example.com\",\"path\":\"/p"
+              + i
+              + "\",\"expect\":{\"status\":"
+              + (fails ? 999 : 301)
+              + "}}\n");
+      if (fails) {
+        failing.add("e.jsonl:" + i + ": GET http://www.shop.example.com:80/p" + i);
+      }
+    }
+    Path file = write("e.jsonl", lines.toString());
+    Gwc.Run run = Gwc.run("simulate", "--expect", file.toString(), SHOP);
+    assertEquals(1, run.exit(), run.err());
+    List<String> reported = new ArrayList<>();
+    for (String line : run.out().split("\n")) {
+      if (line.contains("e.jsonl:")) {
+        reported.add(line.substring(line.indexOf("e.jsonl:")));
+      }
+    }
+    assertEquals(failing, reported);
+    assertTrue(run.out().contains("400 of 600 expectations met"), run.out());
   }
 
   @Test
