@@ -3,10 +3,13 @@ package dev.gwc.concurrent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * Independent pieces of work, indexed 0 to n-1, run on every core: the calling thread and the
@@ -57,6 +60,52 @@ public final class Parallel {
       throw e;
     } else if (failed instanceof Error e) {
       throw e;
+    }
+  }
+
+  /**
+   * Runs {@code work} on a thread of its own while the caller goes on with something else (two
+   * independent stages, one of which leaves a core idle); {@link Started#join} returns its value.
+   */
+  public static <T> Started<T> start(String name, Supplier<T> work) {
+    FutureTask<T> task = new FutureTask<>(work::get);
+    Thread t = new Thread(task, "gwc-" + name);
+    t.setDaemon(true);
+    t.start();
+    return new Started<>(task);
+  }
+
+  /** Work started on a thread of its own. */
+  public static final class Started<T> {
+    private final FutureTask<T> task;
+
+    private Started(FutureTask<T> task) {
+      this.task = task;
+    }
+
+    /** Waits for the value; what the work threw is thrown here. */
+    public T join() {
+      boolean interrupted = false;
+      try {
+        while (true) {
+          try {
+            return task.get();
+          } catch (InterruptedException e) {
+            interrupted = true;
+          } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+              throw r;
+            } else if (e.getCause() instanceof Error err) {
+              throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+          }
+        }
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
     }
   }
 

@@ -125,7 +125,9 @@ public final class RoutingTable {
     List<VirtualHost> hosts =
         listeners.values().stream().flatMap(l -> l.virtualHosts().stream()).toList();
     Parallel.forEach(hosts.size(), i -> hosts.get(i).seal());
-    gateways.values().forEach(GatewayTable::seal);
+    // Each Gateway's host tables are its own: on every core too.
+    List<GatewayTable> sealing = new ArrayList<>(gateways.values());
+    Parallel.forEach(sealing.size(), i -> sealing.get(i).seal());
     return new RoutingTable(gateways, notes);
   }
 

@@ -103,6 +103,27 @@ class ParallelTest {
     assertTrue(calls.get() < n * 3 / 4, calls.get() + " calls");
   }
 
+  @Test
+  void start_runsOnAnotherThread_andJoinGivesItsValue() {
+    Thread caller = Thread.currentThread();
+    Parallel.Started<Thread> started = Parallel.start("test", Thread::currentThread);
+    Thread ran = started.join();
+    assertTrue(ran != caller && ran.isDaemon(), ran.getName());
+    assertEquals("gwc-test", ran.getName());
+  }
+
+  @Test
+  void start_whatTheWorkThrows_isThrownByJoin() {
+    IllegalArgumentException boom = new IllegalArgumentException("boom");
+    Parallel.Started<Object> started =
+        Parallel.start(
+            "failing",
+            () -> {
+              throw boom;
+            });
+    assertSame(boom, assertThrows(IllegalArgumentException.class, started::join));
+  }
+
   private static void busy(long nanos) {
     long start = System.nanoTime();
     while (System.nanoTime() - start < nanos) {
