@@ -270,6 +270,15 @@ public final class JsonWriter implements JsonSink {
     }
   }
 
+  /** Empties the writer for another value, keeping its buffer. */
+  public JsonWriter reset() {
+    len = 0;
+    depth = 0;
+    first = true;
+    afterKey = false;
+    return this;
+  }
+
   /** The JSON as UTF-8. */
   public byte[] toBytes() {
     return Arrays.copyOf(buf, len);

@@ -53,10 +53,14 @@ public final class ResultJson {
 
   /** The result as one line of compact JSON, UTF-8, without the line break. */
   public static byte[] bytes(Result r) {
-    JsonWriter w = new JsonWriter(false, 2048); // most results take 1-2 KB
+    JsonWriter w = WRITERS.get().reset();
     write(r, w);
     return w.toBytes();
   }
+
+  /** One writer per thread, its buffer kept from result to result (most take 1-2 KB). */
+  private static final ThreadLocal<JsonWriter> WRITERS =
+      ThreadLocal.withInitial(() -> new JsonWriter(false, 4096));
 
   private static void write(Result r, JsonSink w) {
     w.beginObject();

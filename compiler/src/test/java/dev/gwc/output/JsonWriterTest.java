@@ -52,6 +52,20 @@ class JsonWriterTest {
   }
 
   @Test
+  void reset_aReusedWriterWritesWhatAFreshOneWrites() {
+    for (boolean pretty : new boolean[] {false, true}) {
+      JsonWriter reused = new JsonWriter(pretty, 8);
+      reused.beginObject().name("a").beginArray().value("x").value(1L); // left open on purpose
+      for (int round = 0; round < 3; round++) {
+        reused.reset().beginObject().name("k").value("v" + round).name("n").nullValue().endObject();
+        JsonWriter fresh = new JsonWriter(pretty);
+        fresh.beginObject().name("k").value("v" + round).name("n").nullValue().endObject();
+        assertEquals(fresh.toString(), reused.toString());
+      }
+    }
+  }
+
+  @Test
   void writesAnUnpairedSurrogateAsAQuestionMark() {
     assertEquals("\"a?b?\"", json("a\uD800b\uDC00"));
   }

@@ -127,7 +127,9 @@ public final class SchemaValidator {
 
   private Object object(YMap m, Schema s, FieldPath path, ValidationContext ctx, SourceSpan owner) {
     Map<String, Object> out = new LinkedHashMap<>();
-    for (YEntry e : m.entries()) {
+    List<YEntry> entries = m.entries();
+    for (int i = 0; i < entries.size(); i++) { // no iterator per object (C1 keeps them)
+      YEntry e = entries.get(i);
       String name = e.name();
       Schema ps = s.properties.get(name);
       if (path.parent() == null && name.equals("metadata") && metadataSchema != null) {
