@@ -12,6 +12,7 @@ import java.util.TreeSet;
 public final class GatewayTable {
   private final String namespace;
   private final String name;
+  private final Result.GatewayId id;
   private final List<ListenerTable> listeners;
   private final Map<Integer, List<ListenerTable>> byPort = new HashMap<>();
   // A label no hostname has (hostnames are DNS names).
@@ -28,6 +29,7 @@ public final class GatewayTable {
   GatewayTable(String namespace, String name, List<ListenerTable> listeners) {
     this.namespace = namespace;
     this.name = name;
+    this.id = new Result.GatewayId(namespace, name);
     this.listeners = List.copyOf(listeners);
     for (ListenerTable l : listeners) {
       byPort.computeIfAbsent(l.port, p -> new ArrayList<>()).add(l);
@@ -94,6 +96,11 @@ public final class GatewayTable {
   }
 
   /** Whether any listener is on the port. */
+  /** The Gateway's name as a result names it (one object for every result). */
+  Result.GatewayId id() {
+    return id;
+  }
+
   public boolean hasPort(int port) {
     return byPort.containsKey(port);
   }

@@ -25,7 +25,7 @@ public final class Simulator {
     if (explain) {
       table.notes().forEach(n -> trace.add("note: " + n));
     }
-    Result.GatewayId id = new Result.GatewayId(gw.namespace(), gw.name());
+    Result.GatewayId id = gw.id();
     ListenerTable l;
     if (req.sni() != null && req.scheme().equals("https")) {
       Misdirected.Check check = Misdirected.check(gw, req, trace);

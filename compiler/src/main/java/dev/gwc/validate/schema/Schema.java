@@ -13,6 +13,14 @@ import java.util.Map;
 public final class Schema {
   final String type;
   final Map<String, Schema> properties;
+
+  /**
+   * The properties with a default, in declaration order, and their defaults: what an object that
+   * lacks them gets, read without walking (and wrapping) every property of every object.
+   */
+  final String[] defaultedNames;
+
+  final Object[] defaultedValues;
   final Schema additionalProperties;
   final boolean additionalPropertiesAllowed;
   final Schema items;
@@ -51,6 +59,17 @@ public final class Schema {
   Schema(Builder b) {
     type = b.type;
     properties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.properties));
+    List<String> names = new java.util.ArrayList<>();
+    List<Object> defaults = new java.util.ArrayList<>();
+    b.properties.forEach(
+        (name, p) -> {
+          if (p.defaultValue != null) {
+            names.add(name);
+            defaults.add(p.defaultValue);
+          }
+        });
+    defaultedNames = names.toArray(new String[0]);
+    defaultedValues = defaults.toArray();
     additionalProperties = b.additionalProperties;
     additionalPropertiesAllowed = b.additionalPropertiesAllowed;
     items = b.items;

@@ -160,9 +160,9 @@ public final class SchemaValidator {
         out.put(name, v);
       }
     }
-    for (Map.Entry<String, Schema> p : s.properties.entrySet()) {
-      if (!out.containsKey(p.getKey()) && p.getValue().defaultValue != null) {
-        out.put(p.getKey(), p.getValue().defaultValue);
+    for (int i = 0; i < s.defaultedNames.length; i++) {
+      if (!out.containsKey(s.defaultedNames[i])) {
+        out.put(s.defaultedNames[i], s.defaultedValues[i]);
       }
     }
     for (String r : s.required) {
