@@ -196,14 +196,14 @@ final class SimulateCommand implements Callable<Integer> {
     int code = report.diagnostics().anyAtLeast(Severity.ERROR) ? ExitCodes.FINDINGS : ExitCodes.OK;
     long compiled = System.nanoTime();
     // The Ingresses' table is built alongside the Gateways' (whose last steps use one core).
-    Report set = report;
+    Report compiledSet = report;
     Parallel.Started<IngressTable> ingressing =
         Parallel.start(
             "ingresses",
             () ->
                 convert
                     ? IngressTable.build(List.<dev.gwc.resource.Manifest>of())
-                    : IngressTable.build(set));
+                    : IngressTable.build(compiledSet));
     RoutingTable table = RoutingTable.build(report);
     IngressTable ingresses = ingressing.join();
     long built = System.nanoTime();
