@@ -39,6 +39,9 @@ final class PathIndex {
   private static final int OFFSETS = 3;
   private static final int TABLE = 4;
 
+  // Keys that a table of at most 16 slots holds at three quarters full.
+  private static final int SMALL_TABLE_KEYS = 12;
+
   private static final int HAS_EXACT = 1;
   private static final int HAS_PREFIXES = 2;
   private static final int HAS_SEGMENTS = 4;
@@ -590,7 +593,10 @@ final class PathIndex {
     private int keyCount;
 
     Builder(int keys) {
-      int capacity = Integer.highestOneBit(Math.max(1, keys) * 2 - 1) * 2;
+      // At most half full; a small one (a cache line of slots) up to three quarters, so that it
+      // ends sooner and the entries after it start closer to the host's key.
+      int least = keys <= SMALL_TABLE_KEYS ? Math.max(2, (keys * 4 + 2) / 3) : keys * 2;
+      int capacity = Integer.highestOneBit(least - 1) * 2;
       code = new int[TABLE + capacity + 16];
       code[MASK] = capacity - 1;
       size = TABLE + capacity;
