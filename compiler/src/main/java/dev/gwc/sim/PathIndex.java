@@ -289,6 +289,22 @@ final class PathIndex {
     return decisions[d + n - 1]; // not reached
   }
 
+  /**
+   * Reads ahead in the index at {@code code[base]}: one int in each of the four cache lines after
+   * its first, xor-ed. Called as soon as a lookup knows the index (see {@link HostIndex}), these
+   * reads go to memory together and while the path is hashed, instead of one by one when the
+   * entries and records on those lines are reached. In the 10,000-route corpus a small host's
+   * entries start one to three lines past its key; {@code bench/ab.sh}: 1.09 times as many lookups
+   * per second at 10,000 routes with four lines, 1.06 with two, 1.04 with one; 1.00 at 100 routes.
+   */
+  static int readAhead(int[] code, int base) {
+    int span = Math.min(code[base + OFFSETS], code.length - 1 - base);
+    return code[base + Math.min(span, 20)]
+        ^ code[base + Math.min(span, 36)]
+        ^ code[base + Math.min(span, 52)]
+        ^ code[base + Math.min(span, 68)];
+  }
+
   /** The {@code i}th running sum of the weights at {@code code[at]}. */
   private static long bound(int[] code, int at, int i) {
     return ((long) code[at + 1 + 2 * i] << 32) | (code[at + 2 + 2 * i] & 0xffffffffL);
