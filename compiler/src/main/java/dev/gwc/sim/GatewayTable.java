@@ -95,12 +95,12 @@ public final class GatewayTable {
     return null;
   }
 
-  /** Whether any listener is on the port. */
   /** The Gateway's name as a result names it (one object for every result). */
   Result.GatewayId id() {
     return id;
   }
 
+  /** Whether any listener is on the port. */
   public boolean hasPort(int port) {
     return byPort.containsKey(port);
   }

@@ -27,6 +27,8 @@ public final class ListenerTable {
 
   // ".example.com" of a listener hostname "*.example.com", else null.
   private final String suffix;
+  // toString(), built once: traces name the listener in every replayed request's result.
+  private final String label;
   // Wildcard hosts, longest suffix first: a few are scanned faster than one hash lookup per label.
   private VirtualHost[] wildcards = new VirtualHost[0];
   private final Map<String, VirtualHost> exact = new HashMap<>();
@@ -58,6 +60,18 @@ public final class ListenerTable {
     this.byPort = protocol.equals("TCP") || protocol.equals("UDP");
     this.http = protocol.equals("HTTP") || protocol.equals("HTTPS");
     this.suffix = hostname != null && hostname.startsWith("*.") ? hostname.substring(1) : null;
+    this.label =
+        "listener '"
+            + name
+            + "'"
+            + (listenerSet == null ? "" : " of ListenerSet '" + listenerSet + "'")
+            + " ("
+            + protocol
+            + " "
+            + port
+            + ", hostname "
+            + display()
+            + ")";
   }
 
   /** The virtual host for a hostname ({@code null} for any host), created on first use. */
@@ -164,19 +178,10 @@ public final class ListenerTable {
     return out;
   }
 
+  /** What a trace calls it: {@code listener 'name' (HTTPS 443, hostname '*.example.com')}. */
   @Override
   public String toString() {
-    return "listener '"
-        + name
-        + "'"
-        + (listenerSet == null ? "" : " of ListenerSet '" + listenerSet + "'")
-        + " ("
-        + protocol
-        + " "
-        + port
-        + ", hostname "
-        + display()
-        + ")";
+    return label;
   }
 
   String display() {
