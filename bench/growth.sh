@@ -9,30 +9,20 @@
 #   SMALL=1000 DURATION=30 bench/growth.sh other sizes or time (LARGE=... too)
 #   JAVA_OPTS=-XX:+UseTransparentHugePages bench/growth.sh     more JVM flags
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/.." && pwd)"
-jar="$root/benchmarks/target/benchmarks.jar"
+script=growth.sh
+# shellcheck source=bench/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 small="${SMALL:-100}"
 large="${LARGE:-10000}"
-if [ ! -f "$jar" ] || [ -n "$(find "$root/pom.xml" "$root/compiler/src/main" "$root/compiler/pom.xml" \
-    "$root/benchmarks/src" "$root/benchmarks/pom.xml" -newer "$jar" -type f -print -quit)" ]; then
-  echo "growth.sh: building benchmarks.jar (mvn -B -q install -DskipTests)..." >&2
-  (cd "$root" && mvn -B -q install -DskipTests -Dspotless.check.skip=true >&2)
-fi
-for n in "$small" "$large"; do
-  size=$n
-  if [ $((n % 1000)) -eq 0 ]; then size="$((n / 1000))k"; fi
-  if [ ! -d "$here/out/corpus-$size" ] || [ ! -f "$here/out/corpus-$size.requests.jsonl" ]; then
-    echo "growth.sh: generating bench/out/corpus-$size ($n HTTPRoutes, 100,000 requests)..." >&2
-    python3 "$root/../shared/bench/gen-corpus.py" "$here/out/corpus-$size" --routes "$n" --force >/dev/null
-  fi
-done
+build_benchmarks
+ensure_corpus "$small"
+ensure_corpus "$large"
 uptime >&2
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 run() { # first second out
   # shellcheck disable=SC2086
-  java -Xmx4g -Xss16m ${JAVA_OPTS:-} -cp "$jar" dev.gwc.bench.LookupGrowth "$here/out" "$1" "$2" \
+  java -Xmx4g -Xss16m ${JAVA_OPTS:-} -cp "$benchmarks_jar" dev.gwc.bench.LookupGrowth "$out" "$1" "$2" \
     "${DURATION:-40}" | tee "$3"
 }
 run "$small" "$large" "$tmp/a"

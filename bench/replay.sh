@@ -8,15 +8,12 @@
 #                                     interleaves runs of another jar (java -jar, BASE_OPTS flags,
 #                                     default the launcher's old ones) to compare on a drifting machine
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/.." && pwd)"
-out="$here/out"
+script=replay.sh
+# shellcheck source=bench/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 RUNS="${RUNS:-5}"
 BASE_OPTS="${BASE_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss16m}"
-if [ ! -d "$out/corpus-10k" ] || [ ! -f "$out/corpus-10k.requests.jsonl" ]; then
-  echo "replay.sh: generating bench/out/corpus-10k (10,000 HTTPRoutes, 100,000 requests)..." >&2
-  python3 "$root/../shared/bench/gen-corpus.py" "$out/corpus-10k" --routes 10000 --force >/dev/null
-fi
+ensure_corpus 10000
 args=(simulate --requests "$out/corpus-10k.requests.jsonl" "$out/corpus-10k")
 "$root/gwc" --version >/dev/null # builds the jar and the archive when needed
 tmp="$(mktemp -d)"
