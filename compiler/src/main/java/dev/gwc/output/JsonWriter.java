@@ -25,6 +25,7 @@ public final class JsonWriter implements JsonSink {
     this.buf = new byte[Math.max(16, capacity)];
   }
 
+  @Override
   public JsonWriter beginObject() {
     value();
     put('{');
@@ -33,10 +34,12 @@ public final class JsonWriter implements JsonSink {
     return this;
   }
 
+  @Override
   public JsonWriter endObject() {
     return end('}');
   }
 
+  @Override
   public JsonWriter beginArray() {
     value();
     put('[');
@@ -45,6 +48,7 @@ public final class JsonWriter implements JsonSink {
     return this;
   }
 
+  @Override
   public JsonWriter endArray() {
     return end(']');
   }
@@ -74,6 +78,7 @@ public final class JsonWriter implements JsonSink {
     return this;
   }
 
+  @Override
   public JsonWriter name(String name) {
     separator();
     string(name);
@@ -85,6 +90,7 @@ public final class JsonWriter implements JsonSink {
     return this;
   }
 
+  @Override
   public JsonWriter value(String s) {
     value();
     if (s == null) {
@@ -95,12 +101,14 @@ public final class JsonWriter implements JsonSink {
     return this;
   }
 
+  @Override
   public JsonWriter value(long n) {
     value();
     ascii(Long.toString(n));
     return this;
   }
 
+  @Override
   public JsonWriter value(double n) {
     value();
     ascii(Double.toString(n));
@@ -113,6 +121,7 @@ public final class JsonWriter implements JsonSink {
     return this;
   }
 
+  @Override
   public JsonWriter nullValue() {
     value();
     ascii("null");

@@ -239,13 +239,6 @@ final class HostIndex {
       any = routing(SUFFIX, "", listener, vhosts);
     }
 
-    /** The keys' routings and the routing of any other host. */
-    private List<Routing> all() {
-      List<Routing> out = new ArrayList<>(routes);
-      out.add(any);
-      return out;
-    }
-
     private static Routing routing(
         int kind, String key, ListenerTable listener, List<VirtualHost> vhosts) {
       if (listener == null || !listener.http() || vhosts.isEmpty()) {
