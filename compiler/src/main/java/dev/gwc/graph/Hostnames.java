@@ -23,12 +23,22 @@ public final class Hostnames {
    * wildcard).
    */
   static boolean covers(String wildcard, String host) {
-    String suffix = wildcard.substring(1); // ".example.com"
-    String h = host.startsWith("*.") ? host.substring(1) : host;
     if (host.startsWith("*.")) {
-      return h.endsWith(suffix); // *.a.example.com or *.example.com itself
+      return host.endsWith(wildcard.substring(1)); // *.a.example.com or *.example.com itself
     }
-    return h.endsWith(suffix) && h.length() > suffix.length();
+    return wildcardMatches(wildcard, host);
+  }
+
+  /**
+   * Whether a wildcard hostname ({@code *.example.com}) matches a request host: the host ends with
+   * its suffix ({@code .example.com}) after at least one label. Reads the strings in place, as the
+   * simulator asks it for every request.
+   */
+  public static boolean wildcardMatches(String wildcard, String host) {
+    int len = wildcard.length() - 1; // ".example.com" of "*.example.com"
+    return wildcard.startsWith("*.")
+        && host.length() > len
+        && host.regionMatches(host.length() - len, wildcard, 1, len);
   }
 
   /** Whether any route hostname intersects the listener's hostname. */

@@ -47,11 +47,6 @@ final class HostIndex {
   // Longer keys (no hostname is longer than 253 characters) are left out of the table.
   static final int MAX_KEY = WIDE - 1;
 
-  // The read-ahead's value is compared with a marker, and the rare match counted, only so that the
-  // compiler keeps the reads (an unused read would be dropped); the count means nothing.
-  private static final int MARKER = 0x5a5a5a5a;
-  private static int markerSeen;
-
   private final int[] table;
   private final int[] code;
   private final Simulator.Decision[] decisions;
@@ -154,9 +149,6 @@ final class HostIndex {
       }
     }
     int first = k < 0 ? anyFirst : code[k + K_FIRST];
-    if (first >= 0 && PathIndex.readAhead(code, first) == MARKER) {
-      markerSeen++;
-    }
     Simulator.Decision d =
         first < 0 ? null : PathIndex.decide(code, first, decisions, refs, req, seed);
     if (d != null) {

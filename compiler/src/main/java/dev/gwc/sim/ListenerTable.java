@@ -1,5 +1,6 @@
 package dev.gwc.sim;
 
+import dev.gwc.graph.Hostnames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -118,8 +119,7 @@ public final class ListenerTable {
     }
     if (wildcards.length <= 8) {
       for (VirtualHost w : wildcards) {
-        int len = w.hostname.length() - 1; // ".example.com" of "*.example.com"
-        if (host.length() > len && host.regionMatches(host.length() - len, w.hostname, 1, len)) {
+        if (Hostnames.wildcardMatches(w.hostname, host)) {
           out.add(w);
         }
       }
@@ -146,10 +146,7 @@ public final class ListenerTable {
     if (hostname.equals(host)) {
       return 2;
     }
-    if (suffix != null) {
-      return host.endsWith(suffix) && host.length() > suffix.length() ? 1 : -1;
-    }
-    return -1;
+    return Hostnames.wildcardMatches(hostname, host) ? 1 : -1;
   }
 
   /** Whether the listener routes by HTTP (HTTP, HTTPS), rather than by SNI or port alone. */

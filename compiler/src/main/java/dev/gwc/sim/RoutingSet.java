@@ -1,5 +1,6 @@
 package dev.gwc.sim;
 
+import dev.gwc.graph.Hostnames;
 import dev.gwc.graph.Nodes.RouteNode;
 import dev.gwc.pipeline.Compiled;
 import dev.gwc.pipeline.Report;
@@ -232,8 +233,7 @@ public final class RoutingSet {
       if (h.equalsIgnoreCase(req.host())) {
         return 4;
       }
-      int len = h.length() - 1; // ".example.com" of "*.example.com"
-      if (h.startsWith("*.") && req.host().regionMatches(req.host().length() - len, h, 1, len)) {
+      if (Hostnames.wildcardMatches(h, req.host())) {
         rank = 3;
       }
     }

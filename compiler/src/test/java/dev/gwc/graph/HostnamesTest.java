@@ -27,6 +27,21 @@ class HostnamesTest {
     assertEquals(expected, Hostnames.intersect(b, a));
   }
 
+  @ParameterizedTest(name = "{0} matches {1}: {2}")
+  @CsvSource({
+    "*.example.com, a.example.com, true",
+    "*.example.com, a.b.example.com, true",
+    "*.example.com, example.com, false",
+    "*.example.com, .example.com, false",
+    "*.example.com, aexample.com, false",
+    "*.example.com, a.example.org, false",
+    "a.example.com, a.example.com, false",
+  })
+  void wildcardMatches_oneOrMoreLabelsBeforeTheSuffix(
+      String wildcard, String host, boolean expected) {
+    assertEquals(expected, Hostnames.wildcardMatches(wildcard, host));
+  }
+
   @ParameterizedTest(name = "listener {0}, route {1}: {2}")
   @CsvSource({
     ", a.example.com, true",

@@ -7,6 +7,7 @@ import dev.gwc.testing.Gwc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,13 +19,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DataPlaneChoiceTest {
   @TempDir Path tmp;
 
+  private static final String GATEWAY_CLASS =
+      """
+      apiVersion: gateway.networking.k8s.io/v1
+      kind: GatewayClass
+      metadata: {name: gc}
+      spec: {controllerName: example.com/gc}
+      ---
+      """;
+
   private static String manifests(String routeHost, String ingressHost) {
-    return """
-        apiVersion: gateway.networking.k8s.io/v1
-        kind: GatewayClass
-        metadata: {name: gc}
-        spec: {controllerName: example.com/gc}
-        ---
+    return GATEWAY_CLASS
+        + """
         apiVersion: gateway.networking.k8s.io/v1
         kind: Gateway
         metadata: {name: zz-gateway, namespace: default}
@@ -80,7 +86,7 @@ class DataPlaneChoiceTest {
                 backend:
                   service: {name: ingress-svc, port: {number: 80}}
         """
-        .formatted(routeHost, ingressHost);
+            .formatted(routeHost, ingressHost);
   }
 
   @ParameterizedTest(name = "route {0}, ingress {1}: {2}")
@@ -101,15 +107,11 @@ class DataPlaneChoiceTest {
         "expected the " + winner + " to serve it: " + run.out());
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void gatewaysAreChosenByPortAndHost_eachRequestAnew() throws IOException {
     String gateways =
-        """
-        apiVersion: gateway.networking.k8s.io/v1
-        kind: GatewayClass
-        metadata: {name: gc}
-        spec: {controllerName: example.com/gc}
-        ---
+        GATEWAY_CLASS
+            + """
         apiVersion: gateway.networking.k8s.io/v1
         kind: Gateway
         metadata: {name: gw-a, namespace: default}
