@@ -88,6 +88,25 @@ final class ServeCommand implements Callable<Integer> {
       description = "Seed of the weighted backend choice (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(
+      names = "--max-body-size",
+      paramLabel = "SIZE",
+      defaultValue = "16M",
+      description =
+          "Largest request body passed on, in bytes or with K, M or G (default: ${DEFAULT-VALUE});"
+              + " a larger body is answered 413 and never forwarded in part.")
+  String maxBodySize;
+
+  @Option(
+      names = "--upstream-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "30s",
+      description =
+          "How long to wait for a --backend upstream's response, e.g. 500ms, 30s, 2m (default:"
+              + " ${DEFAULT-VALUE}); then 504. Connecting may take at most 5s (then 504 too); a"
+              + " refused connection is 502.")
+  String upstreamTimeout;
+
   /** The stop signals of the proxies running in this JVM, for {@link #stopAll} (tests). */
   private static final java.util.Set<CountDownLatch> RUNNING =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -103,10 +122,16 @@ final class ServeCommand implements Callable<Integer> {
     Options options;
     Map<String, URI> upstreams;
     InetSocketAddress address;
+    Proxy.Limits limits;
     try {
       options = common.toOptions();
       upstreams = upstreams();
       address = address(listen);
+      limits =
+          new Proxy.Limits(
+              Sizes.bytes("--max-body-size", maxBodySize),
+              Proxy.Limits.DEFAULT.connectTimeout(),
+              Sizes.duration("--upstream-timeout", upstreamTimeout));
       if (portOffset != null && (portOffset < 0 || portOffset > 60000)) {
         throw new UsageException("--port-offset must be between 0 and 60000");
       }
@@ -149,6 +174,7 @@ final class ServeCommand implements Callable<Integer> {
             gateway,
             bindings,
             upstreams,
+            limits,
             line -> {
               synchronized (lock) {
                 err.println(line);
@@ -158,10 +184,21 @@ final class ServeCommand implements Callable<Integer> {
       List<InetSocketAddress> bound = proxy.addresses();
       for (int i = 0; i < bound.size(); i++) {
         int gw = bindings.get(i).gatewayPort();
+        InetSocketAddress a = bound.get(i);
+        String host = a.getAddress().getHostAddress();
         err.println(
-            "gwc serve: listening on http://127.0.0.1:"
-                + bound.get(i).getPort()
+            "gwc serve: listening on http://"
+                + (host.indexOf(':') >= 0 ? "[" + host + "]" : host)
+                + ":"
+                + a.getPort()
                 + (gw == 0 ? "" : " (Gateway port " + gw + ")"));
+        if (!a.getAddress().isLoopbackAddress()) {
+          err.println(
+              "gwc serve: warning: "
+                  + host
+                  + " is not a loopback address: other machines can send requests through this"
+                  + " proxy to the --backend upstreams");
+        }
       }
       err.flush();
       CountDownLatch stop = new CountDownLatch(1);
@@ -172,12 +209,30 @@ final class ServeCommand implements Callable<Integer> {
         RUNNING.remove(stop);
       }
     } catch (IOException e) {
-      parent.err.println("gwc serve: cannot listen: " + e.getMessage());
+      parent.err.println("gwc serve: " + cannotListen(bindings, e));
       return ExitCodes.USAGE;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     return ExitCodes.OK;
+  }
+
+  /** Which address could not be bound and what to do about it. */
+  private String cannotListen(List<Proxy.Binding> bindings, IOException e) {
+    String where =
+        bindings.size() == 1
+            ? bindings.get(0).address().getHostString() + ":" + bindings.get(0).address().getPort()
+            : "one of the ports "
+                + bindings.stream()
+                    .map(b -> String.valueOf(b.address().getPort()))
+                    .collect(java.util.stream.Collectors.joining(", "));
+    String why =
+        e instanceof java.net.BindException && String.valueOf(e.getMessage()).contains("in use")
+            ? "address in use"
+            : String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+    String fix =
+        portOffset == null ? "choose another with --listen" : "choose another --port-offset";
+    return "cannot listen on " + where + " (" + why + "); " + fix;
   }
 
   private Map<String, URI> upstreams() throws UsageException {

@@ -6,11 +6,14 @@ import dev.gwc.output.Values;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,11 +59,25 @@ public final class Proxy implements AutoCloseable {
    */
   public record Binding(InetSocketAddress address, int gatewayPort) {}
 
+  /**
+   * What the proxy accepts and how long it waits.
+   *
+   * @param maxBodyBytes the largest request body passed on; a larger one is answered 413
+   * @param connectTimeout how long to wait for an upstream to accept the connection
+   * @param responseTimeout how long to wait for an upstream's response (then 504)
+   */
+  public record Limits(long maxBodyBytes, Duration connectTimeout, Duration responseTimeout) {
+    /** 16 MiB bodies, 5 s to connect, 30 s for the response. */
+    public static final Limits DEFAULT =
+        new Limits(16L << 20, Duration.ofSeconds(5), Duration.ofSeconds(30));
+  }
+
   private final RoutingTable table;
   private final Replay replay;
   private final String gateway;
   private final Map<String, URI> upstreams;
   private final Consumer<String> log;
+  private final Limits limits;
   private final HttpClient client;
   private final List<HttpServer> servers = new ArrayList<>();
 
@@ -69,15 +86,17 @@ public final class Proxy implements AutoCloseable {
       long seed,
       String gateway,
       Map<String, URI> upstreams,
+      Limits limits,
       Consumer<String> log) {
     this.table = table;
     this.replay = new Replay(table, null, seed);
     this.gateway = gateway;
     this.upstreams = Map.copyOf(upstreams);
     this.log = log;
+    this.limits = limits;
     this.client =
         HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
+            .connectTimeout(limits.connectTimeout())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
   }
@@ -88,6 +107,7 @@ public final class Proxy implements AutoCloseable {
    * @param gateway {@code namespace/name} of the only Gateway to route through, or null for the
    *     first whose listener accepts each request
    * @param upstreams real upstreams by Service {@code namespace/name}; other backends are echoed
+   * @param limits body size and upstream timeouts
    * @param log receives one line per request
    * @throws IOException when a port cannot be bound
    */
@@ -97,9 +117,10 @@ public final class Proxy implements AutoCloseable {
       String gateway,
       List<Binding> bindings,
       Map<String, URI> upstreams,
+      Limits limits,
       Consumer<String> log)
       throws IOException {
-    Proxy p = new Proxy(table, seed, gateway, upstreams, log);
+    Proxy p = new Proxy(table, seed, gateway, upstreams, limits, log);
     try {
       for (Binding b : bindings) {
         HttpServer server = HttpServer.create(b.address(), 64);
@@ -142,25 +163,45 @@ public final class Proxy implements AutoCloseable {
     servers.clear();
   }
 
+  // Exchange attributes: how the log line names the request, and the backend it went to.
+  private static final String LOGGED_AS = "gwc.request";
+  private static final String LOGGED_BACKEND = "gwc.backend";
+
   private void handle(HttpExchange ex, int gatewayPort) throws IOException {
+    ex.setAttribute(LOGGED_AS, Logs.escape(ex.getRequestMethod() + " " + ex.getRequestURI()));
     try {
-      byte[] body = readBody(ex.getRequestBody());
+      if (ex.getRequestMethod().equals("CONNECT")) {
+        // A forward proxy's tunnel: gwc serve stands in for a Gateway and opens none.
+        Map<String, List<String>> allow = new LinkedHashMap<>();
+        allow.put("allow", List.of("GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"));
+        send(ex, 405, allow, text("CONNECT is not served: gwc serve is a gateway, not a tunnel"));
+        return;
+      }
+      Body body = readBody(ex);
+      if (body.tooLarge()) {
+        send(
+            ex,
+            413,
+            Map.of(),
+            text("request body larger than " + limits.maxBodyBytes() + " bytes (--max-body-size)"));
+        return;
+      }
       Request req = request(ex, gatewayPort);
+      ex.setAttribute(
+          LOGGED_AS,
+          Logs.escape(
+              req.method()
+                  + " "
+                  + req.scheme()
+                  + "://"
+                  + req.host()
+                  + ":"
+                  + req.port()
+                  + req.pathAndQuery()));
       Result r = replay.one(gateway, req);
-      String target =
-          r.backend() == null ? "" : " -> " + r.backend().namespace() + "/" + r.backend().name();
-      log.accept(
-          req.method()
-              + " "
-              + req.scheme()
-              + "://"
-              + req.host()
-              + ":"
-              + req.port()
-              + req.pathAndQuery()
-              + "  "
-              + r.status()
-              + target);
+      if (r.backend() != null) {
+        ex.setAttribute(LOGGED_BACKEND, r.backend().namespace() + "/" + r.backend().name());
+      }
       if (r.location() != null || r.backend() == null || r.status() != 200) {
         answer(ex, r);
       } else {
@@ -168,28 +209,43 @@ public final class Proxy implements AutoCloseable {
         if (upstream == null) {
           echo(ex, r);
         } else {
-          forward(ex, r, upstream, body);
+          forward(ex, r, upstream, body.bytes());
         }
       }
     } catch (RuntimeException e) {
       // A request the proxy cannot route (say, a malformed Host header) gets a 400, not a crash.
-      send(
-          ex,
-          400,
-          Map.of(),
-          ("gwc serve: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+      send(ex, 400, Map.of(), text(String.valueOf(e.getMessage())));
     } finally {
       ex.close();
     }
   }
 
+  /**
+   * The request as the Gateway would route it. The path's dot-segments are removed first (also
+   * percent-encoded dots), as Envoy-based gateways normalise paths by default, so that {@code
+   * /public/../admin} is routed as {@code /admin}, the path the upstream will serve. A request
+   * target in absolute form ({@code GET http://host/path}, as sent to a proxy) names the host
+   * itself; its authority only picks the route, never where the proxy connects.
+   */
   private Request request(HttpExchange ex, int gatewayPort) {
+    URI uri = ex.getRequestURI();
+    boolean absoluteForm = uri.getScheme() != null && uri.getRawAuthority() != null;
     String hostHeader = ex.getRequestHeaders().getFirst("Host");
-    String host = hostHeader == null ? "localhost" : hostHeader;
+    String host =
+        absoluteForm ? uri.getRawAuthority() : hostHeader == null ? "localhost" : hostHeader;
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    if (!absoluteForm && uri.getRawAuthority() != null) {
+      // A target that begins with "//" is parsed as an authority; it is all path here.
+      path = "//" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
+    }
     int hostPort = -1;
     int colon = host.lastIndexOf(':');
     if (colon > 0 && !host.endsWith("]")) {
-      hostPort = Integer.parseInt(host.substring(colon + 1));
+      try {
+        hostPort = Integer.parseInt(host.substring(colon + 1));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("Host '" + host + "' has a malformed port");
+      }
       host = host.substring(0, colon);
     }
     int port = gatewayPort != 0 ? gatewayPort : hostPort > 0 ? hostPort : 80;
@@ -203,13 +259,12 @@ public final class Proxy implements AutoCloseable {
         headers = headers.add(name, v);
       }
     }
-    URI uri = ex.getRequestURI();
     return new Request(
         ex.getRequestMethod(),
         httpsOn(port) ? "https" : "http",
         host,
         port,
-        uri.getRawPath() == null ? "/" : uri.getRawPath(),
+        UpstreamUrls.removeDotSegments(path),
         uri.getRawQuery(),
         headers,
         HeaderList.EMPTY);
@@ -227,21 +282,17 @@ public final class Proxy implements AutoCloseable {
   }
 
   /** A redirect or an error, answered by the proxy itself. */
-  private static void answer(HttpExchange ex, Result r) throws IOException {
+  private void answer(HttpExchange ex, Result r) throws IOException {
     Map<String, List<String>> headers = new LinkedHashMap<>(r.response().asMap());
     if (r.location() != null) {
       headers.put("location", List.of(r.location()));
     }
     String why = r.trace().isEmpty() ? "" : r.trace().get(r.trace().size() - 1);
-    send(
-        ex,
-        r.status(),
-        headers,
-        ("gwc serve: " + r.status() + " " + why + "\n").getBytes(StandardCharsets.UTF_8));
+    send(ex, r.status(), headers, text(why));
   }
 
   /** The built-in backend: JSON describing the request as the backend receives it. */
-  private static void echo(HttpExchange ex, Result r) throws IOException {
+  private void echo(HttpExchange ex, Result r) throws IOException {
     Map<String, Object> backend = new LinkedHashMap<>();
     backend.put("kind", r.backend().kind());
     backend.put("namespace", r.backend().namespace());
@@ -273,13 +324,25 @@ public final class Proxy implements AutoCloseable {
     send(ex, 200, headers, (Values.json(json) + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The request as filters left it, to a real upstream; its answer, with response filters. */
+  /**
+   * The request as filters left it, to a real upstream; its answer, with response filters. The
+   * destination is the configured upstream and nothing else: the path is appended to it as text,
+   * never resolved as a URI reference (where {@code //host:port/...} would name another server).
+   */
   private void forward(HttpExchange ex, Result r, URI upstream, byte[] body) throws IOException {
     Result.Upstream up = r.upstream();
-    URI target = upstream.resolve(up.path());
+    URI target = UpstreamUrls.target(upstream, up.path());
+    if (target == null) {
+      send(
+          ex,
+          502,
+          Map.of(),
+          text("the rewritten path '" + up.path() + "' is not a valid URL path"));
+      return;
+    }
     HttpRequest.Builder b =
         HttpRequest.newBuilder(target)
-            .timeout(Duration.ofSeconds(30))
+            .timeout(limits.responseTimeout())
             .method(
                 up.method(),
                 body.length == 0
@@ -294,17 +357,25 @@ public final class Proxy implements AutoCloseable {
     HttpResponse<byte[]> resp;
     try {
       resp = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (HttpTimeoutException e) {
+      String what =
+          e instanceof HttpConnectTimeoutException
+              ? "did not accept a connection within " + limits.connectTimeout().toMillis() + " ms"
+              : "did not answer within " + limits.responseTimeout().toMillis() + " ms";
+      send(ex, 504, Map.of(), text("upstream " + upstream + " " + what));
+      return;
     } catch (IOException e) {
-      send(
-          ex,
-          502,
-          Map.of(),
-          ("gwc serve: upstream " + target + ": " + e.getMessage() + "\n")
-              .getBytes(StandardCharsets.UTF_8));
+      String why =
+          e instanceof ConnectException ? "connection refused" : String.valueOf(e.getMessage());
+      send(ex, 502, Map.of(), text("upstream " + upstream + ": " + why));
+      return;
+    } catch (IllegalArgumentException e) {
+      // A method or header the HTTP client refuses to send.
+      send(ex, 502, Map.of(), text("cannot send to upstream " + upstream + ": " + e.getMessage()));
       return;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      send(ex, 502, Map.of(), "gwc serve: interrupted\n".getBytes(StandardCharsets.UTF_8));
+      send(ex, 502, Map.of(), text("interrupted"));
       return;
     }
     Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -320,9 +391,17 @@ public final class Proxy implements AutoCloseable {
     send(ex, resp.statusCode(), headers, resp.body());
   }
 
-  private static void send(
-      HttpExchange ex, int status, Map<String, List<String>> headers, byte[] body)
+  /** An answer of the proxy's own: one line of text. */
+  private static byte[] text(String message) {
+    return ("gwc serve: " + message + "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Logs the request with the status the client gets, then sends the response. */
+  private void send(HttpExchange ex, int status, Map<String, List<String>> headers, byte[] body)
       throws IOException {
+    Object backend = ex.getAttribute(LOGGED_BACKEND);
+    log.accept(
+        ex.getAttribute(LOGGED_AS) + "  " + status + (backend == null ? "" : " -> " + backend));
     headers.forEach((k, v) -> ex.getResponseHeaders().put(k, new ArrayList<>(v)));
     boolean noBody = ex.getRequestMethod().equals("HEAD") || status == 204 || status == 304;
     ex.sendResponseHeaders(status, noBody ? -1 : body.length == 0 ? -1 : body.length);
@@ -333,7 +412,24 @@ public final class Proxy implements AutoCloseable {
     }
   }
 
-  private static byte[] readBody(InputStream in) throws IOException {
-    return in.readNBytes(16 * 1024 * 1024);
+  /** A request body read up to the limit; {@code tooLarge} when there was more. */
+  private record Body(byte[] bytes, boolean tooLarge) {}
+
+  private Body readBody(HttpExchange ex) throws IOException {
+    long max = limits.maxBodyBytes();
+    String declared = ex.getRequestHeaders().getFirst("Content-Length");
+    if (declared != null) {
+      try {
+        if (Long.parseLong(declared.strip()) > max) {
+          return new Body(new byte[0], true);
+        }
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("Content-Length '" + declared + "' is not a number");
+      }
+    }
+    try (InputStream in = ex.getRequestBody()) {
+      byte[] bytes = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+      return bytes.length > max ? new Body(new byte[0], true) : new Body(bytes, false);
+    }
   }
 }

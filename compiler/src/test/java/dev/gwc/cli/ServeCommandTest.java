@@ -85,6 +85,212 @@ class ServeCommandTest {
     }
   }
 
+  /** Sends {@code head} (request line and headers, without the blank line) and a body. */
+  private static Resp rawRequest(int port, String head, byte[] body) throws IOException {
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      s.setSoTimeout(20_000);
+      OutputStream out = s.getOutputStream();
+      out.write((head + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.write(body);
+      out.flush();
+      String text = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return Resp.of(text);
+    }
+  }
+
+  /** An upstream on loopback that counts its requests and answers with the path it saw. */
+  private static final class Upstream implements AutoCloseable {
+    final HttpServer server;
+    final java.util.concurrent.atomic.AtomicInteger requests =
+        new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicLong bodyBytes =
+        new java.util.concurrent.atomic.AtomicLong();
+
+    Upstream(long delayMillis) throws IOException {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      server.createContext(
+          "/",
+          ex -> {
+            requests.incrementAndGet();
+            bodyBytes.addAndGet(ex.getRequestBody().readAllBytes().length);
+            try {
+              Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            byte[] b = ("saw " + ex.getRequestURI()).getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+          });
+      server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+      server.start();
+    }
+
+    int port() {
+      return server.getAddress().getPort();
+    }
+
+    String url() {
+      return "http://127.0.0.1:" + port();
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+      ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+  }
+
+  /** The storefront's Services (the shop's PathPrefix / rule) mapped to one upstream. */
+  private int serveStorefront(Upstream up, String... extra) throws Exception {
+    String[] args = new String[extra.length + 4];
+    args[0] = "--backend";
+    args[1] = "shop/storefront-v1=" + up.url();
+    args[2] = "--backend";
+    args[3] = "shop/storefront-v2=" + up.url();
+    System.arraycopy(extra, 0, args, 4, extra.length);
+    return serve(args);
+  }
+
+  @Test
+  void upstream_aPathThatLooksLikeAnAuthorityStaysAPath() throws Exception {
+    try (Upstream configured = new Upstream(0);
+        Upstream attacker = new Upstream(0)) {
+      int port = serveStorefront(configured);
+      String sneaky = "//127.0.0.1:" + attacker.port() + "/steal";
+      Resp r = raw(port, "www.shop.example.com:443", sneaky);
+      assertEquals(200, r.status(), r.body());
+      assertEquals("saw " + sneaky, r.body());
+      assertEquals(0, attacker.requests.get(), "the client chose the destination");
+      assertEquals(1, configured.requests.get());
+    }
+  }
+
+  @Test
+  void absoluteFormAndConnect_neverConnectWhereTheClientSays() throws Exception {
+    try (Upstream configured = new Upstream(0);
+        Upstream attacker = new Upstream(0)) {
+      int port = serveStorefront(configured);
+      Resp connect =
+          rawRequest(
+              port,
+              "CONNECT 127.0.0.1:"
+                  + attacker.port()
+                  + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                  + attacker.port(),
+              new byte[0]);
+      // The JDK's server refuses the authority-form target itself (400); a CONNECT that it
+      // passes on is answered 405. Either way nothing is connected.
+      assertTrue(connect.status() == 400 || connect.status() == 405, connect.toString());
+
+      // Absolute form: its authority is the host to route by (RFC 9112 3.2.2), not a destination.
+      Resp elsewhere =
+          rawRequest(
+              port,
+              "GET http://127.0.0.1:"
+                  + attacker.port()
+                  + "/x HTTP/1.1\r\nHost: www.shop.example.com",
+              new byte[0]);
+      assertEquals(404, elsewhere.status(), elsewhere.body());
+      Resp shop =
+          rawRequest(
+              port,
+              "GET http://www.shop.example.com:443/home HTTP/1.1\r\nHost: ignored.example",
+              new byte[0]);
+      assertEquals(200, shop.status(), shop.body());
+      assertEquals("saw /home", shop.body());
+      assertEquals(0, attacker.requests.get());
+    }
+  }
+
+  @Test
+  void dotSegments_areRemovedBeforeRouting() throws Exception {
+    int port = serve();
+    // /static/../api with the header is the api rule's request, and the api Service gets /api.
+    Resp api =
+        raw(port, "www.shop.example.com:443", "/static/%2e%2e/api/./v1", "x-api-version", "2");
+    assertEquals(200, api.status(), api.body());
+    assertTrue(api.body().contains("\"name\": \"api\""), api.body());
+    assertTrue(api.body().contains("\"path\": \"/api/v1\""), api.body());
+    Resp above = raw(port, "www.shop.example.com:443", "/../../etc/passwd");
+    assertTrue(above.body().contains("\"path\": \"/etc/passwd\""), above.body());
+  }
+
+  @Test
+  void bodyOverTheLimit_is413AndNeverForwarded() throws Exception {
+    try (Upstream up = new Upstream(0)) {
+      int port = serveStorefront(up, "--max-body-size", "1K");
+      byte[] big = new byte[4096];
+      Resp declared =
+          rawRequest(
+              port,
+              "POST /upload HTTP/1.1\r\nHost: www.shop.example.com:443\r\nContent-Length: 4096",
+              big);
+      assertEquals(413, declared.status(), declared.body());
+      byte[] chunked = "1000\r\n".getBytes(StandardCharsets.US_ASCII);
+      byte[] chunk = new byte[chunked.length + 4096 + 7];
+      System.arraycopy(chunked, 0, chunk, 0, chunked.length);
+      System.arraycopy(
+          "\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0, chunk, chunked.length + 4096, 7);
+      Resp streamed =
+          rawRequest(
+              port,
+              "POST /upload HTTP/1.1\r\nHost: www.shop.example.com:443\r\nTransfer-Encoding: chunked",
+              chunk);
+      assertEquals(413, streamed.status(), streamed.body());
+      Resp small =
+          rawRequest(
+              port,
+              "POST /upload HTTP/1.1\r\nHost: www.shop.example.com:443\r\nContent-Length: 1024",
+              new byte[1024]);
+      assertEquals(200, small.status(), small.body());
+      assertEquals(1, up.requests.get());
+      assertEquals(1024, up.bodyBytes.get());
+    }
+  }
+
+  @Test
+  void upstreamFailures_are502Or504WithTheReason() throws Exception {
+    int closedPort = freePort();
+    try (Upstream slow = new Upstream(3_000)) {
+      String[] args = {
+        "--backend", "shop/storefront-v1=http://127.0.0.1:" + closedPort,
+        "--backend", "shop/storefront-v2=http://127.0.0.1:" + closedPort,
+        "--backend", "shop/api=" + slow.url(),
+        "--upstream-timeout", "300ms"
+      };
+      int port = serve(args);
+      Resp refused = raw(port, "www.shop.example.com:443", "/");
+      assertEquals(502, refused.status(), refused.body());
+      assertTrue(refused.body().contains("connection refused"), refused.body());
+      Resp late = raw(port, "www.shop.example.com:443", "/api", "x-api-version", "2");
+      assertEquals(504, late.status(), late.body());
+      assertTrue(late.body().contains("did not answer within 300 ms"), late.body());
+      assertTrue(err.toString().contains("/api  504 -> shop/api"), err.toString());
+    }
+  }
+
+  @Test
+  void portInUse_saysWhichAndWhatToDo() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Gwc.Run r =
+          Gwc.run(
+              "serve",
+              "--listen",
+              "127.0.0.1:" + taken.getLocalPort(),
+              Gwc.root().resolve("examples/shop").toString());
+      assertEquals(2, r.exit(), r.err());
+      assertTrue(
+          r.err()
+              .contains(
+                  "cannot listen on 127.0.0.1:"
+                      + taken.getLocalPort()
+                      + " (address in use); choose another with --listen"),
+          r.err());
+    }
+  }
+
   /** A response as read off the socket: status, headers (lower-case names), body. */
   private record Resp(int status, java.util.Map<String, String> headers, String body) {
     static Resp of(String text) {
@@ -157,5 +363,11 @@ class ServeCommandTest {
     Gwc.Run listen = Gwc.run("serve", "--listen", "nowhere", "examples/shop");
     assertEquals(2, listen.exit());
     assertTrue(listen.err().contains("expected HOST:PORT"), listen.err());
+    Gwc.Run size = Gwc.run("serve", "--max-body-size", "lots", "examples/shop");
+    assertEquals(2, size.exit());
+    assertTrue(size.err().contains("--max-body-size 'lots': expected a size"), size.err());
+    Gwc.Run time = Gwc.run("serve", "--upstream-timeout", "0s", "examples/shop");
+    assertEquals(2, time.exit());
+    assertTrue(time.err().contains("--upstream-timeout '0s': expected a duration"), time.err());
   }
 }
