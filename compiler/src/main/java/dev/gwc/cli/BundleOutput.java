@@ -1,19 +1,17 @@
 package dev.gwc.cli;
 
+import dev.gwc.output.BundleDirectory;
+import dev.gwc.output.BundleFiles;
 import dev.gwc.output.Values;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import picocli.CommandLine.Option;
 
 /**
  * {@code --format yaml|json} and {@code -o DIR} of the commands that write resources: one document
- * on standard output, or one file per resource named {@code kind-namespace-name.FORMAT}.
+ * on standard output, or one file per resource named {@code kind_namespace_name.FORMAT}.
  */
 final class BundleOutput {
   @Option(
@@ -26,7 +24,10 @@ final class BundleOutput {
   @Option(
       names = "-o",
       paramLabel = "DIR",
-      description = "Write one file per resource into DIR instead of standard output.")
+      description =
+          "Write one file per resource into DIR instead of standard output, named"
+              + " kind_namespace_name.FORMAT; files gwc wrote there before and no longer produces"
+              + " are removed (DIR/.gwc-bundle lists them), other files are left alone.")
   Path outDir;
 
   /** A usage error for a format other than yaml or json. */
@@ -41,25 +42,24 @@ final class BundleOutput {
     return format.equals("json") ? Values.json(value) + "\n" : Values.yaml(value);
   }
 
-  /** File name to content, in a stable order. */
-  Map<String, String> files(List<Map<String, Object>> items) {
-    Map<String, String> out = new TreeMap<>();
-    for (Map<String, Object> item : items) {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> meta = (Map<String, Object>) item.getOrDefault("metadata", Map.of());
-      String ns = meta.get("namespace") == null ? "" : meta.get("namespace") + "-";
-      String name =
-          String.valueOf(item.get("kind")).toLowerCase(Locale.ROOT) + "-" + ns + meta.get("name");
-      out.put(name.replaceAll("[^A-Za-z0-9._-]", "_") + "." + format, render(item));
+  @Option(
+      names = "--force",
+      description =
+          "With -o: overwrite files in DIR that gwc did not write (by default such a file stops the"
+              + " command before anything is written).")
+  boolean force;
+
+  /** File name to content, in a stable order ({@link BundleFiles} says how files are named). */
+  Map<String, String> files(List<Map<String, Object>> items) throws IOException {
+    try {
+      return BundleFiles.of(items, format, this::render);
+    } catch (BundleFiles.CollisionException e) {
+      throw new IOException(e.getMessage(), e);
     }
-    return out;
   }
 
   /** Writes one file per resource into {@code -o DIR}. */
-  void writeFiles(List<Map<String, Object>> items) throws IOException {
-    Files.createDirectories(outDir);
-    for (Map.Entry<String, String> f : files(items).entrySet()) {
-      Files.writeString(outDir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
-    }
+  BundleDirectory.Written writeFiles(List<Map<String, Object>> items) throws IOException {
+    return BundleDirectory.write(outDir, files(items), force);
   }
 }

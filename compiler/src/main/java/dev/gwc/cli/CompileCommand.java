@@ -3,6 +3,7 @@ package dev.gwc.cli;
 import dev.gwc.convert.Conversion;
 import dev.gwc.convert.Notification;
 import dev.gwc.diag.Severity;
+import dev.gwc.output.BundleDirectory;
 import dev.gwc.pipeline.BundleItems;
 import dev.gwc.pipeline.Compiler;
 import dev.gwc.pipeline.Options;
@@ -11,15 +12,11 @@ import dev.gwc.source.Input;
 import dev.gwc.source.Inputs;
 import dev.gwc.validate.cel.CelEngine;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -124,7 +121,9 @@ final class CompileCommand implements Callable<Integer> {
       parent.out.flush();
       return code;
     } catch (IOException e) {
-      parent.err.println("gwc compile: " + e.getMessage());
+      String.valueOf(e.getMessage())
+          .lines()
+          .forEach(line -> parent.err.println("gwc compile: " + line));
       return ExitCodes.FAILURE;
     }
   }
@@ -149,43 +148,15 @@ final class CompileCommand implements Callable<Integer> {
     return output.render(value);
   }
 
-  /** One file per resource, named kind-namespace-name, in a stable order. */
-  private Map<String, String> files(List<Map<String, Object>> items) {
+  /** One file per resource, in a stable order. */
+  private Map<String, String> files(List<Map<String, Object>> items) throws IOException {
     return output.files(items);
   }
 
   private boolean check(Map<String, String> expected) throws IOException {
-    Map<String, String> actual = new TreeMap<>();
-    if (Files.isDirectory(checkDir)) {
-      try (Stream<Path> list = Files.list(checkDir)) {
-        for (Path p : list.filter(p -> p.toString().endsWith("." + output.format)).toList()) {
-          actual.put(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8));
-        }
-      }
-    }
-    boolean same = true;
-    for (Map.Entry<String, String> e : expected.entrySet()) {
-      String have = actual.remove(e.getKey());
-      if (have == null) {
-        parent.out.println(
-            "--- /dev/null\n+++ "
-                + checkDir.resolve(e.getKey())
-                + "\n(new file; run gwc compile -o "
-                + checkDir
-                + ")");
-        same = false;
-      } else if (!have.equals(e.getValue())) {
-        parent.out.print(
-            Diffs.unified(checkDir.resolve(e.getKey()).toString(), have, e.getValue()));
-        same = false;
-      }
-    }
-    for (String stale : actual.keySet()) {
-      parent.out.println(
-          "--- " + checkDir.resolve(stale) + "\n+++ /dev/null\n(no longer produced)");
-      same = false;
-    }
+    List<String> differences = BundleDirectory.check(checkDir, expected, output.format);
+    differences.forEach(parent.out::print);
     parent.out.flush();
-    return same;
+    return differences.isEmpty();
   }
 }

@@ -113,7 +113,9 @@ final class ConvertCommand implements Callable<Integer> {
       parent.out.flush();
       return code;
     } catch (IOException e) {
-      parent.err.println("gwc convert: " + e.getMessage());
+      String.valueOf(e.getMessage())
+          .lines()
+          .forEach(line -> parent.err.println("gwc convert: " + line));
       return ExitCodes.FAILURE;
     }
   }

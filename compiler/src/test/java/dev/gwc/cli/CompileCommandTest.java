@@ -28,8 +28,8 @@ class CompileCommandTest {
     assertEquals(0, Gwc.run("compile", "-o", out.toString(), shop().toString()).exit());
     try (Stream<Path> files = Files.list(out)) {
       List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-      assertTrue(names.contains("gateway-infra-edge.yaml"), names.toString());
-      assertTrue(names.contains("httproute-shop-storefront.yaml"), names.toString());
+      assertTrue(names.contains("gateway_infra_edge.yaml"), names.toString());
+      assertTrue(names.contains("httproute_shop_storefront.yaml"), names.toString());
     }
     Gwc.Run check = Gwc.run("compile", "--check", out.toString(), shop().toString());
     assertEquals(0, check.exit(), check.out());
@@ -39,12 +39,12 @@ class CompileCommandTest {
   void check_staleBundle_exitsOneWithDiff() throws IOException {
     Path out = tmp.resolve("compiled");
     Gwc.run("compile", "-o", out.toString(), shop().toString());
-    Path gw = out.resolve("gateway-infra-edge.yaml");
+    Path gw = out.resolve("gateway_infra_edge.yaml");
     Files.writeString(
         gw,
         Files.readString(gw, StandardCharsets.UTF_8)
             .replace("attachedRoutes: 1", "attachedRoutes: 7"));
-    Files.writeString(out.resolve("httproute-shop-gone.yaml"), "kind: HTTPRoute\n");
+    Files.writeString(out.resolve("httproute_shop_gone.yaml"), "kind: HTTPRoute\n");
     Gwc.Run check = Gwc.run("compile", "--check", out.toString(), shop().toString());
     assertEquals(1, check.exit());
     assertTrue(
@@ -53,7 +53,134 @@ class CompileCommandTest {
     assertTrue(
         check.out().lines().anyMatch(l -> l.startsWith("+") && l.contains("attachedRoutes: 1")),
         check.out());
-    assertTrue(check.out().contains("httproute-shop-gone.yaml"), check.out());
+    assertTrue(check.out().contains("httproute_shop_gone.yaml"), check.out());
+  }
+
+  private static final String TWO_ROUTES =
+      """
+      apiVersion: gateway.networking.k8s.io/v1
+      kind: HTTPRoute
+      metadata: {name: c, namespace: team-a}
+      spec: {}
+      ---
+      apiVersion: gateway.networking.k8s.io/v1
+      kind: HTTPRoute
+      metadata: {name: a-c, namespace: team}
+      spec: {}
+      """;
+
+  private Path input(String yaml) throws IOException {
+    Path in = tmp.resolve("in");
+    Files.createDirectories(in);
+    Files.writeString(in.resolve("routes.yaml"), yaml);
+    return in;
+  }
+
+  private static List<String> names(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void outputDir_namesThatOnceCollidedAreApart() throws IOException {
+    Path out = tmp.resolve("out");
+    Gwc.Run run = Gwc.run("compile", "-o", out.toString(), input(TWO_ROUTES).toString());
+    assertEquals(0, run.exit(), run.err());
+    assertEquals(
+        List.of(".gwc-bundle", "httproute_team-a_c.yaml", "httproute_team_a-c.yaml"), names(out));
+    assertTrue(Files.readString(out.resolve("httproute_team_a-c.yaml")).contains("name: a-c"));
+  }
+
+  @Test
+  void outputDir_neverOverwritesAFileGwcDidNotWrite() throws IOException {
+    Path out = tmp.resolve("out");
+    Files.createDirectories(out);
+    Path mine = out.resolve("httproute_team-a_c.yaml");
+    Files.writeString(mine, "# my notes\n");
+    Gwc.Run refused = Gwc.run("compile", "-o", out.toString(), input(TWO_ROUTES).toString());
+    assertEquals(2, refused.exit(), refused.err());
+    assertTrue(
+        refused.err().contains("gwc compile: " + mine + ": exists and was not written by gwc"),
+        refused.err());
+    assertEquals("# my notes\n", Files.readString(mine));
+    assertEquals(List.of("httproute_team-a_c.yaml"), names(out), "nothing written on refusal");
+
+    Gwc.Run forced =
+        Gwc.run("compile", "--force", "-o", out.toString(), input(TWO_ROUTES).toString());
+    assertEquals(0, forced.exit(), forced.err());
+    assertTrue(Files.readString(mine).contains("name: c"));
+  }
+
+  @Test
+  void outputDir_removesOnlyWhatGwcWroteAndKeepsModes() throws IOException {
+    Path out = tmp.resolve("out");
+    Path in = input(TWO_ROUTES);
+    assertEquals(0, Gwc.run("compile", "-o", out.toString(), in.toString()).exit());
+    Path kept = out.resolve("httproute_team-a_c.yaml");
+    Files.setPosixFilePermissions(
+        kept, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+    Files.writeString(out.resolve("README.md"), "by hand\n");
+    Files.writeString(out.resolve("service_x_y.yaml"), "by hand\n");
+    Files.writeString(
+        in.resolve("routes.yaml"),
+        TWO_ROUTES
+            .substring(0, TWO_ROUTES.indexOf("---"))
+            .replace("{}", "{hostnames: [a.example]}"));
+    Gwc.Run run = Gwc.run("compile", "-o", out.toString(), in.toString());
+    assertEquals(0, run.exit(), run.err());
+    assertEquals(
+        List.of(".gwc-bundle", "README.md", "httproute_team-a_c.yaml", "service_x_y.yaml"),
+        names(out));
+    assertEquals(
+        "rw-rw----",
+        java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(kept)));
+    assertTrue(Files.readString(kept).contains("a.example"));
+  }
+
+  @Test
+  void outputDir_neverFollowsALinkOutOfDir() throws IOException {
+    Path out = tmp.resolve("out");
+    Path in = input(TWO_ROUTES);
+    assertEquals(0, Gwc.run("compile", "-o", out.toString(), in.toString()).exit());
+    Path outside = tmp.resolve("outside.txt");
+    Files.writeString(outside, "secret\n");
+    Path link = out.resolve("httproute_team-a_c.yaml");
+    Files.delete(link);
+    Files.createSymbolicLink(link, outside);
+
+    Gwc.Run check = Gwc.run("compile", "--check", out.toString(), in.toString());
+    assertEquals(1, check.exit());
+    assertTrue(check.out().contains(link + ": is a symbolic link"), check.out());
+    assertTrue(!check.out().contains("secret"), "printed a file outside DIR: " + check.out());
+
+    // gwc wrote that name: the link is replaced by the file, its target left alone.
+    assertEquals(0, Gwc.run("compile", "-o", out.toString(), in.toString()).exit());
+    assertTrue(!Files.isSymbolicLink(link));
+    assertEquals("secret\n", Files.readString(outside));
+  }
+
+  @Test
+  void outputDir_errorsNameTheFileAndTheReason() throws IOException {
+    Path out = tmp.resolve("out");
+    Files.createDirectories(out.resolve("httproute_team_a-c.yaml"));
+    Gwc.Run run = Gwc.run("compile", "-o", out.toString(), input(TWO_ROUTES).toString());
+    assertEquals(2, run.exit());
+    assertTrue(
+        run.err()
+            .contains(
+                "gwc compile: " + out.resolve("httproute_team_a-c.yaml") + ": is a directory"),
+        run.err());
+    Path file = tmp.resolve("file");
+    Files.writeString(file, "x");
+    Gwc.Run notDir = Gwc.run("compile", "-o", file.toString(), input(TWO_ROUTES).toString());
+    assertEquals(2, notDir.exit());
+    assertTrue(notDir.err().contains(file + ": not a directory"), notDir.err());
+
+    Gwc.Run check = Gwc.run("compile", "--check", out.toString(), input(TWO_ROUTES).toString());
+    assertEquals(1, check.exit());
+    assertTrue(
+        check.out().contains("is a directory; --check compares regular files only"), check.out());
   }
 
   @Test

@@ -86,7 +86,7 @@ class ConvertCommandTest {
     assertEquals("", run.out());
     try (Stream<Path> files = Files.list(out)) {
       assertEquals(
-          List.of("gateway-shop-nginx.yaml", "httproute-shop-a.example.com.yaml"),
+          List.of(".gwc-bundle", "gateway_shop_nginx.yaml", "httproute_shop_a.example.com.yaml"),
           files.map(p -> p.getFileName().toString()).sorted().toList());
     }
   }

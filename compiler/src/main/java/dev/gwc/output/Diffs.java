@@ -1,16 +1,30 @@
-package dev.gwc.cli;
+package dev.gwc.output;
 
 import java.util.List;
 
-/** A small unified diff (one hunk per changed region, three lines of context) for --check. */
+/** A small line diff for --check: each added or removed line under the line number it is at. */
 final class Diffs {
   private Diffs() {}
+
+  /** Above this many line pairs the table of common subsequences is not built. */
+  private static final long MAX_CELLS = 4_000_000;
 
   static String unified(String name, String before, String after) {
     List<String> a = before.lines().toList();
     List<String> b = after.lines().toList();
     int n = a.size();
     int m = b.size();
+    if ((long) (n + 1) * (m + 1) > MAX_CELLS) {
+      return "--- "
+          + name
+          + "\n+++ "
+          + name
+          + " (compiled)\n(differs: "
+          + n
+          + " lines against "
+          + m
+          + " compiled lines, too many to show line by line)\n";
+    }
     int[][] lcs = new int[n + 1][m + 1];
     for (int i = n - 1; i >= 0; i--) {
       for (int j = m - 1; j >= 0; j--) {
