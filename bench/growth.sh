@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# How much a route lookup's cost grows from 100 to 10,000 HTTPRoutes (issue 4's target: at most 2x),
+# How much the cost of simulating a request (as `gwc simulate --requests` does per line) grows from
+# 100 to 10,000 HTTPRoutes (issue 4's target was at most 2x for the lookup alone),
 # both tables in one JVM with their passes taking turns (benchmarks' LookupGrowth), so that both
 # sizes meet the same machine. Separate JMH runs (bench/jmh.sh) meet different phases of a shared
 # machine, and their ratio moves with the load. The table built second measures a little faster, so

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# JMH benchmark of the routing table: Simulator.lookup on gen-corpus.py corpora of 100, 1,000 and
-# 10,000 HTTPRoutes, each with its own request file (bench/README.md has the results).
+# JMH benchmark of what `gwc simulate --requests` does per line (Simulator.simulate with its trace)
+# on gen-corpus.py corpora of 100, 1,000 and 10,000 HTTPRoutes, each with its own request file.
 #
 #   bench/jmh.sh                          builds benchmarks/target/benchmarks.jar when missing or
 #                                         older than the sources, generates bench/out/corpus-{100,1k,10k}

@@ -2,6 +2,7 @@ package dev.gwc.bench;
 
 import dev.gwc.sim.GatewayTable;
 import dev.gwc.sim.Request;
+import dev.gwc.sim.RoutingTable;
 import dev.gwc.sim.Simulator;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -26,9 +27,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Route lookups per second ({@link Simulator#lookup}: listener, virtual host, rule and weighted
- * backend, no filters or trace) on the routing table of a {@code gen-corpus.py} corpus, with that
- * corpus's own request file, every request in turn. The score is lookups per second on one thread.
+ * Requests simulated per second as {@code gwc simulate --requests} simulates each line ({@link
+ * Simulator#simulate} with its trace: listener, virtual host, rule, filters, weighted backend) on
+ * the routing table of a {@code gen-corpus.py} corpus, with that corpus's own request file, every
+ * request in turn. The score is lookups per second on one thread.
  *
  * <p>The corpora are read from {@code $GWC_BENCH_OUT/corpus-<size>} and {@code
  * corpus-<size>.requests.jsonl} (size {@code 100}, {@code 1k}, {@code 10k}; default folder {@code
@@ -54,6 +56,7 @@ public class LookupBenchmark {
   @Param("0")
   public int limit;
 
+  private RoutingTable table;
   private GatewayTable[] gateways;
   private Request[] requests;
   private int next;
@@ -85,18 +88,19 @@ public class LookupBenchmark {
     LookupCorpus corpus =
         LookupCorpus.load(
             Path.of(System.getenv().getOrDefault("GWC_BENCH_OUT", "bench/out")), routes, limit);
+    table = corpus.table();
     gateways = corpus.gateways();
     requests = corpus.requests();
     System.gc();
   }
 
-  /** {@value #BATCH} lookups of consecutive requests of the file. */
+  /** {@value #BATCH} simulations of consecutive requests of the file. */
   @Benchmark
   @OperationsPerInvocation(BATCH)
   public void lookup(Blackhole bh) {
     int i = next;
     for (int n = 0; n < BATCH; n++) {
-      bh.consume(Simulator.lookup(gateways[i], requests[i], 0));
+      bh.consume(Simulator.simulate(table, gateways[i], requests[i], 0, true));
       i = i + 1 == requests.length ? 0 : i + 1;
     }
     next = i;

@@ -5,9 +5,9 @@ import dev.gwc.pipeline.Options;
 import dev.gwc.sim.GatewayTable;
 import dev.gwc.sim.HeaderList;
 import dev.gwc.sim.Request;
-import dev.gwc.sim.RequestFile;
 import dev.gwc.sim.RoutingTable;
 import dev.gwc.source.Inputs;
+import dev.gwc.traffic.RequestFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,11 +20,12 @@ import java.util.List;
  * A {@code gen-corpus.py} corpus's routing table and the requests of its request file that reach a
  * listener, each with the Gateway that accepts it (as {@code gwc simulate --requests} sends it).
  *
+ * @param table the routing table
  * @param gateways per request, its Gateway's table
  * @param requests the requests, copied so that one request's objects lie next to each other, as a
  *     replay meets each request just after reading it (not among the garbage of parsing the file)
  */
-public record LookupCorpus(GatewayTable[] gateways, Request[] requests) {
+public record LookupCorpus(RoutingTable table, GatewayTable[] gateways, Request[] requests) {
 
   /**
    * Loads {@code out/corpus-<size>} and {@code out/corpus-<size>.requests.jsonl}.
@@ -61,7 +62,7 @@ public record LookupCorpus(GatewayTable[] gateways, Request[] requests) {
     for (int i = 0; i < n; i++) {
       requests[i] = copy(rs.get(i));
     }
-    return new LookupCorpus(gs.subList(0, n).toArray(new GatewayTable[0]), requests);
+    return new LookupCorpus(table, gs.subList(0, n).toArray(new GatewayTable[0]), requests);
   }
 
   private static Request copy(Request r) {

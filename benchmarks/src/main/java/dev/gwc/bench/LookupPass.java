@@ -2,6 +2,7 @@ package dev.gwc.bench;
 
 import dev.gwc.sim.GatewayTable;
 import dev.gwc.sim.Request;
+import dev.gwc.sim.RoutingTable;
 import dev.gwc.sim.Simulator;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -9,11 +10,13 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 
 /**
- * Passes of {@link Simulator#lookup} over every request of a corpus, timed in CPU time; what {@link
+ * Passes over every request of a corpus, each simulated as {@code gwc simulate --requests}
+ * simulates a line (with its trace, {@link Simulator#simulate}), timed in CPU time; what {@link
  * SameJvmComparison} runs for each of two builds, loaded side by side.
  */
 public final class LookupPass {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private final RoutingTable table;
   private final GatewayTable[] gateways;
   private final Request[] requests;
 
@@ -22,6 +25,7 @@ public final class LookupPass {
 
   public LookupPass(String out, int routes) throws IOException {
     LookupCorpus corpus = LookupCorpus.load(Path.of(out), routes, 0);
+    table = corpus.table();
     gateways = corpus.gateways();
     requests = corpus.requests();
   }
@@ -36,7 +40,7 @@ public final class LookupPass {
     long start = THREADS.getCurrentThreadCpuTime();
     int n = 0;
     for (int i = 0; i < requests.length; i++) {
-      if (Simulator.lookup(gateways[i], requests[i], 0) != null) {
+      if (Simulator.simulate(table, gateways[i], requests[i], 0, true).route() != null) {
         n++;
       }
     }

@@ -3,7 +3,7 @@ package dev.gwc.cli;
 import dev.gwc.pipeline.Compiler;
 import dev.gwc.pipeline.Options;
 import dev.gwc.pipeline.Report;
-import dev.gwc.sim.Proxy;
+import dev.gwc.serve.Proxy;
 import dev.gwc.sim.RoutingTable;
 import dev.gwc.source.Inputs;
 import dev.gwc.validate.cel.CelEngine;

@@ -3,24 +3,25 @@ package dev.gwc.cli;
 import dev.gwc.concurrent.Parallel;
 import dev.gwc.convert.Conversion;
 import dev.gwc.diag.Severity;
+import dev.gwc.output.ResultJson;
+import dev.gwc.output.TraceText;
 import dev.gwc.output.Values;
 import dev.gwc.pipeline.Compiler;
 import dev.gwc.pipeline.Options;
 import dev.gwc.pipeline.Report;
-import dev.gwc.sim.AccessLog;
-import dev.gwc.sim.Expectations;
 import dev.gwc.sim.GatewayTable;
 import dev.gwc.sim.IngressTable;
 import dev.gwc.sim.Replay;
-import dev.gwc.sim.ReplaySummary;
 import dev.gwc.sim.Request;
-import dev.gwc.sim.RequestFile;
 import dev.gwc.sim.Result;
-import dev.gwc.sim.ResultJson;
 import dev.gwc.sim.RoutingSet;
 import dev.gwc.sim.RoutingTable;
-import dev.gwc.sim.TraceText;
 import dev.gwc.source.Inputs;
+import dev.gwc.traffic.AccessLog;
+import dev.gwc.traffic.Expectations;
+import dev.gwc.traffic.ReplayLoop;
+import dev.gwc.traffic.ReplaySummary;
+import dev.gwc.traffic.RequestFile;
 import dev.gwc.validate.cel.CelEngine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -325,7 +326,7 @@ final class SimulateCommand implements Callable<Integer> {
   /** --requests: one JSON result a line on stdout, a summary on stderr. */
   private int replay(RoutingSet replay, List<RequestFile.Entry> entries) {
     ReplaySummary summary = new ReplaySummary();
-    replay.lines(entries, summary, parent.lines::println);
+    ReplayLoop.lines(entries, summary, parent.lines::println, replay::one);
     parent.err.print(summary.render());
     return 0;
   }

@@ -1,13 +1,12 @@
 package dev.gwc.sim;
 
 import java.util.Comparator;
-import java.util.List;
 
 /** The entries of the routing table and the order in which the specification ranks them. */
 final class Candidates {
   private Candidates() {}
 
-  /** One match of one HTTPRoute rule on one listener, with what a lookup can know in advance. */
+  /** One match of one HTTPRoute rule on one listener. */
   static final class Http {
     private final Rule rule;
     private final int match;
@@ -16,52 +15,16 @@ final class Candidates {
     /** Whether the path alone decides: no method, header or query parameter match. */
     final boolean pathOnly;
 
-    /** The decision when no weighted choice is needed (at most one backendRef), else null. */
-    final Simulator.Decision fixed;
-
-    /** With several backendRefs: the running sums of their weights (negative ones count 0). */
-    final long[] bounds;
-
-    /** With several backendRefs: the decision for each (the last for weights that add up to 0). */
-    final Simulator.Decision[] choices;
-
     /**
-     * @param listener the listener's name
      * @param rule the rule
      * @param match the match's index in the rule
      * @param m the match
      */
-    Http(String listener, Rule rule, int match, HttpMatch m) {
+    Http(Rule rule, int match, HttpMatch m) {
       this.rule = rule;
       this.match = match;
       this.m = m;
       this.pathOnly = m.method() == null && m.headers().isEmpty() && m.query().isEmpty();
-      List<BackendRef> refs = rule.backends();
-      this.fixed =
-          refs.size() > 1
-              ? null
-              : new Simulator.Decision(
-                  listener,
-                  rule.route(),
-                  rule.index(),
-                  match,
-                  refs.isEmpty() || refs.get(0).weight() <= 0 ? null : refs.get(0));
-      if (fixed != null) {
-        this.bounds = null;
-        this.choices = null;
-        return;
-      }
-      this.bounds = new long[refs.size()];
-      this.choices = new Simulator.Decision[refs.size() + 1];
-      long sum = 0;
-      for (int i = 0; i < refs.size(); i++) {
-        sum += Math.max(0, refs.get(i).weight());
-        bounds[i] = sum;
-        choices[i] =
-            new Simulator.Decision(listener, rule.route(), rule.index(), match, refs.get(i));
-      }
-      choices[refs.size()] =
-          new Simulator.Decision(listener, rule.route(), rule.index(), match, null);
     }
 
     // The trace's words for this match, made the first time a trace needs them.
@@ -75,24 +38,6 @@ final class Candidates {
         label = l;
       }
       return l;
-    }
-
-    /**
-     * The decision for a request's hash: the backendRef {@link WeightedChoice#pick} would choose,
-     * from the precomputed sums.
-     */
-    Simulator.Decision choose(long hash) {
-      long total = bounds[bounds.length - 1];
-      if (total == 0) {
-        return choices[bounds.length];
-      }
-      long point = Long.remainderUnsigned(hash, total);
-      for (int i = 0; i < bounds.length; i++) {
-        if (point < bounds[i]) {
-          return choices[i];
-        }
-      }
-      return choices[bounds.length - 1]; // not reached
     }
 
     Rule rule() {

@@ -16,7 +16,7 @@ import java.util.List;
  * @param options the annotations of the Ingress that defines it
  * @param canaries canary Ingresses that take requests from it, oldest first
  */
-record IngressLocation(
+public record IngressLocation(
     RouteId ingress,
     int rule,
     int index,
@@ -27,7 +27,7 @@ record IngressLocation(
     NginxOptions options,
     List<Canary> canaries) {
 
-  IngressLocation {
+  public IngressLocation {
     canaries = List.copyOf(canaries);
   }
 
@@ -38,7 +38,7 @@ record IngressLocation(
    * @param backend its backend, or null when it cannot be reached
    * @param rules its canary annotations
    */
-  record Canary(RouteId ingress, BackendRef backend, NginxOptions.Canary rules) {}
+  public record Canary(RouteId ingress, BackendRef backend, NginxOptions.Canary rules) {}
 
   /** A copy with one more canary. */
   IngressLocation withCanary(Canary c) {

@@ -37,7 +37,7 @@ public final class IngressTable {
   }
 
   /** The location an Ingress route hit names (its path and backend), or null. */
-  IngressLocation location(Result.RouteHit hit) {
+  public IngressLocation location(Result.RouteHit hit) {
     Found f = find(hit);
     return f == null ? null : f.location();
   }
@@ -45,7 +45,7 @@ public final class IngressTable {
   /**
    * The name of the server that holds an Ingress route hit's location ("(any)": default), or null.
    */
-  String serverOf(Result.RouteHit hit) {
+  public String serverOf(Result.RouteHit hit) {
     Found f = find(hit);
     return f == null ? null : f.server().host.equals(DEFAULT_SERVER) ? "(any)" : f.server().host;
   }
@@ -210,7 +210,7 @@ public final class IngressTable {
     return defaultClass != null ? defaultClass : "nginx";
   }
 
-  static Map<String, String> annotations(YMap root) {
+  public static Map<String, String> annotations(YMap root) {
     Map<String, String> out = new LinkedHashMap<>();
     if (root.get("metadata") instanceof YMap meta && meta.get("annotations") instanceof YMap a) {
       for (YEntry e : a.entries()) {

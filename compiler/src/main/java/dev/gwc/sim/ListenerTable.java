@@ -154,27 +154,6 @@ public final class ListenerTable {
     return http;
   }
 
-  /** The hostnames that have a virtual host of their own (no wildcards), and the listener's. */
-  List<String> exactHostnames() {
-    List<String> out = new ArrayList<>(exact.keySet());
-    if (hostname != null && suffix == null) {
-      out.add(hostname);
-    }
-    return out;
-  }
-
-  /**
-   * The suffixes ({@code .example.com} of {@code *.example.com}) of the listener's hostname and of
-   * its virtual hosts' that are wildcards.
-   */
-  List<String> suffixes() {
-    List<String> out = new ArrayList<>(wildcard.keySet());
-    if (suffix != null) {
-      out.add(suffix);
-    }
-    return out;
-  }
-
   /** What a trace calls it: {@code listener 'name' (HTTPS 443, hostname '*.example.com')}. */
   @Override
   public String toString() {

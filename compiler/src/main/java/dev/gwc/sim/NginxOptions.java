@@ -18,7 +18,7 @@ import java.util.Map;
  * @param upstreamVhost upstream-vhost, or null
  * @param canary the canary rules when canary is "true", else null
  */
-record NginxOptions(
+public record NginxOptions(
     boolean sslRedirect,
     boolean forceSslRedirect,
     String redirectUrl,
@@ -29,7 +29,7 @@ record NginxOptions(
     String upstreamVhost,
     Canary canary) {
 
-  static final String PREFIX = "nginx.ingress.kubernetes.io/";
+  public static final String PREFIX = "nginx.ingress.kubernetes.io/";
 
   /**
    * How a canary Ingress takes requests from its primary.
@@ -41,7 +41,7 @@ record NginxOptions(
    * @param headerPattern canary-by-header-pattern, or null
    * @param cookie canary-by-cookie, or null
    */
-  record Canary(
+  public record Canary(
       int weight,
       int total,
       String header,
@@ -64,7 +64,7 @@ record NginxOptions(
   }
 
   /** Reads the annotations (full keys) of an Ingress. */
-  static NginxOptions read(Map<String, String> annotations) {
+  public static NginxOptions read(Map<String, String> annotations) {
     Reader r = new Reader(annotations);
     String temporal = r.string("temporal-redirect");
     String permanent = r.string("permanent-redirect");

@@ -13,10 +13,9 @@ import java.util.Map;
  * instead of following a chain of objects (on this project's machine a read outside the caches
  * takes 150 ns or more). {@code code} holds a hash table of path keys; after it each key, its
  * characters inline, with its matches in precedence order, each with what a request must have and
- * the weights of its backendRefs, the characters of its method, header names and values and literal
- * prefix right after it; then the tables of the automata of the entry's path patterns. {@code
- * decisions} holds what a plain lookup returns, {@code refs} the {@link Candidates.Http} each match
- * stands for (for traces and replays) and the patterns that need their objects.
+ * the characters of its method, header names and values and literal prefix right after it; then the
+ * tables of the automata of the entry's path patterns. {@code refs} holds the {@link
+ * Candidates.Http} each match stands for and the patterns that need their objects.
  *
  * <p>Path keys are exact paths, path prefixes without their trailing slash ({@code ""} for {@code
  * /}) and, for patterns, the first segment of their literal prefix ({@code /api} for {@code
@@ -43,11 +42,6 @@ final class PathIndex {
   private static final int SMALL_TABLE_KEYS = 12;
 
   private static final int HAS_EXACT = 1;
-
-  // The read-ahead's value is compared with a marker, and the rare match counted, only so that the
-  // compiler keeps the reads (an unused read would be dropped); the count means nothing.
-  private static final int MARKER = 0x5a5a5a5a;
-  private static int markerSeen;
   private static final int HAS_PREFIXES = 2;
   private static final int HAS_SEGMENTS = 4;
 
@@ -60,30 +54,27 @@ final class PathIndex {
   private static final int E_KEY = 3;
   private static final int WIDE_KEY = 8;
 
-  // A record (one match): its length, the Candidates.Http in refs, flags, its decisions (one, or
-  // one per backendRef and one for weights that add up to 0) and, with several, the offset of their
-  // running weight sums (each as two ints) in code, else -1. A SHORT record (a match on an exact or
-  // prefix path alone, the most common) ends there; the others go on with the method (the index of
-  // its first character and its length; -1 for any; characters are counted in code, two to an int,
-  // the first in the low half); for patterns the literal prefix (index, length), the pattern (the
-  // offset of its tables, Regex#encoded, in code; or -1 - its index in refs when it runs on re2j)
-  // and a number shared by equal pattern texts; the numbers of header and query parameter matches,
-  // then those matches. Then the sums and the characters.
+  // A record (one match): its length, the Candidates.Http in refs, and flags. A SHORT record (a
+  // match on an exact or prefix path alone, the most common) ends there; the others go on with the
+  // method (the index of its first character and its length; -1 for any; characters are counted in
+  // code, two to an int, the first in the low half); for patterns the literal prefix (index,
+  // length), the pattern (the offset of its tables, Regex#encoded, in code; or -1 - its index in
+  // refs when it runs on re2j) and a number shared by equal pattern texts; the numbers of header
+  // and
+  // query parameter matches, then those matches. Then the characters.
   private static final int R_LENGTH = 0;
   private static final int R_REF = 1;
   private static final int R_FLAGS = 2;
-  private static final int R_DECISIONS = 3;
-  private static final int R_BOUNDS = 4;
-  private static final int R_SHORT = 5;
-  private static final int R_METHOD = 5;
-  private static final int R_METHOD_LENGTH = 6;
-  private static final int R_LITERAL = 7;
-  private static final int R_LITERAL_LENGTH = 8;
-  private static final int R_PATTERN = 9;
-  private static final int R_PATTERN_ID = 10;
-  private static final int R_HEADER_COUNT = 11;
-  private static final int R_QUERY_COUNT = 12;
-  private static final int R_HEADERS = 13;
+  private static final int R_SHORT = 3;
+  private static final int R_METHOD = 3;
+  private static final int R_METHOD_LENGTH = 4;
+  private static final int R_LITERAL = 5;
+  private static final int R_LITERAL_LENGTH = 6;
+  private static final int R_PATTERN = 7;
+  private static final int R_PATTERN_ID = 8;
+  private static final int R_HEADER_COUNT = 9;
+  private static final int R_QUERY_COUNT = 10;
+  private static final int R_HEADERS = 11;
 
   // A header or query parameter match: name (a header's in lower case) and value as character
   // indexes and lengths, the pattern in refs or -1.
@@ -97,31 +88,15 @@ final class PathIndex {
   /** The path alone decides. */
   private static final int PATH_ONLY = 1;
 
-  /** The record ends after R_BOUNDS (PATH_ONLY, not a pattern). */
+  /** The record ends after R_FLAGS (PATH_ONLY, not a pattern). */
   private static final int SHORT = 2;
 
-  // Where the index is: at code[base], with the decisions and refs its records name (own arrays
-  // at first; once its Gateway's port is indexed, that port's shared ones, see #moveTo).
-  private int[] code;
-  private int base;
-  private Simulator.Decision[] decisions;
-  private Object[] refs;
+  private final int[] code;
+  private final Object[] refs;
 
-  private final int codeLength;
-  private final int decisionCount;
-  private final int refCount;
-
-  /**
-   * Copies what a builder wrote. The index is allocated first and its arrays just after it, so a
-   * lookup's reads fall on neighbouring cache lines (until it is moved).
-   */
-  private PathIndex(List<Simulator.Decision> decisions, int[] code, int size, List<Object> refs) {
-    this.decisions = decisions.toArray(new Simulator.Decision[0]);
+  private PathIndex(int[] code, int size, List<Object> refs) {
     this.code = Arrays.copyOf(code, size);
     this.refs = refs.toArray();
-    this.codeLength = size;
-    this.decisionCount = this.decisions.length;
-    this.refCount = this.refs.length;
   }
 
   /**
@@ -161,89 +136,6 @@ final class PathIndex {
     return b.finish();
   }
 
-  /** The number of ints of the index, wherever it is. */
-  int codeLength() {
-    return codeLength;
-  }
-
-  /** The number of its decisions. */
-  int decisionCount() {
-    return decisionCount;
-  }
-
-  /** The number of its refs. */
-  int refCount() {
-    return refCount;
-  }
-
-  /**
-   * Moves the index, still in its own arrays, into shared ones: its ints to {@code code[at]}, its
-   * decisions to {@code decisions[decisionsAt]}, its refs to {@code refs[refsAt]}, with every
-   * offset, character index, decision and ref number it holds moved along. A Gateway's port keeps
-   * all its hosts' indexes in one array this way (see {@link HostIndex}), and reaches one with no
-   * object in between.
-   */
-  void moveTo(
-      int[] code,
-      int at,
-      Simulator.Decision[] decisions,
-      int decisionsAt,
-      Object[] refs,
-      int refsAt) {
-    if (base != 0 || this.code == code) {
-      throw new IllegalStateException("index already moved");
-    }
-    System.arraycopy(this.code, 0, code, at, this.code.length);
-    System.arraycopy(this.decisions, 0, decisions, decisionsAt, this.decisions.length);
-    System.arraycopy(this.refs, 0, refs, refsAt, this.refs.length);
-    int offsets = code[at + OFFSETS];
-    for (int i = 0, n = code[at + MASK]; i <= n; i++) {
-      int slot = code[at + TABLE + i];
-      if (slot != 0) {
-        moveEntry(code, at + (slot & offsets), at, decisionsAt, refsAt);
-      }
-    }
-    if (code[at + GENERAL] != 0) {
-      code[at + GENERAL] += at;
-      moveEntry(code, code[at + GENERAL], at, decisionsAt, refsAt);
-    }
-    this.code = code;
-    this.base = at;
-    this.decisions = decisions;
-    this.refs = refs;
-  }
-
-  /** Moves the records of the entry at {@code e} (already at its new place) by the offsets. */
-  private static void moveEntry(int[] code, int e, int at, int decisionsAt, int refsAt) {
-    int r = records(code, e);
-    for (int n = code[e + E_COUNT]; n > 0; n--, r += code[r + R_LENGTH]) {
-      code[r + R_REF] += refsAt;
-      code[r + R_DECISIONS] += decisionsAt;
-      if (code[r + R_BOUNDS] >= 0) {
-        code[r + R_BOUNDS] += at;
-      }
-      if ((code[r + R_FLAGS] & SHORT) != 0) {
-        continue;
-      }
-      if (code[r + R_METHOD] >= 0) {
-        code[r + R_METHOD] += 2 * at;
-      }
-      int pattern = code[r + R_PATTERN];
-      if (pattern != 0) {
-        code[r + R_LITERAL] += 2 * at;
-        code[r + R_PATTERN] = pattern > 0 ? pattern + at : pattern - refsAt;
-      }
-      int h = r + R_HEADERS;
-      for (int k = code[r + R_HEADER_COUNT] + code[r + R_QUERY_COUNT]; k > 0; k--, h += H_SIZE) {
-        code[h + H_NAME] += 2 * at;
-        code[h + H_VALUE] += 2 * at;
-        if (code[h + H_PATTERN] >= 0) {
-          code[h + H_PATTERN] += refsAt;
-        }
-      }
-    }
-  }
-
   /**
    * Visits the matches whose path fits {@code path}, in precedence order (Exact, then
    * RegularExpression, then the longest PathPrefix), until the visitor accepts one.
@@ -251,79 +143,16 @@ final class PathIndex {
    * @return the accepted match, or null
    */
   Candidates.Http find(String path, VirtualHost.Visitor<Candidates.Http> v) {
-    int r = record(code, base, refs, path, v);
+    int r = record(code, refs, path, v);
     return r == 0 ? null : (Candidates.Http) refs[code[r + R_REF]];
-  }
-
-  /**
-   * Routes a request without a trace: the decision of the first match that holds, or null.
-   *
-   * @param seed the seed of the weighted choice
-   */
-  Simulator.Decision decide(Request req, long seed) {
-    return decide(code, base, decisions, refs, req, seed);
-  }
-
-  /**
-   * {@link #decide(Request, long)} of the index at {@code code[base]} whose decisions and refs are
-   * those arrays: what a port's {@link HostIndex} calls, without reading the index object.
-   */
-  static Simulator.Decision decide(
-      int[] code, int base, Simulator.Decision[] decisions, Object[] refs, Request req, long seed) {
-    if (readAhead(code, base) == MARKER) {
-      markerSeen++;
-    }
-    int r = record(code, base, refs, req.path(), new RequestMatcher(req));
-    if (r == 0) {
-      return null;
-    }
-    int d = code[r + R_DECISIONS];
-    int bounds = code[r + R_BOUNDS];
-    if (bounds < 0) {
-      return decisions[d];
-    }
-    // WeightedChoice.pick from the sums: the first backendRef whose running sum exceeds the point.
-    int n = code[bounds];
-    long total = bound(code, bounds, n - 1);
-    if (total == 0) {
-      return decisions[d + n];
-    }
-    long point = Long.remainderUnsigned(WeightedChoice.hash(req, seed), total);
-    for (int i = 0; i < n; i++) {
-      if (point < bound(code, bounds, i)) {
-        return decisions[d + i];
-      }
-    }
-    return decisions[d + n - 1]; // not reached
-  }
-
-  /**
-   * Reads ahead in the index at {@code code[base]}: one int in each of the four cache lines after
-   * its first, xor-ed. Called first thing by a plain lookup, these reads go to memory together and
-   * while the path is hashed, instead of one by one when the entries and records on those lines are
-   * reached. In the 10,000-route corpus a small host's entries start one to three lines past its
-   * key; {@code bench/ab.sh}: 1.09 times as many lookups per second at 10,000 routes with four
-   * lines, 1.06 with two, 1.04 with one; 1.00 at 100 routes.
-   */
-  private static int readAhead(int[] code, int base) {
-    int span = Math.min(code[base + OFFSETS], code.length - 1 - base);
-    return code[base + Math.min(span, 20)]
-        ^ code[base + Math.min(span, 36)]
-        ^ code[base + Math.min(span, 52)]
-        ^ code[base + Math.min(span, 68)];
-  }
-
-  /** The {@code i}th running sum of the weights at {@code code[at]}. */
-  private static long bound(int[] code, int at, int i) {
-    return ((long) code[at + 1 + 2 * i] << 32) | (code[at + 2 + 2 * i] & 0xffffffffL);
   }
 
   /** The offset of the first record that the visitor accepts, in {@link #find} order, or 0. */
   private static int record(
-      int[] code, int base, Object[] refs, String path, VirtualHost.Visitor<Candidates.Http> v) {
-    int flags = code[base + FLAGS];
+      int[] code, Object[] refs, String path, VirtualHost.Visitor<Candidates.Http> v) {
+    int flags = code[FLAGS];
     if ((flags & HAS_EXACT) != 0) {
-      int e = probe(code, base, EXACT, path, 0, path.length());
+      int e = probe(code, EXACT, path, 0, path.length());
       if (e != 0) {
         int hit = visit(code, refs, e, v);
         if (hit != 0) {
@@ -331,10 +160,10 @@ final class PathIndex {
         }
       }
     }
-    int patterns = code[base + GENERAL];
+    int patterns = code[GENERAL];
     if ((flags & HAS_SEGMENTS) != 0) {
       int slash = VirtualHost.firstSlash(path);
-      int e = slash > 0 ? probe(code, base, PATTERNS, path, 0, slash) : 0;
+      int e = slash > 0 ? probe(code, PATTERNS, path, 0, slash) : 0;
       if (e != 0) {
         patterns = e;
       }
@@ -353,7 +182,7 @@ final class PathIndex {
     // rule; keys have no trailing slash), which are the parts probed.
     int end = path.length();
     while (true) {
-      int e = probe(code, base, PREFIX, path, 0, end);
+      int e = probe(code, PREFIX, path, 0, end);
       if (e != 0) {
         int hit = visit(code, refs, e, v);
         if (hit != 0) {
@@ -368,18 +197,18 @@ final class PathIndex {
   }
 
   /** The entry of the key of a kind that is {@code path[from, to)}, or 0. */
-  private static int probe(int[] code, int base, int kind, String path, int from, int to) {
+  private static int probe(int[] code, int kind, String path, int from, int to) {
     int h = PackedChars.hash(kind, path, from, to);
-    int mask = code[base + MASK];
-    int offsets = code[base + OFFSETS];
+    int mask = code[MASK];
+    int offsets = code[OFFSETS];
     int i = h & mask;
     while (true) {
-      int slot = code[base + TABLE + i];
+      int slot = code[TABLE + i];
       if (slot == 0) {
         return 0;
       }
       if (((slot ^ h) & ~offsets) == 0) {
-        int e = base + (slot & offsets);
+        int e = slot & offsets;
         if ((code[e + E_KIND] & ~WIDE_KEY) == kind && keyEquals(code, e, path, from, to)) {
           return e;
         }
@@ -602,7 +431,6 @@ final class PathIndex {
     private final StringBuilder chars = new StringBuilder();
     private int charBase;
     private final List<Object> refs = new ArrayList<>();
-    private final List<Simulator.Decision> decisions = new ArrayList<>();
     // The pattern tables of the entry being written, appended after its records; where each
     // pattern's start; the code offsets that hold an offset into the tail.
     private int[] tail = new int[64];
@@ -681,20 +509,12 @@ final class PathIndex {
       int r = size;
       int values = m.headers().size() + m.query().size();
       int fields = isShort ? R_SHORT : R_HEADERS + H_SIZE * values;
-      int weights = c.fixed != null ? 0 : 1 + 2 * c.bounds.length;
       // The record's characters follow its ints, two to an int; text() hands out their places.
       chars.setLength(0);
-      charBase = 2 * (r + fields + weights);
+      charBase = 2 * (r + fields);
       add(0); // R_LENGTH, set below
       add(ref(c));
       add((c.pathOnly ? PATH_ONLY : 0) | (isShort ? SHORT : 0));
-      add(decisions.size());
-      if (c.fixed != null) {
-        decisions.add(c.fixed);
-      } else {
-        decisions.addAll(Arrays.asList(c.choices));
-      }
-      add(c.fixed != null ? -1 : r + fields);
       if (!isShort) {
         add(m.method() == null ? -1 : text(m.method()));
         add(m.method() == null ? 0 : m.method().length());
@@ -709,14 +529,6 @@ final class PathIndex {
         }
         for (ValueMatch q : m.query()) {
           value(q.name(), q);
-        }
-      }
-      assert size == r + fields;
-      if (c.fixed == null) {
-        add(c.bounds.length);
-        for (long b : c.bounds) {
-          add((int) (b >>> 32));
-          add((int) b);
         }
       }
       assert 2 * size == charBase;
@@ -801,7 +613,7 @@ final class PathIndex {
 
     PathIndex finish() {
       fillTable();
-      return new PathIndex(decisions, code, size, refs);
+      return new PathIndex(code, size, refs);
     }
   }
 }

@@ -1,9 +1,7 @@
 package dev.gwc.sim;
 
-import dev.gwc.concurrent.Parallel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Sends requests to the Gateways of a table: to the one given, or else to every Gateway with a
@@ -58,44 +56,6 @@ public record Replay(RoutingTable table, GatewayTable only, long seed) {
       }
     }
     return all(req).get(0);
-  }
-
-  /**
-   * Replays a file's requests ({@link #one} each) and hands their results, as JSON lines (UTF-8,
-   * without the line break), to {@code out} in file order, counting them in {@code summary}.
-   * Requests are simulated, written and counted in parallel a window at a time, so the output
-   * streams while memory stays bounded and the thread that writes it does little else.
-   */
-  public void lines(List<RequestFile.Entry> entries, ReplaySummary summary, Consumer<byte[]> out) {
-    lines(entries, summary, out, this::one);
-  }
-
-  /**
-   * The windowed, parallel replay of {@link #lines}, with {@code one} routing each request (at the
-   * named Gateway, or null).
-   */
-  static void lines(
-      List<RequestFile.Entry> entries,
-      ReplaySummary summary,
-      Consumer<byte[]> out,
-      java.util.function.BiFunction<String, Request, Result> one) {
-    int window = 8192;
-    for (int from = 0; from < entries.size(); from += window) {
-      int base = from;
-      int size = Math.min(window, entries.size() - from);
-      byte[][] lines = new byte[size][];
-      Parallel.forEach(
-          size,
-          i -> {
-            RequestFile.Entry e = entries.get(base + i);
-            Result result = one.apply(e.gateway(), e.request());
-            summary.add(result);
-            lines[i] = ResultJson.bytes(result);
-          });
-      for (byte[] line : lines) {
-        out.accept(line);
-      }
-    }
   }
 
   private static Result noGateway(Request req) {

@@ -8,8 +8,8 @@ package dev.gwc.sim;
  * @param namespace its namespace
  * @param name its name
  */
-record RouteName(String kind, String namespace, String name) {
-  static RouteName of(Result.RouteHit hit) {
+public record RouteName(String kind, String namespace, String name) {
+  public static RouteName of(Result.RouteHit hit) {
     return new RouteName(hit.kind(), hit.namespace(), hit.name());
   }
 }

@@ -1,5 +1,6 @@
 package dev.gwc.sim;
 
+import dev.gwc.yaml.PlainFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,29 +19,30 @@ final class RouteReader {
 
   ParsedRoute read(
       String kind, String namespace, String name, Object value, Map<String, String> invalid) {
-    Map<?, ?> meta = V.map(value, "metadata");
-    RouteId id = new RouteId(kind, namespace, name, V.str(meta, "creationTimestamp"));
-    Map<?, ?> spec = V.map(value, "spec");
+    Map<?, ?> meta = PlainFields.map(value, "metadata");
+    RouteId id = new RouteId(kind, namespace, name, PlainFields.str(meta, "creationTimestamp"));
+    Map<?, ?> spec = PlainFields.map(value, "spec");
     List<String> hostnames = new ArrayList<>();
-    for (Object h : V.list(spec, "hostnames")) {
+    for (Object h : PlainFields.list(spec, "hostnames")) {
       hostnames.add(String.valueOf(h));
     }
     List<Rule> rules = new ArrayList<>();
     List<List<HttpMatch>> http = new ArrayList<>();
     List<List<GrpcMatch>> grpc = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    List<?> ruleValues = V.list(spec, "rules");
+    List<?> ruleValues = PlainFields.list(spec, "rules");
     for (int r = 0; r < ruleValues.size(); r++) {
       Object rv = ruleValues.get(r);
       String path = "spec.rules[" + r + "]";
       List<BackendRef> backends = new ArrayList<>();
-      List<?> refs = V.list(rv, "backendRefs");
+      List<?> refs = PlainFields.list(rv, "backendRefs");
       for (int b = 0; b < refs.size(); b++) {
         String bp = path + ".backendRefs[" + b + "]";
         backends.add(backend(refs.get(b), namespace, bp, invalid));
       }
       rules.add(
-          new Rule(id, r, filters(V.list(rv, "filters"), namespace, path, invalid), backends));
+          new Rule(
+              id, r, filters(PlainFields.list(rv, "filters"), namespace, path, invalid), backends));
       List<HttpMatch> hm = new ArrayList<>();
       List<GrpcMatch> gm = new ArrayList<>();
       try {
@@ -68,41 +70,42 @@ final class RouteReader {
 
   private static List<HttpMatch> httpMatches(Object rule) {
     List<HttpMatch> out = new ArrayList<>();
-    List<?> matches = V.list(rule, "matches");
+    List<?> matches = PlainFields.list(rule, "matches");
     if (matches.isEmpty()) {
       out.add(new HttpMatch(PathMatch.of("PathPrefix", "/"), null, List.of(), List.of()));
     }
     for (Object m : matches) {
-      Map<?, ?> p = V.map(m, "path");
-      PathMatch path = PathMatch.of(V.str(p, "type", "PathPrefix"), V.str(p, "value", "/"));
+      Map<?, ?> p = PlainFields.map(m, "path");
+      PathMatch path =
+          PathMatch.of(PlainFields.str(p, "type", "PathPrefix"), PlainFields.str(p, "value", "/"));
       out.add(
           new HttpMatch(
               path,
-              V.str(m, "method"),
-              valueMatches(V.list(m, "headers")),
-              valueMatches(V.list(m, "queryParams"))));
+              PlainFields.str(m, "method"),
+              valueMatches(PlainFields.list(m, "headers")),
+              valueMatches(PlainFields.list(m, "queryParams"))));
     }
     return out;
   }
 
   private static List<GrpcMatch> grpcMatches(Object rule) {
     List<GrpcMatch> out = new ArrayList<>();
-    List<?> matches = V.list(rule, "matches");
+    List<?> matches = PlainFields.list(rule, "matches");
     if (matches.isEmpty()) {
       out.add(new GrpcMatch(null, null, null, null, List.of()));
     }
     for (Object m : matches) {
-      Map<?, ?> method = V.map(m, "method");
-      boolean regex = "RegularExpression".equals(V.str(method, "type"));
-      String svc = V.str(method, "service");
-      String mth = V.str(method, "method");
+      Map<?, ?> method = PlainFields.map(m, "method");
+      boolean regex = "RegularExpression".equals(PlainFields.str(method, "type"));
+      String svc = PlainFields.str(method, "service");
+      String mth = PlainFields.str(method, "method");
       out.add(
           new GrpcMatch(
               svc,
               mth,
               regex && svc != null ? Regexes.compile(svc) : null,
               regex && mth != null ? Regexes.compile(mth) : null,
-              valueMatches(V.list(m, "headers"))));
+              valueMatches(PlainFields.list(m, "headers"))));
     }
     return out;
   }
@@ -111,18 +114,21 @@ final class RouteReader {
     List<ValueMatch> out = new ArrayList<>();
     for (Object v : values) {
       out.add(
-          ValueMatch.of(V.str(v, "type", "Exact"), V.str(v, "name", ""), V.str(v, "value", "")));
+          ValueMatch.of(
+              PlainFields.str(v, "type", "Exact"),
+              PlainFields.str(v, "name", ""),
+              PlainFields.str(v, "value", "")));
     }
     return out;
   }
 
   private BackendRef backend(
       Object ref, String routeNamespace, String path, Map<String, String> invalid) {
-    String group = V.str(ref, "group", "");
-    String kind = V.str(ref, "kind", "Service");
-    String ns = V.str(ref, "namespace", routeNamespace);
-    String name = V.str(ref, "name", "");
-    Integer weight = V.integer(ref, "weight");
+    String group = PlainFields.str(ref, "group", "");
+    String kind = PlainFields.str(ref, "kind", "Service");
+    String ns = PlainFields.str(ref, "namespace", routeNamespace);
+    String name = PlainFields.str(ref, "name", "");
+    Integer weight = PlainFields.integer(ref, "weight");
     boolean service = group.isEmpty() && kind.equals("Service");
     String why = invalid.get(path);
     return new BackendRef(
@@ -130,9 +136,9 @@ final class RouteReader {
         kind,
         ns,
         name,
-        V.integer(ref, "port"),
+        PlainFields.integer(ref, "port"),
         weight == null ? 1 : weight,
-        filters(V.list(ref, "filters"), routeNamespace, path, invalid),
+        filters(PlainFields.list(ref, "filters"), routeNamespace, path, invalid),
         why,
         why == null && service && !services.contains(ns + "/" + name));
   }
@@ -142,44 +148,46 @@ final class RouteReader {
     List<Filter> out = new ArrayList<>();
     for (int i = 0; i < values.size(); i++) {
       Object f = values.get(i);
-      String type = V.str(f, "type", "");
+      String type = PlainFields.str(f, "type", "");
       switch (type) {
         case "RequestHeaderModifier" ->
-            out.add(headerModifier(V.map(f, "requestHeaderModifier"), false));
+            out.add(headerModifier(PlainFields.map(f, "requestHeaderModifier"), false));
         case "ResponseHeaderModifier" ->
-            out.add(headerModifier(V.map(f, "responseHeaderModifier"), true));
+            out.add(headerModifier(PlainFields.map(f, "responseHeaderModifier"), true));
         case "RequestRedirect" -> {
-          Map<?, ?> r = V.map(f, "requestRedirect");
-          Integer status = V.integer(r, "statusCode");
+          Map<?, ?> r = PlainFields.map(f, "requestRedirect");
+          Integer status = PlainFields.integer(r, "statusCode");
           out.add(
               new Filter.Redirect(
-                  V.str(r, "scheme"),
-                  V.str(r, "hostname"),
-                  V.integer(r, "port"),
-                  pathModifier(V.map(r, "path")),
+                  PlainFields.str(r, "scheme"),
+                  PlainFields.str(r, "hostname"),
+                  PlainFields.integer(r, "port"),
+                  pathModifier(PlainFields.map(r, "path")),
                   status == null ? 302 : status));
         }
         case "URLRewrite" -> {
-          Map<?, ?> r = V.map(f, "urlRewrite");
-          out.add(new Filter.Rewrite(V.str(r, "hostname"), pathModifier(V.map(r, "path"))));
+          Map<?, ?> r = PlainFields.map(f, "urlRewrite");
+          out.add(
+              new Filter.Rewrite(
+                  PlainFields.str(r, "hostname"), pathModifier(PlainFields.map(r, "path"))));
         }
         case "RequestMirror" -> {
-          Map<?, ?> m = V.map(f, "requestMirror");
+          Map<?, ?> m = PlainFields.map(f, "requestMirror");
           String path = owner + ".filters[" + i + "].requestMirror.backendRef";
           out.add(
               new Filter.Mirror(
-                  backend(V.map(m, "backendRef"), namespace, path, invalid), percent(m)));
+                  backend(PlainFields.map(m, "backendRef"), namespace, path, invalid), percent(m)));
         }
         case "CORS" -> {
-          Map<?, ?> c = V.map(f, "cors");
+          Map<?, ?> c = PlainFields.map(f, "cors");
           out.add(
               new Filter.Cors(
                   strings(c, "allowOrigins"),
                   strings(c, "allowMethods"),
                   strings(c, "allowHeaders"),
                   strings(c, "exposeHeaders"),
-                  V.bool(c, "allowCredentials"),
-                  V.integer(c, "maxAge")));
+                  PlainFields.bool(c, "allowCredentials"),
+                  PlainFields.integer(c, "maxAge")));
         }
         default -> out.add(new Filter.Other(type));
       }
@@ -188,47 +196,51 @@ final class RouteReader {
   }
 
   private static double percent(Map<?, ?> mirror) {
-    Integer percent = V.integer(mirror, "percent");
+    Integer percent = PlainFields.integer(mirror, "percent");
     if (percent != null) {
       return percent;
     }
-    Map<?, ?> fraction = V.map(mirror, "fraction");
-    Integer num = V.integer(fraction, "numerator");
+    Map<?, ?> fraction = PlainFields.map(mirror, "fraction");
+    Integer num = PlainFields.integer(fraction, "numerator");
     if (num == null) {
       return 100;
     }
-    Integer den = V.integer(fraction, "denominator");
+    Integer den = PlainFields.integer(fraction, "denominator");
     return 100.0 * num / (den == null || den == 0 ? 100 : den);
   }
 
   private static Filter.HeaderModifier headerModifier(Map<?, ?> m, boolean response) {
     return new Filter.HeaderModifier(
-        response, headers(V.list(m, "set")), headers(V.list(m, "add")), strings(m, "remove"));
+        response,
+        headers(PlainFields.list(m, "set")),
+        headers(PlainFields.list(m, "add")),
+        strings(m, "remove"));
   }
 
   private static List<HeaderList.Header> headers(List<?> values) {
     List<HeaderList.Header> out = new ArrayList<>();
     for (Object v : values) {
-      out.add(new HeaderList.Header(V.str(v, "name", ""), V.str(v, "value", "")));
+      out.add(
+          new HeaderList.Header(PlainFields.str(v, "name", ""), PlainFields.str(v, "value", "")));
     }
     return out;
   }
 
   private static Filter.PathModifier pathModifier(Map<?, ?> p) {
-    String type = V.str(p, "type");
+    String type = PlainFields.str(p, "type");
     if (type == null) {
       return null;
     }
     return new Filter.PathModifier(
         type,
         type.equals("ReplaceFullPath")
-            ? V.str(p, "replaceFullPath", "")
-            : V.str(p, "replacePrefixMatch", ""));
+            ? PlainFields.str(p, "replaceFullPath", "")
+            : PlainFields.str(p, "replacePrefixMatch", ""));
   }
 
   private static List<String> strings(Object owner, String key) {
     List<String> out = new ArrayList<>();
-    for (Object o : V.list(owner, key)) {
+    for (Object o : PlainFields.list(owner, key)) {
       out.add(String.valueOf(o));
     }
     return out;

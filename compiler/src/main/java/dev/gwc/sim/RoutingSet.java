@@ -91,14 +91,6 @@ public final class RoutingSet {
     return out;
   }
 
-  /** Replays a file's requests as {@link Replay#lines} does, each routed by {@link #one}. */
-  public void lines(
-      List<RequestFile.Entry> entries,
-      ReplaySummary summary,
-      java.util.function.Consumer<byte[]> out) {
-    Replay.lines(entries, summary, out, this::one);
-  }
-
   /**
    * One result: at the named Gateway or ingress class, else at the Gateway or class whose route
    * names the request's host most specifically (ties to the first by name), else the first whose

@@ -125,9 +125,6 @@ public final class RoutingTable {
     List<VirtualHost> hosts =
         listeners.values().stream().flatMap(l -> l.virtualHosts().stream()).toList();
     Parallel.forEach(hosts.size(), i -> hosts.get(i).seal());
-    // Each Gateway's host tables are its own: on every core too.
-    List<GatewayTable> sealing = new ArrayList<>(gateways.values());
-    Parallel.forEach(sealing.size(), i -> sealing.get(i).seal());
     return new RoutingTable(gateways, notes);
   }
 
@@ -166,7 +163,7 @@ public final class RoutingTable {
           case "HTTPRoute" -> {
             List<HttpMatch> ms = route.httpMatches().get(rule.index());
             for (int j = 0; j < ms.size(); j++) {
-              vh.add(new Candidates.Http(t.name, rule, j, ms.get(j)));
+              vh.add(new Candidates.Http(rule, j, ms.get(j)));
             }
           }
           case "GRPCRoute" -> {

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Traffic shares of weighted backendRefs, and how numbers are printed. */
-final class Shares {
+public final class Shares {
   private Shares() {}
 
-  static List<Result.Share> of(List<BackendRef> refs) {
+  public static List<Result.Share> of(List<BackendRef> refs) {
     long total = WeightedChoice.total(refs);
     List<Result.Share> out = new ArrayList<>(refs.size());
     for (BackendRef r : refs) {
@@ -18,7 +18,7 @@ final class Shares {
   }
 
   /** A number without a trailing {@code .0}: 100, 12.5. */
-  static String percent(double p) {
+  public static String percent(double p) {
     return BigDecimal.valueOf(p).stripTrailingZeros().toPlainString();
   }
 }

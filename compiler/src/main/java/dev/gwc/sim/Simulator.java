@@ -17,7 +17,7 @@ public final class Simulator {
   /**
    * Simulates one request at one Gateway.
    *
-   * @param explain whether to record the trace (off for bulk lookups)
+   * @param explain whether to record the trace
    */
   public static Result simulate(
       RoutingTable table, GatewayTable gw, Request req, long seed, boolean explain) {
@@ -45,27 +45,6 @@ public final class Simulator {
       return run.http();
     }
     return run.layer4();
-  }
-
-  /**
-   * The routing decision alone: the listener, the matching rule and the chosen backendRef.
-   *
-   * @param listener the listener's name
-   * @param route the route
-   * @param rule the rule's index
-   * @param match the match's index
-   * @param backend the chosen backendRef, or null (redirect-only rule, no or zero-weight refs)
-   */
-  public record Decision(String listener, RouteId route, int rule, int match, BackendRef backend) {}
-
-  /**
-   * Routes an HTTP request without applying filters or recording a trace: the table lookup alone,
-   * for bulk replays and benchmarks (by the Host; a differing TLS server name is not checked).
-   *
-   * @return the decision, or null when no listener or rule matches
-   */
-  public static Decision lookup(GatewayTable gw, Request req, long seed) {
-    return gw.decide(req, seed);
   }
 
   /** One request's routing state. */

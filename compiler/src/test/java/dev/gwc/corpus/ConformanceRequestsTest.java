@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.gwc.output.Values;
-import dev.gwc.sim.RequestFile;
 import dev.gwc.source.SourceFile;
 import dev.gwc.testing.Gwc;
+import dev.gwc.traffic.RequestFile;
 import dev.gwc.yaml.Plain;
 import dev.gwc.yaml.YamlLoader;
 import java.io.IOException;

@@ -39,18 +39,20 @@ class ListenerSetRoutingTest {
     "https://blog.example.com/, blog-https, team-b/blog, 0",
     "http://shop.example.com/, http, infra/web, 0"
   })
-  void lookup_gatewayWithListenerSets_reachesSetListeners(
+  void simulate_gatewayWithListenerSets_reachesSetListeners(
       String url, String listener, String route, int rule) {
-    Simulator.Decision d = Simulator.lookup(gateway(), get(url), 0);
-    assertEquals(listener, d.listener());
-    assertEquals(route, d.route().display());
-    assertEquals(rule, d.rule());
+    Result r = Simulator.simulate(table, gateway(), get(url), 0, false);
+    assertEquals(listener, r.listener());
+    assertEquals(route, r.route().namespace() + "/" + r.route().name());
+    assertEquals(rule, r.route().rule());
   }
 
   @ParameterizedTest
   @CsvSource({"http://c.example.com:8080/", "https://other.example.com/"})
-  void lookup_setNotAdmittedOrNoListener_noDecision(String url) {
-    assertNull(Simulator.lookup(gateway(), get(url), 0));
+  void simulate_setNotAdmittedOrNoListener_noRoute(String url) {
+    Result r = Simulator.simulate(table, gateway(), get(url), 0, false);
+    assertNull(r.route());
+    assertEquals(404, r.status());
   }
 
   private static GatewayTable gateway() {

@@ -1,8 +1,10 @@
-package dev.gwc.sim;
+package dev.gwc.traffic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.gwc.sim.HeaderList;
+import dev.gwc.sim.Request;
 import dev.gwc.source.SourceFile;
 import dev.gwc.yaml.Plain;
 import dev.gwc.yaml.YamlLoader;

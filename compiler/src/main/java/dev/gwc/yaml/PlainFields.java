@@ -1,38 +1,41 @@
-package dev.gwc.sim;
+package dev.gwc.yaml;
 
 import java.util.List;
 import java.util.Map;
 
-/** Reads the CRD-defaulted values (plain maps and lists) of compiled resources. */
-final class V {
-  private V() {}
+/**
+ * Reads fields of plain values ({@link Plain}'s maps and lists): a field of the wrong type or
+ * absent reads as empty, null or false.
+ */
+public final class PlainFields {
+  private PlainFields() {}
 
-  static Map<?, ?> map(Object owner, String key) {
+  public static Map<?, ?> map(Object owner, String key) {
     return owner instanceof Map<?, ?> m && m.get(key) instanceof Map<?, ?> v ? v : Map.of();
   }
 
-  static List<?> list(Object owner, String key) {
+  public static List<?> list(Object owner, String key) {
     return owner instanceof Map<?, ?> m && m.get(key) instanceof List<?> v ? v : List.of();
   }
 
-  static String str(Object owner, String key) {
+  public static String str(Object owner, String key) {
     return owner instanceof Map<?, ?> m && m.get(key) != null ? String.valueOf(m.get(key)) : null;
   }
 
-  static String str(Object owner, String key, String dflt) {
+  public static String str(Object owner, String key, String dflt) {
     String s = str(owner, key);
     return s == null ? dflt : s;
   }
 
-  static Integer integer(Object owner, String key) {
+  public static Integer integer(Object owner, String key) {
     return owner instanceof Map<?, ?> m && m.get(key) instanceof Number n ? n.intValue() : null;
   }
 
-  static boolean bool(Object owner, String key) {
+  public static boolean bool(Object owner, String key) {
     return owner instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get(key));
   }
 
-  static boolean has(Object owner, String key) {
+  public static boolean has(Object owner, String key) {
     return owner instanceof Map<?, ?> m && m.get(key) != null;
   }
 }

@@ -1,4 +1,4 @@
-package dev.gwc.sim;
+package dev.gwc.traffic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

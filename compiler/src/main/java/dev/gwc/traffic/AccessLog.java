@@ -1,7 +1,9 @@
-package dev.gwc.sim;
+package dev.gwc.traffic;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import dev.gwc.sim.HeaderList;
+import dev.gwc.sim.Request;
 import java.util.List;
 
 /**

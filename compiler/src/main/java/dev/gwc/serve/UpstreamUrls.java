@@ -1,4 +1,4 @@
-package dev.gwc.sim;
+package dev.gwc.serve;
 
 import java.net.URI;
 import java.net.URISyntaxException;

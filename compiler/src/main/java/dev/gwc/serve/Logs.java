@@ -1,4 +1,4 @@
-package dev.gwc.sim;
+package dev.gwc.serve;
 
 /** Text from clients and request files made safe for a terminal or a log file. */
 final class Logs {

@@ -1,8 +1,14 @@
-package dev.gwc.sim;
+package dev.gwc.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.gwc.output.Values;
+import dev.gwc.sim.GatewayTable;
+import dev.gwc.sim.HeaderList;
+import dev.gwc.sim.Replay;
+import dev.gwc.sim.Request;
+import dev.gwc.sim.Result;
+import dev.gwc.sim.RoutingTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -145,9 +151,7 @@ public final class Proxy implements AutoCloseable {
   public static List<Integer> gatewayPorts(RoutingTable table) {
     java.util.TreeSet<Integer> ports = new java.util.TreeSet<>();
     for (GatewayTable g : table.gateways()) {
-      for (ListenerTable l : g.listeners()) {
-        ports.add(l.port);
-      }
+      ports.addAll(g.ports());
     }
     return List.copyOf(ports);
   }
@@ -272,10 +276,8 @@ public final class Proxy implements AutoCloseable {
 
   private boolean httpsOn(int port) {
     for (GatewayTable g : table.gateways()) {
-      for (ListenerTable l : g.onPort(port)) {
-        if (l.protocol.equals("HTTPS")) {
-          return true;
-        }
+      if (g.terminatesHttpsOn(port)) {
+        return true;
       }
     }
     return false;

@@ -1,5 +1,8 @@
-package dev.gwc.sim;
+package dev.gwc.output;
 
+import dev.gwc.sim.Request;
+import dev.gwc.sim.Result;
+import dev.gwc.sim.Shares;
 import java.util.List;
 import java.util.Map;
 

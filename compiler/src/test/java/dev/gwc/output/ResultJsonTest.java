@@ -1,8 +1,10 @@
-package dev.gwc.sim;
+package dev.gwc.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.gwc.output.Values;
+import dev.gwc.sim.BackendRef;
+import dev.gwc.sim.HeaderList;
+import dev.gwc.sim.Result;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.gwc.sim;
+package dev.gwc.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

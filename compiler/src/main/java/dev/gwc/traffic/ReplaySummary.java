@@ -1,5 +1,8 @@
-package dev.gwc.sim;
+package dev.gwc.traffic;
 
+import dev.gwc.sim.BackendRef;
+import dev.gwc.sim.Result;
+import dev.gwc.sim.RouteName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

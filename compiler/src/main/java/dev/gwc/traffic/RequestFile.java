@@ -1,9 +1,12 @@
-package dev.gwc.sim;
+package dev.gwc.traffic;
 
 import dev.gwc.diag.Diagnostic;
+import dev.gwc.sim.HeaderList;
+import dev.gwc.sim.Request;
 import dev.gwc.source.SourceFile;
 import dev.gwc.yaml.LoadResult;
 import dev.gwc.yaml.Plain;
+import dev.gwc.yaml.PlainFields;
 import dev.gwc.yaml.YScalar;
 import dev.gwc.yaml.YamlLoader;
 import java.util.ArrayList;
@@ -86,14 +89,14 @@ public final class RequestFile {
       }
       m = plain;
     }
-    String method = shared.one(V.str(m, "method", "GET"));
-    String scheme = shared.one(V.str(m, "scheme", "http"));
-    String host = shared.one(V.str(m, "host"));
+    String method = shared.one(PlainFields.str(m, "method", "GET"));
+    String scheme = shared.one(PlainFields.str(m, "scheme", "http"));
+    String host = shared.one(PlainFields.str(m, "host"));
     if (host == null || host.isEmpty()) {
       throw new IllegalArgumentException("'host' is required");
     }
-    Integer port = V.integer(m, "port");
-    String path = V.str(m, "path", "/");
+    Integer port = PlainFields.integer(m, "port");
+    String path = PlainFields.str(m, "path", "/");
     if (!path.startsWith("/")) {
       throw new IllegalArgumentException("'path' must start with /");
     }
@@ -104,7 +107,7 @@ public final class RequestFile {
       String url = scheme + "://" + host + (port == null ? "" : ":" + port) + path;
       req = Request.fromUrl(method, url, headers, response);
     }
-    String sni = V.str(m, "sni");
+    String sni = PlainFields.str(m, "sni");
     if (sni != null) {
       req = req.withSni(sni);
     }
@@ -112,7 +115,8 @@ public final class RequestFile {
     if (expect != null && !(expect instanceof Map)) {
       throw new IllegalArgumentException("'expect' must be an object");
     }
-    return new Entry(number, shared.one(V.str(m, "gateway")), req, (Map<String, Object>) expect);
+    return new Entry(
+        number, shared.one(PlainFields.str(m, "gateway")), req, (Map<String, Object>) expect);
   }
 
   /** A plain value with JSON nulls as Java nulls. */

@@ -1,9 +1,9 @@
-package dev.gwc.sim;
+package dev.gwc.output;
 
-import dev.gwc.output.JsonSink;
 import dev.gwc.output.JsonSink.Key;
-import dev.gwc.output.JsonWriter;
-import dev.gwc.output.TreeSink;
+import dev.gwc.sim.BackendRef;
+import dev.gwc.sim.HeaderList;
+import dev.gwc.sim.Result;
 import java.util.List;
 import java.util.Map;
 

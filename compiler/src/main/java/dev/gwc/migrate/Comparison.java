@@ -1,6 +1,11 @@
-package dev.gwc.sim;
+package dev.gwc.migrate;
 
 import dev.gwc.convert.Notification;
+import dev.gwc.sim.IngressLocation;
+import dev.gwc.sim.IngressTable;
+import dev.gwc.sim.Outcome;
+import dev.gwc.sim.Result;
+import dev.gwc.sim.RoutingSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.gwc.sim;
+package dev.gwc.traffic;
 
 import dev.gwc.concurrent.Parallel;
 import java.util.ArrayList;

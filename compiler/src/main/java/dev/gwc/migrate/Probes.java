@@ -1,6 +1,10 @@
-package dev.gwc.sim;
+package dev.gwc.migrate;
 
 import dev.gwc.resource.Manifest;
+import dev.gwc.sim.HeaderList;
+import dev.gwc.sim.IngressTable;
+import dev.gwc.sim.NginxOptions;
+import dev.gwc.sim.Request;
 import dev.gwc.yaml.YMap;
 import dev.gwc.yaml.YNode;
 import dev.gwc.yaml.YSeq;

@@ -1,6 +1,10 @@
-package dev.gwc.sim;
+package dev.gwc.output;
 
 import dev.gwc.convert.Notification;
+import dev.gwc.migrate.Comparison;
+import dev.gwc.sim.Outcome;
+import dev.gwc.sim.Request;
+import dev.gwc.sim.Result;
 import java.util.Locale;
 
 /** A {@link Comparison.Report} as readable text: one block per request that lands differently. */

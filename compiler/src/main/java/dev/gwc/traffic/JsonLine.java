@@ -1,4 +1,4 @@
-package dev.gwc.sim;
+package dev.gwc.traffic;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,0 +1,46 @@
+package dev.gwc.traffic;
+
+import dev.gwc.concurrent.Parallel;
+import dev.gwc.output.ResultJson;
+import dev.gwc.sim.Request;
+import dev.gwc.sim.Result;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+
+/** {@code simulate --requests}: a file's requests routed on every core, results in file order. */
+public final class ReplayLoop {
+  private static final int WINDOW = 8192;
+
+  private ReplayLoop() {}
+
+  /**
+   * Routes each request with {@code route} (given the line's Gateway, or null, and the request) and
+   * hands the results, as JSON lines (UTF-8, without the line break), to {@code out} in file order,
+   * counting them in {@code summary}. Requests are routed, written and counted in parallel a window
+   * at a time, so the output streams while memory stays bounded and the thread that writes it does
+   * little else.
+   */
+  public static void lines(
+      List<RequestFile.Entry> entries,
+      ReplaySummary summary,
+      Consumer<byte[]> out,
+      BiFunction<String, Request, Result> route) {
+    for (int from = 0; from < entries.size(); from += WINDOW) {
+      int base = from;
+      int size = Math.min(WINDOW, entries.size() - from);
+      byte[][] lines = new byte[size][];
+      Parallel.forEach(
+          size,
+          i -> {
+            RequestFile.Entry e = entries.get(base + i);
+            Result result = route.apply(e.gateway(), e.request());
+            summary.add(result);
+            lines[i] = ResultJson.bytes(result);
+          });
+      for (byte[] line : lines) {
+        out.accept(line);
+      }
+    }
+  }
+}
