@@ -2,11 +2,12 @@ package dev.gwc.bench;
 
 import dev.gwc.pipeline.Compiler;
 import dev.gwc.pipeline.Options;
-import dev.gwc.sim.GatewayTable;
-import dev.gwc.sim.HeaderList;
-import dev.gwc.sim.Request;
-import dev.gwc.sim.RoutingTable;
+import dev.gwc.sim.ListenerChoice;
 import dev.gwc.source.Inputs;
+import dev.gwc.table.GatewayTable;
+import dev.gwc.table.HeaderList;
+import dev.gwc.table.Request;
+import dev.gwc.table.RoutingTable;
 import dev.gwc.traffic.RequestFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +48,7 @@ public record LookupCorpus(RoutingTable table, GatewayTable[] gateways, Request[
     for (RequestFile.Entry e :
         RequestFile.read(file.toString(), Files.readString(file, StandardCharsets.UTF_8))) {
       for (GatewayTable g : table.gateways()) {
-        if (g.accepts(e.request())) {
+        if (ListenerChoice.accepts(g, e.request())) {
           gs.add(g);
           rs.add(e.request());
           break;

@@ -1,9 +1,9 @@
 package dev.gwc.bench;
 
-import dev.gwc.sim.GatewayTable;
-import dev.gwc.sim.Request;
-import dev.gwc.sim.RoutingTable;
 import dev.gwc.sim.Simulator;
+import dev.gwc.table.GatewayTable;
+import dev.gwc.table.Request;
+import dev.gwc.table.RoutingTable;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

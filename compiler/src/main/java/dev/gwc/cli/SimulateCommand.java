@@ -9,14 +9,15 @@ import dev.gwc.output.Values;
 import dev.gwc.pipeline.Compiler;
 import dev.gwc.pipeline.Options;
 import dev.gwc.pipeline.Report;
-import dev.gwc.sim.GatewayTable;
-import dev.gwc.sim.IngressTable;
 import dev.gwc.sim.Replay;
-import dev.gwc.sim.Request;
 import dev.gwc.sim.Result;
 import dev.gwc.sim.RoutingSet;
-import dev.gwc.sim.RoutingTable;
 import dev.gwc.source.Inputs;
+import dev.gwc.table.GatewayTable;
+import dev.gwc.table.IngressTable;
+import dev.gwc.table.Request;
+import dev.gwc.table.RouteHostnames;
+import dev.gwc.table.RoutingTable;
 import dev.gwc.traffic.AccessLog;
 import dev.gwc.traffic.Expectations;
 import dev.gwc.traffic.ReplayLoop;
@@ -227,7 +228,7 @@ final class SimulateCommand implements Callable<Integer> {
             isClass(ingresses, gateway)
                 ? gateway.substring(RoutingSet.CLASS_PREFIX.length())
                 : null,
-            report,
+            RouteHostnames.of(report),
             /* byHost= */ false);
     if (request != null) {
       Request req = entries.get(0).request();

@@ -12,12 +12,13 @@ import dev.gwc.pipeline.Compiler;
 import dev.gwc.pipeline.Options;
 import dev.gwc.pipeline.Report;
 import dev.gwc.resource.Manifest;
-import dev.gwc.sim.IngressTable;
 import dev.gwc.sim.Replay;
 import dev.gwc.sim.RoutingSet;
-import dev.gwc.sim.RoutingTable;
 import dev.gwc.source.Input;
 import dev.gwc.source.Inputs;
+import dev.gwc.table.IngressTable;
+import dev.gwc.table.RouteHostnames;
+import dev.gwc.table.RoutingTable;
 import dev.gwc.traffic.AccessLog;
 import dev.gwc.traffic.RequestFile;
 import java.io.ByteArrayInputStream;
@@ -116,7 +117,7 @@ final class SimulateCompare {
         new Replay(RoutingTable.build(report), null, cmd.seed),
         ingresses,
         null,
-        report,
+        RouteHostnames.of(report),
         /* byHost= */ true);
   }
 

@@ -1,11 +1,11 @@
 package dev.gwc.migrate;
 
 import dev.gwc.convert.Notification;
-import dev.gwc.sim.IngressLocation;
-import dev.gwc.sim.IngressTable;
 import dev.gwc.sim.Outcome;
 import dev.gwc.sim.Result;
 import dev.gwc.sim.RoutingSet;
+import dev.gwc.table.IngressLocation;
+import dev.gwc.table.IngressTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -112,11 +112,14 @@ public final class Comparison {
       List<Notification> notes) {
     Result.RouteHit hit = old.route();
     IngressLocation loc =
-        hit != null && hit.kind().equals("Ingress") ? ingresses.location(hit) : null;
+        hit != null && hit.kind().equals("Ingress")
+            ? ingresses.location(hit.namespace(), hit.name(), hit.rule(), hit.match())
+            : null;
     List<String> names = new ArrayList<>();
     if (loc != null) {
       names.add("'" + loc.path() + "'");
-      names.add("'" + ingresses.serverOf(hit) + "'");
+      names.add(
+          "'" + ingresses.serverOf(hit.namespace(), hit.name(), hit.rule(), hit.match()) + "'");
       if (loc.backend() != null) {
         names.add("'" + loc.backend().namespace() + "/" + loc.backend().name() + "'");
       }

@@ -1,10 +1,10 @@
 package dev.gwc.migrate;
 
 import dev.gwc.resource.Manifest;
-import dev.gwc.sim.HeaderList;
-import dev.gwc.sim.IngressTable;
-import dev.gwc.sim.NginxOptions;
-import dev.gwc.sim.Request;
+import dev.gwc.table.HeaderList;
+import dev.gwc.table.IngressTable;
+import dev.gwc.table.NginxOptions;
+import dev.gwc.table.Request;
 import dev.gwc.yaml.YMap;
 import dev.gwc.yaml.YNode;
 import dev.gwc.yaml.YSeq;

@@ -3,8 +3,8 @@ package dev.gwc.output;
 import dev.gwc.convert.Notification;
 import dev.gwc.migrate.Comparison;
 import dev.gwc.sim.Outcome;
-import dev.gwc.sim.Request;
 import dev.gwc.sim.Result;
+import dev.gwc.table.Request;
 import java.util.Locale;
 
 /** A {@link Comparison.Report} as readable text: one block per request that lands differently. */

@@ -1,9 +1,9 @@
 package dev.gwc.output;
 
 import dev.gwc.output.JsonSink.Key;
-import dev.gwc.sim.BackendRef;
-import dev.gwc.sim.HeaderList;
 import dev.gwc.sim.Result;
+import dev.gwc.table.BackendRef;
+import dev.gwc.table.HeaderList;
 import java.util.List;
 import java.util.Map;
 

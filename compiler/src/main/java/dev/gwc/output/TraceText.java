@@ -1,8 +1,8 @@
 package dev.gwc.output;
 
-import dev.gwc.sim.Request;
 import dev.gwc.sim.Result;
 import dev.gwc.sim.Shares;
+import dev.gwc.table.Request;
 import java.util.List;
 import java.util.Map;
 

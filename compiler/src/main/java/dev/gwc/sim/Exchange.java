@@ -1,5 +1,14 @@
 package dev.gwc.sim;
 
+import dev.gwc.table.BackendRef;
+import dev.gwc.table.CorsPolicy;
+import dev.gwc.table.Filter;
+import dev.gwc.table.GatewayId;
+import dev.gwc.table.HeaderList;
+import dev.gwc.table.ListenerTable;
+import dev.gwc.table.PathMatch;
+import dev.gwc.table.PathRewrites;
+import dev.gwc.table.Request;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +19,7 @@ import java.util.List;
 final class Exchange {
   private final Request request;
   private final ListenerTable listener;
-  private final Result.GatewayId gateway;
+  private final GatewayId gateway;
   private final Trace trace;
   private final String method;
   private String host;
@@ -22,7 +31,7 @@ final class Exchange {
   private boolean answeredByGateway;
   private final List<Result.MirrorHit> mirrors = new ArrayList<>();
 
-  Exchange(Request request, Result.GatewayId gateway, ListenerTable listener, Trace trace) {
+  Exchange(Request request, GatewayId gateway, ListenerTable listener, Trace trace) {
     this.request = request;
     this.gateway = gateway;
     this.listener = listener;

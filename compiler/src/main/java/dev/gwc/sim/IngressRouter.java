@@ -3,6 +3,15 @@ package dev.gwc.sim;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import dev.gwc.table.BackendRef;
+import dev.gwc.table.CanaryRules;
+import dev.gwc.table.GatewayId;
+import dev.gwc.table.HeaderList;
+import dev.gwc.table.IngressLocation;
+import dev.gwc.table.IngressServer;
+import dev.gwc.table.IngressTable;
+import dev.gwc.table.NginxOptions;
+import dev.gwc.table.Request;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +32,7 @@ public final class IngressRouter {
   public static Result route(
       IngressTable.IngressClassTable t, Request req, long seed, boolean explain) {
     Trace trace = explain ? Trace.on() : Trace.off();
-    Result.GatewayId gw = new Result.GatewayId(null, t.name);
+    GatewayId gw = new GatewayId(null, t.name);
     String listener =
         req.port() == 80 && req.scheme().equals("http")
             ? "http"
@@ -216,7 +225,7 @@ public final class IngressRouter {
   }
 
   private static Result answer(
-      Result.GatewayId gw,
+      GatewayId gw,
       String listener,
       Result.RouteHit hit,
       int status,

@@ -1,5 +1,9 @@
 package dev.gwc.sim;
 
+import dev.gwc.table.GatewayTable;
+import dev.gwc.table.ListenerTable;
+import dev.gwc.table.Request;
+
 /**
  * An https request whose Host is not the TLS server name it arrived with, as when a client reuses
  * an HTTP/2 connection for another host that the same certificate covers. The server name chose the
@@ -30,7 +34,7 @@ final class Misdirected {
   static Check check(GatewayTable gw, Request req, Trace trace) {
     String sni = req.sni();
     String host = req.host();
-    ListenerTable bySni = Listeners.select(gw, req.port(), sni, Trace.off());
+    ListenerTable bySni = ListenerChoice.select(gw, req.port(), sni, Trace.off());
     if (bySni == null) {
       trace.add(
           () ->
@@ -47,7 +51,7 @@ final class Misdirected {
     if (!bySni.http) {
       return new Check(bySni, 0);
     }
-    ListenerTable byHost = Listeners.select(gw, req.port(), host, Trace.off());
+    ListenerTable byHost = ListenerChoice.select(gw, req.port(), host, Trace.off());
     if (bySni.hostnameRank(host) >= 0) {
       if (byHost != null && byHost != bySni) {
         trace.add(

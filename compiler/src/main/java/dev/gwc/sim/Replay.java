@@ -1,5 +1,9 @@
 package dev.gwc.sim;
 
+import dev.gwc.table.GatewayTable;
+import dev.gwc.table.HeaderList;
+import dev.gwc.table.Request;
+import dev.gwc.table.RoutingTable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,7 +54,7 @@ public record Replay(RoutingTable table, GatewayTable only, long seed) {
     }
     if (only == null) {
       for (GatewayTable g : table.gateways()) {
-        if (g.accepts(req)) {
+        if (ListenerChoice.accepts(g, req)) {
           return Simulator.simulate(table, g, req, seed, true);
         }
       }

@@ -1,5 +1,8 @@
 package dev.gwc.sim;
 
+import dev.gwc.table.BackendRef;
+import dev.gwc.table.GatewayId;
+import dev.gwc.table.HeaderList;
 import java.util.List;
 
 /**
@@ -35,14 +38,6 @@ public record Result(
     mirrors = List.copyOf(mirrors);
     trace = List.copyOf(trace);
   }
-
-  /**
-   * A Gateway's name.
-   *
-   * @param namespace its namespace
-   * @param name its name
-   */
-  public record GatewayId(String namespace, String name) {}
 
   /**
    * The match that routed the request.

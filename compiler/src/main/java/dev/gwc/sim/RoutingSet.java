@@ -1,11 +1,11 @@
 package dev.gwc.sim;
 
-import dev.gwc.graph.Hostnames;
-import dev.gwc.graph.Nodes.RouteNode;
-import dev.gwc.pipeline.Compiled;
-import dev.gwc.pipeline.Report;
+import dev.gwc.table.GatewayTable;
+import dev.gwc.table.IngressTable;
+import dev.gwc.table.Request;
+import dev.gwc.table.RouteHostnames;
+import dev.gwc.table.RouteName;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +23,7 @@ public final class RoutingSet {
   private final Replay replay;
   private final IngressTable ingresses;
   private final String onlyClass;
-  private final Map<RouteName, List<String>> routeHosts;
+  private final RouteHostnames routeHosts;
   private final boolean byHost;
   private boolean explain = true;
 
@@ -45,17 +45,21 @@ public final class RoutingSet {
    * @param ingresses the Ingresses, by class
    * @param onlyClass the one ingress class to send to ({@code --gateway IngressClass/NAME}), or
    *     null
-   * @param report the compiled set, for the hostnames of its routes
+   * @param routeHosts the hostnames of the set's routes
    * @param byHost whether Gateways too are chosen by host (else, without Ingresses, the first
    *     Gateway whose listener accepts the request, as {@link Replay#one} chooses)
    */
   public RoutingSet(
-      Replay replay, IngressTable ingresses, String onlyClass, Report report, boolean byHost) {
+      Replay replay,
+      IngressTable ingresses,
+      String onlyClass,
+      RouteHostnames routeHosts,
+      boolean byHost) {
     this.byHost = byHost;
     this.replay = replay;
     this.ingresses = ingresses;
     this.onlyClass = onlyClass;
-    this.routeHosts = routeHosts(report);
+    this.routeHosts = routeHosts;
   }
 
   /**
@@ -177,7 +181,8 @@ public final class RoutingSet {
         onPort.add(g);
       }
     }
-    List<GatewayTable> accepting = onPort.stream().filter(g -> g.accepts(req)).toList();
+    List<GatewayTable> accepting =
+        onPort.stream().filter(g -> ListenerChoice.accepts(g, req)).toList();
     List<GatewayTable> out = accepting.isEmpty() ? List.copyOf(onPort) : accepting;
     if (candidates.size() < MAX_CANDIDATES) {
       candidates.putIfAbsent(key, out);
@@ -210,26 +215,15 @@ public final class RoutingSet {
     if (hit == null || r.status() == 404) {
       return 1;
     }
-    List<String> hosts;
     if (hit.kind().equals("Ingress")) {
       IngressTable.IngressClassTable t = ingressClass(r.gateway().name());
       if (t == null || !t.serves(req.host())) {
-        return 2;
+        return RouteHostnames.ANY;
       }
-      hosts = List.of(t.server(req.host()).host);
-    } else {
-      hosts = routeHosts.getOrDefault(RouteName.of(hit), List.of());
+      return RouteHostnames.specificity(List.of(t.server(req.host()).host), req.host());
     }
-    int rank = 2;
-    for (String h : hosts) {
-      if (h.equalsIgnoreCase(req.host())) {
-        return 4;
-      }
-      if (Hostnames.wildcardMatches(h, req.host())) {
-        rank = 3;
-      }
-    }
-    return rank;
+    return routeHosts.specificity(
+        new RouteName(hit.kind(), hit.namespace(), hit.name()), req.host());
   }
 
   private List<Result> gateways(Request req) {
@@ -253,20 +247,5 @@ public final class RoutingSet {
       }
     }
     return null;
-  }
-
-  private static Map<RouteName, List<String>> routeHosts(Report report) {
-    Map<RouteName, List<String>> out = new HashMap<>();
-    if (report == null) {
-      return out;
-    }
-    // From the graph's node: routes are kept as slim manifests (no spec) when only routing reads
-    // them.
-    for (Compiled c : report.compiled()) {
-      if (c.graphNode() instanceof RouteNode r) {
-        out.put(new RouteName(r.kind(), r.namespace(), r.name()), r.hostnames());
-      }
-    }
-    return out;
   }
 }

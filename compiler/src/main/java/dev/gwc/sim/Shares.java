@@ -1,5 +1,6 @@
 package dev.gwc.sim;
 
+import dev.gwc.table.BackendRef;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

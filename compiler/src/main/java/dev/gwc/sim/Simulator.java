@@ -1,5 +1,17 @@
 package dev.gwc.sim;
 
+import dev.gwc.table.BackendRef;
+import dev.gwc.table.Candidates;
+import dev.gwc.table.GatewayId;
+import dev.gwc.table.GatewayTable;
+import dev.gwc.table.ListenerTable;
+import dev.gwc.table.PathMatch;
+import dev.gwc.table.Request;
+import dev.gwc.table.RequestMatcher;
+import dev.gwc.table.RouteId;
+import dev.gwc.table.RoutingTable;
+import dev.gwc.table.Rule;
+import dev.gwc.table.VirtualHost;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +37,7 @@ public final class Simulator {
     if (explain) {
       table.notes().forEach(n -> trace.add("note: " + n));
     }
-    Result.GatewayId id = gw.id();
+    GatewayId id = gw.id();
     ListenerTable l;
     if (req.sni() != null && req.scheme().equals("https")) {
       Misdirected.Check check = Misdirected.check(gw, req, trace);
@@ -35,7 +47,7 @@ public final class Simulator {
       }
       l = check.listener();
     } else {
-      l = Listeners.select(gw, req, trace);
+      l = ListenerChoice.select(gw, req, trace);
     }
     if (l == null) {
       return new Exchange(req, id, null, trace).answer(null, 404, List.of());
@@ -50,13 +62,13 @@ public final class Simulator {
   /** One request's routing state. */
   private static final class Run {
     private final Request req;
-    private final Result.GatewayId gateway;
+    private final GatewayId gateway;
     private final ListenerTable listener;
     private final Trace trace;
     private final long seed;
     private final RequestMatcher matcher;
 
-    Run(Request req, Result.GatewayId gateway, ListenerTable listener, Trace trace, long seed) {
+    Run(Request req, GatewayId gateway, ListenerTable listener, Trace trace, long seed) {
       this.req = req;
       this.gateway = gateway;
       this.listener = listener;
@@ -137,7 +149,7 @@ public final class Simulator {
         String why = matcher.mismatch(c.m(), parts[1], parts[2]);
         trace.add(
             () ->
-                describe(c.rule(), c.match())
+                c.rule().describe(c.match())
                     + " ("
                     + c.m()
                     + "): "
@@ -155,7 +167,7 @@ public final class Simulator {
           Rule r = vh.l4().get(0);
           trace.add(
               () ->
-                  describe(r, 0)
+                  r.describe(0)
                       + " serves "
                       + (listener.protocol.equals("TLS")
                           ? "server name " + hostLabel(vh.hostname)
@@ -225,11 +237,6 @@ public final class Simulator {
       trace.add("status 200");
       return x.forward(hit, b, shares);
     }
-  }
-
-  static String describe(Rule r, int match) {
-    RouteId id = r.route();
-    return id.kind() + " " + id.display() + " rule " + r.index() + " match " + match;
   }
 
   static String hostLabel(String hostname) {

@@ -1,5 +1,8 @@
 package dev.gwc.sim;
 
+import dev.gwc.table.BackendRef;
+import dev.gwc.table.HeaderList;
+import dev.gwc.table.Request;
 import java.util.List;
 
 /**

@@ -2,8 +2,8 @@ package dev.gwc.traffic;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
-import dev.gwc.sim.HeaderList;
-import dev.gwc.sim.Request;
+import dev.gwc.table.HeaderList;
+import dev.gwc.table.Request;
 import java.util.List;
 
 /**

@@ -2,8 +2,8 @@ package dev.gwc.traffic;
 
 import dev.gwc.concurrent.Parallel;
 import dev.gwc.output.ResultJson;
-import dev.gwc.sim.Request;
 import dev.gwc.sim.Result;
+import dev.gwc.table.Request;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;

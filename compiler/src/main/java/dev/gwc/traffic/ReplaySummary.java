@@ -1,8 +1,8 @@
 package dev.gwc.traffic;
 
-import dev.gwc.sim.BackendRef;
 import dev.gwc.sim.Result;
-import dev.gwc.sim.RouteName;
+import dev.gwc.table.BackendRef;
+import dev.gwc.table.RouteName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +43,9 @@ public final class ReplaySummary {
     statusCounts.computeIfAbsent(r.status(), k -> new AtomicInteger()).incrementAndGet();
     if (r.route() != null) {
       routeCounts
-          .computeIfAbsent(RouteName.of(r.route()), k -> new AtomicInteger())
+          .computeIfAbsent(
+              new RouteName(r.route().kind(), r.route().namespace(), r.route().name()),
+              k -> new AtomicInteger())
           .incrementAndGet();
     }
     if (r.backend() != null) {

@@ -1,9 +1,9 @@
 package dev.gwc.traffic;
 
 import dev.gwc.diag.Diagnostic;
-import dev.gwc.sim.HeaderList;
-import dev.gwc.sim.Request;
 import dev.gwc.source.SourceFile;
+import dev.gwc.table.HeaderList;
+import dev.gwc.table.Request;
 import dev.gwc.yaml.LoadResult;
 import dev.gwc.yaml.Plain;
 import dev.gwc.yaml.PlainFields;

@@ -1,7 +1,7 @@
 package dev.gwc.traffic;
 
-import dev.gwc.sim.HeaderList;
-import dev.gwc.sim.Request;
+import dev.gwc.table.HeaderList;
+import dev.gwc.table.Request;
 
 /**
  * Builds a request from the parts of a plain URL without {@link java.net.URI}: lower-case scheme, a

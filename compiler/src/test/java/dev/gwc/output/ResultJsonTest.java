@@ -2,9 +2,10 @@ package dev.gwc.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.gwc.sim.BackendRef;
-import dev.gwc.sim.HeaderList;
 import dev.gwc.sim.Result;
+import dev.gwc.table.BackendRef;
+import dev.gwc.table.GatewayId;
+import dev.gwc.table.HeaderList;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ class ResultJsonTest {
 
   private static final Result FULL =
       new Result(
-          new Result.GatewayId("infra", "gw"),
+          new GatewayId("infra", "gw"),
           "http",
           new Result.RouteHit("HTTPRoute", "app", "web", 1, 2),
           200,

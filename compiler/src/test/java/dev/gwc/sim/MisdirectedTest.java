@@ -3,6 +3,7 @@ package dev.gwc.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gwc.table.Request;
 import dev.gwc.testing.Gwc;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gwc.table.Request;
+import dev.gwc.table.RoutingTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

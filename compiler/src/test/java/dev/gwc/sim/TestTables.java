@@ -3,6 +3,7 @@ package dev.gwc.sim;
 import dev.gwc.pipeline.Compiler;
 import dev.gwc.pipeline.Options;
 import dev.gwc.source.Inputs;
+import dev.gwc.table.RoutingTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

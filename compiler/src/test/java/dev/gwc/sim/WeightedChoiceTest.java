@@ -3,6 +3,9 @@ package dev.gwc.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gwc.table.BackendRef;
+import dev.gwc.table.HeaderList;
+import dev.gwc.table.Request;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

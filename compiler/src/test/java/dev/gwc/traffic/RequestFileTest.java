@@ -3,9 +3,9 @@ package dev.gwc.traffic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.gwc.sim.HeaderList;
-import dev.gwc.sim.Request;
 import dev.gwc.source.SourceFile;
+import dev.gwc.table.HeaderList;
+import dev.gwc.table.Request;
 import dev.gwc.yaml.Plain;
 import dev.gwc.yaml.YamlLoader;
 import org.junit.jupiter.params.ParameterizedTest;

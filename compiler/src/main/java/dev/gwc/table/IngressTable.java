@@ -1,0 +1,225 @@
+package dev.gwc.table;
+
+import dev.gwc.pipeline.Compiled;
+import dev.gwc.pipeline.Report;
+import dev.gwc.resource.Manifest;
+import dev.gwc.yaml.YEntry;
+import dev.gwc.yaml.YMap;
+import dev.gwc.yaml.YScalar;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The Ingresses of a compiled set as ingress-nginx serves them: per ingress class, one nginx server
+ * per host with a location per path, and a default server for rules without host and Ingresses with
+ * only a defaultBackend. Ingresses are merged oldest first (creationTimestamp, then
+ * namespace/name), so the older one wins a path defined twice; canary Ingresses attach to the
+ * location of the same host and path. Immutable once built; {@link IngressRouter} routes through
+ * it.
+ */
+public final class IngressTable {
+  public static final String DEFAULT_SERVER = "_";
+
+  private final Map<String, IngressClassTable> classes;
+
+  private IngressTable(Map<String, IngressClassTable> classes) {
+    this.classes = classes;
+  }
+
+  /** Every ingress class that has an Ingress, sorted by name. */
+  public List<IngressClassTable> classes() {
+    return List.copyOf(classes.values());
+  }
+
+  /**
+   * The location of an Ingress path (its path and backend), or null.
+   *
+   * @param rule the index of the rule in spec.rules (-1: a server's root location)
+   * @param index the index of the path in the rule (-1: a server's root location)
+   */
+  public IngressLocation location(String namespace, String name, int rule, int index) {
+    Found f = find(namespace, name, rule, index);
+    return f == null ? null : f.location();
+  }
+
+  /** The name of the server that holds an Ingress path ("(any)": default), or null. */
+  public String serverOf(String namespace, String name, int rule, int index) {
+    Found f = find(namespace, name, rule, index);
+    return f == null ? null : f.server().host.equals(DEFAULT_SERVER) ? "(any)" : f.server().host;
+  }
+
+  /** A route hit's location and the server that holds it. */
+  private record Found(IngressServer server, IngressLocation location) {}
+
+  private Found find(String namespace, String name, int rule, int index) {
+    for (IngressClassTable t : classes.values()) {
+      for (IngressServer s : t.all()) {
+        for (IngressLocation l : s.locations()) {
+          if (l.ingress() != null
+              && l.ingress().namespace().equals(namespace)
+              && l.ingress().name().equals(name)
+              && l.rule() == rule
+              && l.index() == index) {
+            return new Found(s, l);
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether the set has no Ingress. */
+  public boolean isEmpty() {
+    return classes.isEmpty();
+  }
+
+  /** The servers of one ingress class. */
+  public static final class IngressClassTable {
+    public final String name;
+    final Map<String, IngressServer> exact = new LinkedHashMap<>();
+    final List<IngressServer> wildcards = new ArrayList<>();
+
+    /** Notes about the class's Ingresses by the host they concern (canaries without a primary). */
+    public final Map<String, List<String>> notes = new LinkedHashMap<>();
+
+    IngressClassTable(String name) {
+      this.name = name;
+      exact.put(DEFAULT_SERVER, new IngressServer(DEFAULT_SERVER, root(null, null, null, null)));
+    }
+
+    /** The class name. */
+    public String name() {
+      return name;
+    }
+
+    /** Whether a server other than the default one serves the host. */
+    public boolean serves(String host) {
+      return server(host) != exact.get(DEFAULT_SERVER);
+    }
+
+    /** The server of a host: exact name, then a wildcard of one label, then the default server. */
+    public IngressServer server(String host) {
+      IngressServer s = exact.get(host);
+      if (s != null && !host.equals(DEFAULT_SERVER)) {
+        return s;
+      }
+      for (IngressServer w : wildcards) {
+        if (IngressServer.matches(w.host, host)) {
+          return w;
+        }
+      }
+      return exact.get(DEFAULT_SERVER);
+    }
+
+    IngressServer serverNamed(String host) {
+      if (host.startsWith("*.")) {
+        return wildcards.stream().filter(w -> w.host.equals(host)).findFirst().orElse(null);
+      }
+      return exact.get(host);
+    }
+
+    List<IngressServer> all() {
+      List<IngressServer> out = new ArrayList<>(exact.values());
+      out.addAll(wildcards);
+      return out;
+    }
+  }
+
+  private static IngressLocation root(
+      RouteId ingress, BackendRef backend, String problem, NginxOptions options) {
+    return new IngressLocation(
+        ingress,
+        -1,
+        -1,
+        "/",
+        "Root",
+        backend,
+        problem,
+        options == null ? NginxOptions.read(Map.of()) : options,
+        List.of());
+  }
+
+  /** Builds the table from the Ingresses, Services and IngressClasses of a compiled set. */
+  public static IngressTable build(Report report) {
+    List<Manifest> manifests = new ArrayList<>();
+    for (Compiled c : report.compiled()) {
+      manifests.add(c.manifest());
+    }
+    return build(manifests);
+  }
+
+  /** Builds the table from manifests (Ingresses, Services, IngressClasses; others are ignored). */
+  public static IngressTable build(List<Manifest> manifests) {
+    Map<String, Map<String, Long>> ports = new HashMap<>();
+    String defaultClass = null;
+    Map<String, Manifest> byId = new LinkedHashMap<>();
+    for (Manifest m : manifests) {
+      if (m.kind().equals("Service") && m.group().isEmpty()) {
+        ports.put(m.namespace() + "/" + m.name(), dev.gwc.resource.ServicePorts.named(m.root()));
+      } else if (m.kind().equals("IngressClass")
+          && "true"
+              .equals(annotations(m.root()).get("ingressclass.kubernetes.io/is-default-class"))) {
+        defaultClass = m.name();
+      } else if (m.kind().equals("Ingress")
+          && m.apiVersion().equals("networking.k8s.io/v1")
+          && m.name() != null) {
+        byId.put(m.namespace() + "/" + m.name(), m);
+      }
+    }
+    List<Manifest> ingresses = new ArrayList<>(byId.values());
+    ingresses.sort(
+        Comparator.comparing((Manifest m) -> created(m) == null ? "~" : created(m))
+            .thenComparing(Manifest::namespace)
+            .thenComparing(Manifest::name));
+    Map<String, IngressClassTable> classes = new TreeMap<>();
+    IngressBuilder builder = new IngressBuilder(ports);
+    for (boolean canaries : new boolean[] {false, true}) {
+      for (Manifest m : ingresses) {
+        Map<String, String> ann = annotations(m.root());
+        NginxOptions options = NginxOptions.read(ann);
+        if ((options.canary() != null) != canaries) {
+          continue;
+        }
+        String cls = className(m, ann, defaultClass);
+        IngressClassTable t = classes.computeIfAbsent(cls, IngressClassTable::new);
+        builder.add(t, m, options);
+      }
+    }
+    for (Manifest m : ingresses) {
+      IngressClassTable t = classes.get(className(m, annotations(m.root()), defaultClass));
+      builder.tls(t, m);
+    }
+    classes.values().forEach(t -> t.all().forEach(IngressServer::seal));
+    return new IngressTable(classes);
+  }
+
+  static String created(Manifest m) {
+    return m.root().get("metadata") instanceof YMap meta ? meta.string("creationTimestamp") : null;
+  }
+
+  private static String className(Manifest m, Map<String, String> ann, String defaultClass) {
+    if (m.root().get("spec") instanceof YMap spec && spec.string("ingressClassName") != null) {
+      return spec.string("ingressClassName");
+    }
+    String legacy = ann.get("kubernetes.io/ingress.class");
+    if (legacy != null) {
+      return legacy;
+    }
+    return defaultClass != null ? defaultClass : "nginx";
+  }
+
+  public static Map<String, String> annotations(YMap root) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (root.get("metadata") instanceof YMap meta && meta.get("annotations") instanceof YMap a) {
+      for (YEntry e : a.entries()) {
+        out.put(e.name(), e.value() instanceof YScalar s && !s.isNull() ? s.text() : "");
+      }
+    }
+    return out;
+  }
+}
