@@ -9,14 +9,13 @@ import dev.gwc.output.Values;
 import dev.gwc.pipeline.Compiler;
 import dev.gwc.pipeline.Options;
 import dev.gwc.pipeline.Report;
-import dev.gwc.sim.Replay;
 import dev.gwc.sim.Result;
-import dev.gwc.sim.RoutingSet;
+import dev.gwc.sim.Router;
 import dev.gwc.source.Inputs;
+import dev.gwc.table.DataPlanes;
 import dev.gwc.table.GatewayTable;
 import dev.gwc.table.IngressTable;
 import dev.gwc.table.Request;
-import dev.gwc.table.RouteHostnames;
 import dev.gwc.table.RoutingTable;
 import dev.gwc.traffic.AccessLog;
 import dev.gwc.traffic.Expectations;
@@ -197,17 +196,9 @@ final class SimulateCommand implements Callable<Integer> {
     Findings.print(report, parent.err);
     int code = report.diagnostics().anyAtLeast(Severity.ERROR) ? ExitCodes.FINDINGS : ExitCodes.OK;
     long compiled = System.nanoTime();
-    // The Ingresses' table is built alongside the Gateways' (whose last steps use one core).
-    Report compiledSet = report;
-    Parallel.Started<IngressTable> ingressing =
-        Parallel.start(
-            "ingresses",
-            () ->
-                convert
-                    ? IngressTable.build(List.<dev.gwc.resource.Manifest>of())
-                    : IngressTable.build(compiledSet));
-    RoutingTable table = RoutingTable.build(report);
-    IngressTable ingresses = ingressing.join();
+    DataPlanes planes = DataPlanes.of(report, !convert);
+    RoutingTable table = planes.gateways();
+    IngressTable ingresses = planes.ingresses();
     long built = System.nanoTime();
     GatewayTable only;
     try {
@@ -221,14 +212,12 @@ final class SimulateCommand implements Callable<Integer> {
       parent.err.println("gwc simulate: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    RoutingSet replay =
-        new RoutingSet(
-            new Replay(table, only, seed),
-            ingresses,
-            isClass(ingresses, gateway)
-                ? gateway.substring(RoutingSet.CLASS_PREFIX.length())
-                : null,
-            RouteHostnames.of(report),
+    Router replay =
+        new Router(
+            planes,
+            only,
+            isClass(ingresses, gateway) ? gateway.substring(Router.CLASS_PREFIX.length()) : null,
+            seed,
             /* byHost= */ false);
     if (request != null) {
       Request req = entries.get(0).request();
@@ -303,9 +292,9 @@ final class SimulateCommand implements Callable<Integer> {
   /** Whether a --gateway value names an ingress class of the input. */
   private static boolean isClass(IngressTable ingresses, String ref) {
     return ref != null
-        && ref.startsWith(RoutingSet.CLASS_PREFIX)
+        && ref.startsWith(Router.CLASS_PREFIX)
         && ingresses.classes().stream()
-            .anyMatch(c -> c.name().equals(ref.substring(RoutingSet.CLASS_PREFIX.length())));
+            .anyMatch(c -> c.name().equals(ref.substring(Router.CLASS_PREFIX.length())));
   }
 
   private GatewayTable find(RoutingTable table, String ref) throws UsageException {
@@ -325,7 +314,7 @@ final class SimulateCommand implements Callable<Integer> {
   }
 
   /** --requests: one JSON result a line on stdout, a summary on stderr. */
-  private int replay(RoutingSet replay, List<RequestFile.Entry> entries) {
+  private int replay(Router replay, List<RequestFile.Entry> entries) {
     ReplaySummary summary = new ReplaySummary();
     ReplayLoop.lines(entries, summary, parent.lines::println, replay::one);
     parent.err.print(summary.render());
@@ -333,7 +322,7 @@ final class SimulateCommand implements Callable<Integer> {
   }
 
   /** --expect: a readable diff per failing line; returns how many failed. */
-  private int check(RoutingSet replay, List<RequestFile.Entry> entries) {
+  private int check(Router replay, List<RequestFile.Entry> entries) {
     // Routed and compared on every core; reported in file order.
     List<?>[] diffs = new List<?>[entries.size()];
     Parallel.forEach(

@@ -12,13 +12,10 @@ import dev.gwc.pipeline.Compiler;
 import dev.gwc.pipeline.Options;
 import dev.gwc.pipeline.Report;
 import dev.gwc.resource.Manifest;
-import dev.gwc.sim.Replay;
-import dev.gwc.sim.RoutingSet;
+import dev.gwc.sim.Router;
 import dev.gwc.source.Input;
 import dev.gwc.source.Inputs;
-import dev.gwc.table.IngressTable;
-import dev.gwc.table.RouteHostnames;
-import dev.gwc.table.RoutingTable;
+import dev.gwc.table.DataPlanes;
 import dev.gwc.traffic.AccessLog;
 import dev.gwc.traffic.RequestFile;
 import java.io.ByteArrayInputStream;
@@ -110,15 +107,8 @@ final class SimulateCompare {
     }
   }
 
-  private RoutingSet routing(Report report, boolean converted) {
-    IngressTable ingresses =
-        converted ? IngressTable.build(List.<Manifest>of()) : IngressTable.build(report);
-    return new RoutingSet(
-        new Replay(RoutingTable.build(report), null, cmd.seed),
-        ingresses,
-        null,
-        RouteHostnames.of(report),
-        /* byHost= */ true);
+  private Router routing(Report report, boolean converted) {
+    return new Router(DataPlanes.of(report, !converted), null, null, cmd.seed, /* byHost= */ true);
   }
 
   private static List<String> names(List<Input> inputs) {

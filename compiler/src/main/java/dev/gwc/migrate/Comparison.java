@@ -3,7 +3,7 @@ package dev.gwc.migrate;
 import dev.gwc.convert.Notification;
 import dev.gwc.sim.Outcome;
 import dev.gwc.sim.Result;
-import dev.gwc.sim.RoutingSet;
+import dev.gwc.sim.Router;
 import dev.gwc.table.IngressLocation;
 import dev.gwc.table.IngressTable;
 import java.util.ArrayList;
@@ -60,14 +60,16 @@ public final class Comparison {
    * @param notes the notifications of converting the old set's Ingresses (may be empty)
    */
   public static Report run(
-      RoutingSet old, RoutingSet now, List<Probes.Probe> requests, List<Notification> notes) {
+      Router old, Router now, List<Probes.Probe> requests, List<Notification> notes) {
     List<Difference> out = new ArrayList<>();
     for (Probes.Probe p : requests) {
       Result a = old.one(null, p.request());
       Result b = now.one(null, p.request());
       List<String> fields = Outcome.of(a).differences(Outcome.of(b));
       if (!fields.isEmpty()) {
-        out.add(new Difference(p, a, b, fields, known(old.ingresses(), p, a, b, fields, notes)));
+        out.add(
+            new Difference(
+                p, a, b, fields, known(old.planes().ingresses(), p, a, b, fields, notes)));
       }
     }
     return new Report(requests.size(), out);

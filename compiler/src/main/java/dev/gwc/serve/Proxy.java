@@ -3,8 +3,9 @@ package dev.gwc.serve;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.gwc.output.Values;
-import dev.gwc.sim.Replay;
 import dev.gwc.sim.Result;
+import dev.gwc.sim.Router;
+import dev.gwc.table.DataPlanes;
 import dev.gwc.table.GatewayTable;
 import dev.gwc.table.HeaderList;
 import dev.gwc.table.Request;
@@ -79,7 +80,7 @@ public final class Proxy implements AutoCloseable {
   }
 
   private final RoutingTable table;
-  private final Replay replay;
+  private final Router router;
   private final String gateway;
   private final Map<String, URI> upstreams;
   private final Consumer<String> log;
@@ -95,7 +96,7 @@ public final class Proxy implements AutoCloseable {
       Limits limits,
       Consumer<String> log) {
     this.table = table;
-    this.replay = new Replay(table, null, seed);
+    this.router = new Router(DataPlanes.gatewaysOf(table), null, null, seed, false);
     this.gateway = gateway;
     this.upstreams = Map.copyOf(upstreams);
     this.log = log;
@@ -202,7 +203,7 @@ public final class Proxy implements AutoCloseable {
                   + ":"
                   + req.port()
                   + req.pathAndQuery()));
-      Result r = replay.one(gateway, req);
+      Result r = router.one(gateway, req);
       if (r.backend() != null) {
         ex.setAttribute(LOGGED_BACKEND, r.backend().namespace() + "/" + r.backend().name());
       }

@@ -32,7 +32,7 @@ public final class IngressRouter {
   public static Result route(
       IngressTable.IngressClassTable t, Request req, long seed, boolean explain) {
     Trace trace = explain ? Trace.on() : Trace.off();
-    GatewayId gw = new GatewayId(null, t.name);
+    GatewayId gw = t.id();
     String listener =
         req.port() == 80 && req.scheme().equals("http")
             ? "http"

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One Gateway's part of the routing table: its listeners, indexed by port. */
-public final class GatewayTable {
+public final class GatewayTable implements DataPlane {
   private final String namespace;
   private final String name;
   private final GatewayId id;
@@ -42,6 +42,7 @@ public final class GatewayTable {
   }
 
   /** The Gateway's name as a result names it (one object for every result). */
+  @Override
   public GatewayId id() {
     return id;
   }

@@ -36,6 +36,11 @@ public final class IngressTable {
     return List.copyOf(classes.values());
   }
 
+  /** An ingress class by name, or null. */
+  public IngressClassTable byName(String name) {
+    return classes.get(name);
+  }
+
   /**
    * The location of an Ingress path (its path and backend), or null.
    *
@@ -79,8 +84,9 @@ public final class IngressTable {
   }
 
   /** The servers of one ingress class. */
-  public static final class IngressClassTable {
+  public static final class IngressClassTable implements DataPlane {
     public final String name;
+    private final GatewayId id;
     final Map<String, IngressServer> exact = new LinkedHashMap<>();
     final List<IngressServer> wildcards = new ArrayList<>();
 
@@ -89,12 +95,19 @@ public final class IngressTable {
 
     IngressClassTable(String name) {
       this.name = name;
+      this.id = new GatewayId(null, name);
       exact.put(DEFAULT_SERVER, new IngressServer(DEFAULT_SERVER, root(null, null, null, null)));
     }
 
     /** The class name. */
     public String name() {
       return name;
+    }
+
+    /** No namespace and the class name, as results name an ingress class. */
+    @Override
+    public GatewayId id() {
+      return id;
     }
 
     /** Whether a server other than the default one serves the host. */

@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gwc.pipeline.Compiler;
 import dev.gwc.pipeline.Options;
-import dev.gwc.sim.Replay;
 import dev.gwc.sim.Result;
+import dev.gwc.sim.Router;
 import dev.gwc.source.Inputs;
 import dev.gwc.source.SourceFile;
+import dev.gwc.table.DataPlanes;
 import dev.gwc.table.Request;
 import dev.gwc.table.RoutingTable;
 import dev.gwc.testing.Gwc;
@@ -59,7 +60,7 @@ class GeneratedCorpusTest {
     List<RequestFile.Entry> entries =
         RequestFile.read(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
     assertEquals(lines.size(), entries.size());
-    Replay replay = new Replay(table, null, 0);
+    Router replay = new Router(DataPlanes.gatewaysOf(table), null, null, 0, false);
     List<String> failures = new ArrayList<>();
     int matched = 0;
     int elsewhere = 0;

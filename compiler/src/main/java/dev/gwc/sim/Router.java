@@ -1,0 +1,288 @@
+package dev.gwc.sim;
+
+import dev.gwc.table.DataPlane;
+import dev.gwc.table.DataPlanes;
+import dev.gwc.table.GatewayTable;
+import dev.gwc.table.HeaderList;
+import dev.gwc.table.IngressTable;
+import dev.gwc.table.Request;
+import dev.gwc.table.RouteHostnames;
+import dev.gwc.table.RouteName;
+import dev.gwc.table.RoutingTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Sends requests to the data planes of a set: its Gateways (routed as Gateway API, {@link
+ * Simulator}) and its ingress classes (routed as ingress-nginx routes Ingresses, {@link
+ * IngressRouter}). A request goes to the data plane it names, else to those that serve its port;
+ * when several do, to the one whose route names its host most specifically (exact, then wildcard,
+ * then a route for any host), never chosen by name. Every result carries its trace.
+ */
+public final class Router {
+  /** What {@code --gateway} names to pick an ingress class. */
+  public static final String CLASS_PREFIX = "IngressClass/";
+
+  private final DataPlanes planes;
+  private final RoutingTable table;
+  private final GatewayTable only;
+  private final String onlyClass;
+  private final long seed;
+  private final boolean byHost;
+
+  /**
+   * {@link #candidateGateways} by port and host, which is all they depend on: a replay sends many
+   * requests to each host, and finding them scans every listener of every Gateway. Bounded, so that
+   * a log of endless distinct hosts costs no more than the scan.
+   */
+  private final Map<HostPort, List<GatewayTable>> candidates = new ConcurrentHashMap<>();
+
+  private static final int MAX_CANDIDATES = 1 << 16;
+
+  private record HostPort(int port, String host) {}
+
+  /**
+   * @param planes the set's data planes
+   * @param only the one Gateway to send to ({@code --gateway NS/NAME}), or null
+   * @param onlyClass the one ingress class to send to ({@code --gateway IngressClass/NAME}), or
+   *     null
+   * @param seed the seed of weighted choices
+   * @param byHost whether Gateways too are chosen by host (else, without Ingresses, the first
+   *     Gateway whose listener accepts the request)
+   */
+  public Router(DataPlanes planes, GatewayTable only, String onlyClass, long seed, boolean byHost) {
+    this.planes = planes;
+    this.table = planes.gateways();
+    this.only = only;
+    this.onlyClass = onlyClass;
+    this.seed = seed;
+    this.byHost = byHost;
+  }
+
+  /** The data planes requests are sent to. */
+  public DataPlanes planes() {
+    return planes;
+  }
+
+  /** One result per Gateway and ingress class the request goes to. */
+  public List<Result> all(Request req) {
+    List<Result> out = new ArrayList<>();
+    if (onlyClass == null) {
+      for (Result r : gatewaysAll(req)) {
+        if (r.gateway() != null || planes.ingresses().isEmpty() || only != null) {
+          out.add(r);
+        }
+      }
+    }
+    if (only == null) {
+      for (IngressTable.IngressClassTable t : planes.ingresses().classes()) {
+        if (onlyClass == null || onlyClass.equals(t.name())) {
+          out.add(IngressRouter.route(t, req, seed, true));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * One result: at the named Gateway ({@code ns/name}) or ingress class ({@code
+   * IngressClass/NAME}), else at the Gateway or class whose route names the request's host most
+   * specifically (ties to the first by name), else the first whose listener accepts it.
+   */
+  public Result one(String gateway, Request req) {
+    if (gateway != null && gateway.startsWith(CLASS_PREFIX)) {
+      IngressTable.IngressClassTable t =
+          planes.ingresses().byName(gateway.substring(CLASS_PREFIX.length()));
+      if (t != null) {
+        return IngressRouter.route(t, req, seed, true);
+      }
+    }
+    if (gateway != null || only != null || onlyClass != null) {
+      return onlyClass != null ? all(req).get(0) : gatewayOne(gateway, req);
+    }
+    if (!byHost && planes.ingresses().isEmpty()) {
+      return gatewayOne(null, req);
+    }
+    // Rank the Gateways, then the ingress classes that could still win; trace only the one chosen
+    // (a lone Gateway candidate is traced at once, so that it is not simulated twice).
+    List<GatewayTable> gateways = candidateGateways(req);
+    boolean traceNow = gateways.size() == 1;
+    Choice choice = new Choice(req);
+    for (GatewayTable g : gateways) {
+      choice.offer(Simulator.simulate(table, g, req, seed, traceNow));
+    }
+    List<IngressTable.IngressClassTable> classes = planes.ingresses().classes();
+    for (int i = 0; i < classes.size(); i++) { // no iterator per request
+      IngressTable.IngressClassTable t = classes.get(i);
+      // A class that does not serve the host ranks 2 at best, one that does 4.
+      if ((t.serves(req.host()) ? RouteHostnames.EXACT : RouteHostnames.ANY) >= choice.rank) {
+        choice.offer(IngressRouter.route(t, req, seed, false));
+      }
+    }
+    if (choice.best == null) {
+      return gatewaysAll(req).get(0);
+    }
+    if (traceNow && choice.best == choice.first) {
+      return choice.best;
+    }
+    return traced(choice.best, req);
+  }
+
+  /** One result per Gateway with a listener on the port (one when none has). */
+  private List<Result> gatewaysAll(Request req) {
+    List<GatewayTable> gws = new ArrayList<>();
+    if (only != null) {
+      gws.add(only);
+    } else {
+      for (GatewayTable g : table.gateways()) {
+        if (g.hasPort(req.port())) {
+          gws.add(g);
+        }
+      }
+    }
+    if (gws.isEmpty()) {
+      return List.of(noGateway(req));
+    }
+    List<Result> out = new ArrayList<>();
+    for (GatewayTable g : gws) {
+      out.add(Simulator.simulate(table, g, req, seed, true));
+    }
+    return out;
+  }
+
+  /**
+   * At the named Gateway ({@code ns/name}, or null), else at the first Gateway whose listener
+   * accepts the request, else as {@link #gatewaysAll} reports the first.
+   */
+  private Result gatewayOne(String gateway, Request req) {
+    if (gateway != null) {
+      int slash = gateway.indexOf('/');
+      GatewayTable g =
+          table.gateway(gateway.substring(0, Math.max(0, slash)), gateway.substring(slash + 1));
+      if (g != null) {
+        return Simulator.simulate(table, g, req, seed, true);
+      }
+    }
+    if (only == null) {
+      for (GatewayTable g : table.gateways()) {
+        if (ListenerChoice.accepts(g, req)) {
+          return Simulator.simulate(table, g, req, seed, true);
+        }
+      }
+    }
+    return gatewaysAll(req).get(0);
+  }
+
+  /** The best result offered so far, by {@link #rank}; ties go to the first by name. */
+  private final class Choice {
+    private final Request req;
+    Result best;
+    Result first;
+    int rank = -1;
+
+    Choice(Request req) {
+      this.req = req;
+    }
+
+    void offer(Result r) {
+      if (first == null) {
+        first = r;
+      }
+      int k = rank(r, req);
+      if (k > rank
+          || (k == rank
+              && best.gateway() != null
+              && r.gateway() != null
+              && r.gateway().name().compareTo(best.gateway().name()) < 0)) {
+        best = r;
+        rank = k;
+      }
+    }
+  }
+
+  /**
+   * The Gateways a request is offered to: those whose listener accepts it, else every Gateway with
+   * a listener on its port (none when no Gateway has one and the set has Ingresses).
+   */
+  private List<GatewayTable> candidateGateways(Request req) {
+    HostPort key = new HostPort(req.port(), req.host());
+    List<GatewayTable> known = candidates.get(key);
+    if (known != null) {
+      return known;
+    }
+    List<GatewayTable> onPort = new ArrayList<>();
+    for (GatewayTable g : table.gateways()) {
+      if (g.hasPort(req.port())) {
+        onPort.add(g);
+      }
+    }
+    List<GatewayTable> accepting =
+        onPort.stream().filter(g -> ListenerChoice.accepts(g, req)).toList();
+    List<GatewayTable> out = accepting.isEmpty() ? List.copyOf(onPort) : accepting;
+    if (candidates.size() < MAX_CANDIDATES) {
+      candidates.putIfAbsent(key, out);
+    }
+    return out;
+  }
+
+  /** The chosen result again, with its trace. */
+  private Result traced(Result r, Request req) {
+    if (r.gateway() == null) {
+      return r; // no data plane at all: the result explains itself
+    }
+    DataPlane plane =
+        r.gateway().namespace() == null
+            ? planes.ingresses().byName(r.gateway().name())
+            : table.gateway(r.gateway().namespace(), r.gateway().name());
+    return plane == null ? r : route(plane, req);
+  }
+
+  /** A request routed, with its trace, by the data plane's own rules. */
+  private Result route(DataPlane plane, Request req) {
+    if (plane instanceof GatewayTable g) {
+      return Simulator.simulate(table, g, req, seed, true);
+    }
+    return IngressRouter.route((IngressTable.IngressClassTable) plane, req, seed, true);
+  }
+
+  /**
+   * 4 a route for the exact host, 3 for a wildcard, 2 for any host, 1 a listener but no route, 0 no
+   * listener.
+   */
+  private int rank(Result r, Request req) {
+    if (r.listener() == null) {
+      return 0;
+    }
+    Result.RouteHit hit = r.route();
+    if (hit == null || r.status() == 404) {
+      return 1;
+    }
+    if (hit.kind().equals("Ingress")) {
+      IngressTable.IngressClassTable t = planes.ingresses().byName(r.gateway().name());
+      if (t == null || !t.serves(req.host())) {
+        return RouteHostnames.ANY;
+      }
+      return RouteHostnames.specificity(List.of(t.server(req.host()).host), req.host());
+    }
+    return planes
+        .routeHostnames()
+        .specificity(new RouteName(hit.kind(), hit.namespace(), hit.name()), req.host());
+  }
+
+  private static Result noGateway(Request req) {
+    return new Result(
+        null,
+        null,
+        null,
+        404,
+        null,
+        List.of(),
+        null,
+        HeaderList.EMPTY,
+        null,
+        List.of(),
+        List.of("no Gateway in the input has a listener on port " + req.port() + ": 404"));
+  }
+}
