@@ -84,6 +84,7 @@ class LayeringTest {
             "concurrent",
             "source",
             "diag",
+            "yaml",
             "resource",
             "validate.cel",
             "validate.schema",

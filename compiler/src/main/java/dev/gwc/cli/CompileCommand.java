@@ -81,18 +81,17 @@ final class CompileCommand implements Callable<Integer> {
       List<Input> inputs = Inputs.collect(common.paths);
       Report report;
       boolean conversionErrors = false;
-      try (ConvertedInputs set =
+      ConvertedInputs set =
           noConvert
               ? ConvertedInputs.unconverted(inputs, parent.in)
-              : ConvertedInputs.prepare(inputs, parent.in, options)) {
-        if (set.conversion() != null) {
-          conversionErrors = printConversion(set);
-        }
-        report =
-            Compiler.create(options, set.stdin())
-                .yieldingInput(ConvertedInputs.NAME)
-                .compile(set.inputs(), set.stdin());
+              : ConvertedInputs.prepare(inputs, parent.in, options);
+      if (set.conversion() != null) {
+        conversionErrors = printConversion(set);
       }
+      report =
+          Compiler.create(options, set.stdin())
+              .withDerived(set.derived())
+              .compile(set.inputs(), set.stdin());
       if (!report.replaced().isEmpty()) {
         parent.err.println(
             "gwc compile: the input already defines "
@@ -139,7 +138,7 @@ final class CompileCommand implements Callable<Integer> {
             .filter(n -> n.severity() != Severity.INFO)
             .filter(n -> "Ingress".equals(n.resource().kind()) || n.annotation() != null)
             .toList();
-    Conversion shown = new Conversion(c.resources(), about, c.sources(), c.ingresses());
+    Conversion shown = c.withNotifications(about);
     NotificationText.print(shown, parent.err);
     return about.stream().anyMatch(n -> n.severity() == Severity.ERROR);
   }

@@ -171,23 +171,21 @@ final class SimulateCommand implements Callable<Integer> {
     }
     long read = System.nanoTime();
     Report report;
-    try (ConvertedInputs set =
-        convert
-            ? ConvertedInputs.prepare(Inputs.collect(common.paths), parent.in, options)
-            : ConvertedInputs.unconverted(Inputs.collect(common.paths), parent.in)) {
+    try {
+      ConvertedInputs set =
+          convert
+              ? ConvertedInputs.prepare(Inputs.collect(common.paths), parent.in, options)
+              : ConvertedInputs.unconverted(Inputs.collect(common.paths), parent.in);
       if (set.conversion() != null) {
         Conversion c = set.conversion();
         NotificationText.print(
-            new Conversion(
-                c.resources(),
-                c.notifications().stream().filter(n -> n.severity() != Severity.INFO).toList(),
-                c.sources(),
-                c.ingresses()),
+            c.withNotifications(
+                c.notifications().stream().filter(n -> n.severity() != Severity.INFO).toList()),
             parent.err);
       }
       report =
           Compiler.create(options, set.stdin())
-              .yieldingInput(ConvertedInputs.NAME)
+              .withDerived(set.derived())
               .compileRoutes(set.inputs(), set.stdin());
     } catch (IOException e) {
       parent.err.println("gwc simulate: " + e.getMessage());

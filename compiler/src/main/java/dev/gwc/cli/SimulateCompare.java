@@ -72,16 +72,15 @@ final class SimulateCompare {
               .compileRoutes(oldInputs, new ByteArrayInputStream(stdin));
       Report now;
       Conversion converted;
-      try (ConvertedInputs set =
+      ConvertedInputs set =
           cmd.convert
               ? ConvertedInputs.prepare(newInputs, new ByteArrayInputStream(stdin), options)
-              : ConvertedInputs.unconverted(newInputs, new ByteArrayInputStream(stdin))) {
-        now =
-            Compiler.create(options, set.stdin())
-                .yieldingInput(ConvertedInputs.NAME)
-                .compileRoutes(set.inputs(), set.stdin());
-        converted = set.conversion();
-      }
+              : ConvertedInputs.unconverted(newInputs, new ByteArrayInputStream(stdin));
+      now =
+          Compiler.create(options, set.stdin())
+              .withDerived(set.derived())
+              .compileRoutes(set.inputs(), set.stdin());
+      converted = set.conversion();
       // The notifications that announce differences are the old set's; when the new set is the old
       // one converted, its conversion has them already.
       Conversion notes =

@@ -97,8 +97,14 @@ public final class Converter {
       }
       manifests.addAll(l.manifests());
     }
+    Map<String, SourceSpan> origins = new HashMap<>();
+    for (Manifest m : manifests) {
+      if (m.kind().equals("Ingress") && m.name() != null) {
+        origins.putIfAbsent(m.namespace() + "/" + m.name(), m.nameSpan());
+      }
+    }
     List<Map<String, Object>> resources = convert(manifests, inputs);
-    return new Conversion(resources, notes.all(), sources, ingressCount);
+    return new Conversion(resources, notes.all(), sources, ingressCount, origins);
   }
 
   private static Loaded load(Input in, InputStream stdin, ManifestReader reader) {

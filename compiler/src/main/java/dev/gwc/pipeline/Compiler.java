@@ -47,7 +47,7 @@ public final class Compiler {
   private final SchemaCatalog catalog;
   private final List<Diagnostic> setupDiagnostics;
   private final List<SourceFile> setupSources;
-  private String yielding;
+  private List<YamlDocument> derived = List.of();
 
   private Compiler(
       Options options,
@@ -82,20 +82,22 @@ public final class Compiler {
       SourceFile source, int resources, List<Diagnostic> diagnostics, List<Compiled> compiled) {}
 
   /**
+   * Adds objects derived from the inputs (Ingresses converted to Gateway API), as documents that
+   * stand where their origin is written. They are validated and resolved with the inputs, but give
+   * way to an object of the same kind, namespace and name in the inputs (one migrated by hand):
+   * they are left out and listed in {@link Report#replaced()} instead of being reported as
+   * duplicates.
+   */
+  public Compiler withDerived(List<YamlDocument> documents) {
+    this.derived = List.copyOf(documents);
+    return this;
+  }
+
+  /**
    * Validates the inputs.
    *
    * @throws IOException naming the file when an input cannot be read
    */
-  /**
-   * Makes the objects read from the input named {@code name} (a converted file, which comes last)
-   * give way to objects of the same kind, namespace and name in the other inputs: they are left out
-   * and listed in {@link Report#replaced()} instead of being reported as duplicates.
-   */
-  public Compiler yieldingInput(String name) {
-    this.yielding = name;
-    return this;
-  }
-
   public Report validate(List<Input> inputs, InputStream stdin) throws IOException {
     return run(inputs, stdin, Keep.NONE);
   }
@@ -132,15 +134,23 @@ public final class Compiler {
     long start = System.nanoTime();
     Validator validator = new Validator(catalog, cel);
     ManifestReader manifests = new ManifestReader(options.defaultNamespace());
-    FileResult[] read = new FileResult[inputs.size()];
+    FileResult[] read = new FileResult[inputs.size() + (derived.isEmpty() ? 0 : 1)];
     try {
       Parallel.forEach(
           read.length,
-          i -> read[i] = validateFile(inputs.get(i), stdin, manifests, validator, keep));
+          i ->
+              read[i] =
+                  i < inputs.size()
+                      ? validateFile(inputs.get(i), stdin, manifests, validator, keep)
+                      : validateDocuments(null, derived, List.of(), manifests, validator, keep));
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
     List<FileResult> results = Arrays.asList(read);
+    int fromInputs = 0;
+    for (int i = 0; i < inputs.size(); i++) {
+      fromInputs += read[i].compiled().size();
+    }
     List<Diagnostic> all = new ArrayList<>(setupDiagnostics);
     Map<String, SourceFile> sources = new HashMap<>();
     for (SourceFile s : setupSources) {
@@ -167,10 +177,11 @@ public final class Compiler {
     Map<String, Manifest> seen = new HashMap<>();
     List<Compiled> kept = new ArrayList<>(compiled.size());
     List<String> replaced = new ArrayList<>();
-    for (Compiled c : compiled) {
+    for (int i = 0; i < compiled.size(); i++) {
+      Compiled c = compiled.get(i);
       Manifest m = c.manifest();
       String id = m.group() + "/" + m.kind() + "/" + m.namespace() + "/" + m.name();
-      if (m.file().equals(yielding) && seen.containsKey(id)) {
+      if (i >= fromInputs && seen.containsKey(id)) {
         replaced.add(
             m.kind() + " '" + (m.namespace() == null ? "" : m.namespace() + "/") + m.name() + "'");
         continue;
@@ -205,7 +216,7 @@ public final class Compiler {
     long graphDone = System.nanoTime();
     return new Report(
         Diagnostics.of(all),
-        (int) inputs.stream().filter(in -> !in.name().equals(yielding)).count(),
+        inputs.size(),
         resources,
         sources,
         kept,
@@ -223,8 +234,19 @@ public final class Compiler {
       throw new UncheckedIOException(new IOException(in.name() + ": " + e.getMessage(), e));
     }
     LoadResult loaded = YamlLoader.load(in.name(), bytes);
-    List<Diagnostic> diags = new ArrayList<>(loaded.diagnostics());
-    List<YamlDocument> docs = loaded.documents();
+    return validateDocuments(
+        loaded.source(), loaded.documents(), loaded.diagnostics(), reader, validator, keep);
+  }
+
+  /** The stages after YAML for one file's documents (or for derived ones, without a source). */
+  private static FileResult validateDocuments(
+      SourceFile source,
+      List<YamlDocument> docs,
+      List<Diagnostic> loadDiagnostics,
+      ManifestReader reader,
+      Validator validator,
+      Keep keep) {
+    List<Diagnostic> diags = new ArrayList<>(loadDiagnostics);
     ManifestReader.Result read = reader.read(docs);
     diags.addAll(read.diagnostics());
     List<Compiled> compiled = new ArrayList<>();
@@ -253,6 +275,6 @@ public final class Compiler {
       boolean keepValue = keep == Keep.ALL || route;
       compiled.add(new Compiled(kept, keepValue ? v.value() : null, v.value() != null, node));
     }
-    return new FileResult(loaded.source(), read.manifests().size(), diags, compiled);
+    return new FileResult(source, read.manifests().size(), diags, compiled);
   }
 }

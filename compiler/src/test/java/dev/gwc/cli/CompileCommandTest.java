@@ -184,6 +184,34 @@ class CompileCommandTest {
   }
 
   @Test
+  void convertedIngress_findingsPointAtTheIngress() throws IOException {
+    Path in = tmp.resolve("half-migrated");
+    Files.createDirectories(in);
+    Files.writeString(
+        in.resolve("ingress.yaml"),
+        """
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          ingressClassName: nginx
+          rules:
+          - host: a.example
+            http:
+              paths:
+              - {path: /, pathType: Prefix, backend: {service: {name: missing, port: {number: 80}}}}
+        """);
+    Gwc.Run run = Gwc.run("compile", "--complete", in.toString());
+    assertEquals(1, run.exit(), run.err());
+    String at = in.resolve("ingress.yaml") + ":4:9: error[backend-not-found]";
+    assertTrue(run.err().contains(at + ": Service 'shop/missing' does not exist"), run.err());
+    assertTrue(run.err().contains("  name: web\n"), "shows the Ingress's line: " + run.err());
+    assertTrue(!run.err().contains("converted from Ingress"), run.err());
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void json_isAList_withStatusOnGatewayApiKinds() {
     Gwc.Run run = Gwc.run("compile", "--format", "json", shop().toString());
