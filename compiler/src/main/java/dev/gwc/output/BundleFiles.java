@@ -115,7 +115,7 @@ public final class BundleFiles {
       if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.') {
         sb.append(c);
       } else {
-        sb.append('%').append(String.format("%02X", (int) c));
+        sb.append('%').append(String.format(java.util.Locale.ROOT, "%02X", (int) c));
       }
     }
     return sb.toString();

@@ -18,7 +18,7 @@ final class Logs {
       }
       if (sb != null) {
         if (unsafe) {
-          sb.append(String.format("\\x%02x", (int) c));
+          sb.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
         } else {
           sb.append(c);
         }

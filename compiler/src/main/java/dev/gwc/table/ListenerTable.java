@@ -26,8 +26,6 @@ public final class ListenerTable {
    */
   final String listenerSet;
 
-  // ".example.com" of a listener hostname "*.example.com", else null.
-  private final String suffix;
   // toString(), built once: traces name the listener in every replayed request's result.
   private final String label;
   // Wildcard hosts, longest suffix first: a few are scanned faster than one hash lookup per label.
@@ -60,7 +58,6 @@ public final class ListenerTable {
     this.listenerSet = listenerSet;
     this.byPort = protocol.equals("TCP") || protocol.equals("UDP");
     this.http = protocol.equals("HTTP") || protocol.equals("HTTPS");
-    this.suffix = hostname != null && hostname.startsWith("*.") ? hostname.substring(1) : null;
     this.label =
         "listener '"
             + name

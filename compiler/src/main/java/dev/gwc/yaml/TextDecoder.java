@@ -62,8 +62,10 @@ final class TextDecoder {
       return new Decoded(
           null,
           String.format(
+              java.util.Locale.ROOT,
               "not UTF-8 text (byte 0x%02x at offset %d); save the file as UTF-8",
-              bytes[bad] & 0xff, bad),
+              bytes[bad] & 0xff,
+              bad),
           lineAt(bytes, bad));
     }
   }
