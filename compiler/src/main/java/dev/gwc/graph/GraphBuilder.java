@@ -6,6 +6,7 @@ import dev.gwc.graph.Nodes.GatewayClassNode;
 import dev.gwc.graph.Nodes.GatewayNode;
 import dev.gwc.graph.Nodes.GrantFrom;
 import dev.gwc.graph.Nodes.GrantTo;
+import dev.gwc.graph.Nodes.GraphNode;
 import dev.gwc.graph.Nodes.GroupKind;
 import dev.gwc.graph.Nodes.ListenerNode;
 import dev.gwc.graph.Nodes.ListenerSetNode;
@@ -38,7 +39,7 @@ public final class GraphBuilder {
 
   public static Graph build(List<Manifest> manifests, boolean complete) {
     // Reading nodes out of the trees is independent per manifest: done in parallel, in order.
-    Object[] nodes = new Object[manifests.size()];
+    GraphNode[] nodes = new GraphNode[manifests.size()];
     Parallel.forEach(nodes.length, i -> nodes[i] = node(manifests.get(i), false));
     return assemble(manifests, Arrays.asList(nodes), complete);
   }
@@ -50,7 +51,7 @@ public final class GraphBuilder {
    * @param nodes their nodes, null where the graph has no use for one
    * @param complete whether the input is the whole set
    */
-  public static Graph assemble(List<Manifest> manifests, List<Object> nodes, boolean complete) {
+  public static Graph assemble(List<Manifest> manifests, List<GraphNode> nodes, boolean complete) {
     Map<String, GatewayClassNode> classes = new LinkedHashMap<>();
     Map<String, GatewayNode> gateways = new LinkedHashMap<>();
     Map<String, ListenerSetNode> listenerSets = new LinkedHashMap<>();
@@ -74,7 +75,7 @@ public final class GraphBuilder {
               + (m.namespace() == null ? "" : m.namespace())
               + "/"
               + m.name());
-      Object node = nodes.get(i);
+      GraphNode node = nodes.get(i);
       if (node instanceof GatewayClassNode c) {
         classes.put(m.name(), c);
       } else if (node instanceof GatewayNode g) {
@@ -110,7 +111,7 @@ public final class GraphBuilder {
   }
 
   /** A namespace's labels, as a node. */
-  private record NamespaceLabels(Map<String, String> labels) {}
+  private record NamespaceLabels(Map<String, String> labels) implements GraphNode {}
 
   /**
    * The graph node of one manifest, or null when the graph has no use for it.
@@ -118,19 +119,19 @@ public final class GraphBuilder {
    * @param m the manifest, with its whole tree
    * @param slim whether routes keep only their metadata (validate: nothing prints their rules)
    */
-  public static Object node(Manifest m, boolean slim) {
+  public static GraphNode node(Manifest m, boolean slim) {
     if (m.name() == null) {
       return null;
     }
     String group = m.group();
-    YMap spec = Y.map(m.root(), "spec");
+    YMap spec = TreeFields.map(m.root(), "spec");
     boolean gatewayApi = group.equals(GATEWAY_GROUP);
     if (gatewayApi && m.kind().equals("GatewayClass")) {
       return new GatewayClassNode(
           m,
           m.name(),
-          Y.str(spec, "controllerName"),
-          ref(Y.map(spec, "parametersRef"), "", null, null, "spec.parametersRef"));
+          TreeFields.str(spec, "controllerName"),
+          ref(TreeFields.map(spec, "parametersRef"), "", null, null, "spec.parametersRef"));
     } else if (gatewayApi && m.kind().equals("Gateway")) {
       return gateway(m, spec);
     } else if (gatewayApi && ROUTE_KINDS.contains(m.kind())) {
@@ -143,8 +144,8 @@ public final class GraphBuilder {
       return backendTlsPolicy(m, spec);
     } else if (group.isEmpty() && m.kind().equals("Service")) {
       List<Integer> ports = new ArrayList<>();
-      for (YNode p : Y.list(spec, "ports")) {
-        Integer port = Y.integer(p, "port");
+      for (YNode p : TreeFields.list(spec, "ports")) {
+        Integer port = TreeFields.integer(p, "port");
         if (port != null) {
           ports.add(port);
         }
@@ -154,12 +155,12 @@ public final class GraphBuilder {
       return new SecretNode(
           m.namespace(),
           m.name(),
-          Y.str(m.root(), "type", "Opaque"),
+          TreeFields.str(m.root(), "type", "Opaque"),
           secretData(m.root()),
-          Y.stringMap(Y.map(m.root(), "metadata"), "annotations"));
+          TreeFields.stringMap(TreeFields.map(m.root(), "metadata"), "annotations"));
     } else if (group.isEmpty() && m.kind().equals("Namespace")) {
       Map<String, String> labels =
-          new LinkedHashMap<>(Y.stringMap(Y.map(m.root(), "metadata"), "labels"));
+          new LinkedHashMap<>(TreeFields.stringMap(TreeFields.map(m.root(), "metadata"), "labels"));
       labels.put(
           "kubernetes.io/metadata.name", m.name()); // set by the API server on every namespace
       return new NamespaceLabels(Map.copyOf(labels));
@@ -169,19 +170,19 @@ public final class GraphBuilder {
 
   private static GatewayNode gateway(Manifest m, YMap spec) {
     List<ListenerNode> listeners = listeners(spec, m.namespace());
-    YMap infra = Y.map(spec, "infrastructure");
-    YMap frontend = Y.map(Y.map(spec, "tls"), "frontend");
+    YMap infra = TreeFields.map(spec, "infrastructure");
+    YMap frontend = TreeFields.map(TreeFields.map(spec, "tls"), "frontend");
     List<ObjectRef> caDefault = null;
-    YMap dflt = Y.map(Y.map(frontend, "default"), "validation");
+    YMap dflt = TreeFields.map(TreeFields.map(frontend, "default"), "validation");
     if (dflt != null) {
       caDefault =
           caRefs(dflt, m.namespace(), "spec.tls.frontend.default.validation.caCertificateRefs");
     }
     Map<Integer, List<ObjectRef>> perPort = new LinkedHashMap<>();
-    List<YNode> ports = Y.list(frontend, "perPort");
+    List<YNode> ports = TreeFields.list(frontend, "perPort");
     for (int i = 0; i < ports.size(); i++) {
-      Integer port = Y.integer(ports.get(i), "port");
-      YMap validation = Y.map(Y.map(ports.get(i), "tls"), "validation");
+      Integer port = TreeFields.integer(ports.get(i), "port");
+      YMap validation = TreeFields.map(TreeFields.map(ports.get(i), "tls"), "validation");
       if (port != null && validation != null) {
         perPort.put(
             port,
@@ -195,29 +196,30 @@ public final class GraphBuilder {
         m,
         m.namespace(),
         m.name(),
-        Y.str(spec, "gatewayClassName", ""),
+        TreeFields.str(spec, "gatewayClassName", ""),
         listeners,
         ref(
-            Y.map(infra, "parametersRef"),
+            TreeFields.map(infra, "parametersRef"),
             "",
             null,
             m.namespace(),
             "spec.infrastructure.parametersRef"),
         caDefault,
         Map.copyOf(perPort),
-        namespacePolicy(Y.map(Y.map(spec, "allowedListeners"), "namespaces"), "None"));
+        namespacePolicy(
+            TreeFields.map(TreeFields.map(spec, "allowedListeners"), "namespaces"), "None"));
   }
 
   /** The listeners of a Gateway or ListenerSet spec. */
   private static List<ListenerNode> listeners(YMap spec, String namespace) {
     List<ListenerNode> listeners = new ArrayList<>();
-    List<YNode> items = Y.list(spec, "listeners");
+    List<YNode> items = TreeFields.list(spec, "listeners");
     for (int i = 0; i < items.size(); i++) {
       YNode l = items.get(i);
       String path = "spec.listeners[" + i + "]";
-      YMap tls = Y.map(l, "tls");
+      YMap tls = TreeFields.map(l, "tls");
       List<ObjectRef> certs = new ArrayList<>();
-      List<YNode> certNodes = Y.list(tls, "certificateRefs");
+      List<YNode> certNodes = TreeFields.list(tls, "certificateRefs");
       for (int c = 0; c < certNodes.size(); c++) {
         certs.add(
             ref(
@@ -227,21 +229,23 @@ public final class GraphBuilder {
                 namespace,
                 path + ".tls.certificateRefs[" + c + "]"));
       }
-      YMap allowed = Y.map(l, "allowedRoutes");
-      NamespacePolicy ns = namespacePolicy(Y.map(allowed, "namespaces"), "Same");
+      YMap allowed = TreeFields.map(l, "allowedRoutes");
+      NamespacePolicy ns = namespacePolicy(TreeFields.map(allowed, "namespaces"), "Same");
       List<GroupKind> kinds = new ArrayList<>();
-      for (YNode k : Y.list(allowed, "kinds")) {
-        kinds.add(new GroupKind(Y.str(k, "group", GATEWAY_GROUP), Y.str(k, "kind", "")));
+      for (YNode k : TreeFields.list(allowed, "kinds")) {
+        kinds.add(
+            new GroupKind(
+                TreeFields.str(k, "group", GATEWAY_GROUP), TreeFields.str(k, "kind", "")));
       }
-      Integer port = Y.integer(l, "port");
+      Integer port = TreeFields.integer(l, "port");
       listeners.add(
           new ListenerNode(
               i,
-              Y.str(l, "name", ""),
-              Y.str(l, "protocol", ""),
+              TreeFields.str(l, "name", ""),
+              TreeFields.str(l, "protocol", ""),
               port == null ? 0 : port,
-              Y.str(l, "hostname"),
-              tls == null ? null : Y.str(tls, "mode", "Terminate"),
+              TreeFields.str(l, "hostname"),
+              tls == null ? null : TreeFields.str(tls, "mode", "Terminate"),
               certs,
               ns.from(),
               ns.matchLabels(),
@@ -254,17 +258,19 @@ public final class GraphBuilder {
 
   /** A namespaces field ({@code from} and {@code selector}) with the API's default for from. */
   private static NamespacePolicy namespacePolicy(YMap ns, String defaultFrom) {
-    YMap selector = Y.map(ns, "selector");
+    YMap selector = TreeFields.map(ns, "selector");
     List<Map<String, Object>> expressions = new ArrayList<>();
-    for (YNode e : Y.list(selector, "matchExpressions")) {
+    for (YNode e : TreeFields.list(selector, "matchExpressions")) {
       Map<String, Object> expr = new LinkedHashMap<>();
-      expr.put("key", Y.str(e, "key"));
-      expr.put("operator", Y.str(e, "operator"));
-      expr.put("values", Y.strings(e, "values"));
+      expr.put("key", TreeFields.str(e, "key"));
+      expr.put("operator", TreeFields.str(e, "operator"));
+      expr.put("values", TreeFields.strings(e, "values"));
       expressions.add(expr);
     }
     return new NamespacePolicy(
-        Y.str(ns, "from", defaultFrom), Y.stringMap(selector, "matchLabels"), expressions);
+        TreeFields.str(ns, "from", defaultFrom),
+        TreeFields.stringMap(selector, "matchLabels"),
+        expressions);
   }
 
   private static ListenerSetNode listenerSet(Manifest m, YMap spec) {
@@ -272,14 +278,19 @@ public final class GraphBuilder {
         m,
         m.namespace(),
         m.name(),
-        ref(Y.map(spec, "parentRef"), GATEWAY_GROUP, "Gateway", m.namespace(), "spec.parentRef"),
+        ref(
+            TreeFields.map(spec, "parentRef"),
+            GATEWAY_GROUP,
+            "Gateway",
+            m.namespace(),
+            "spec.parentRef"),
         listeners(spec, m.namespace()),
-        Y.str(Y.map(m.root(), "metadata"), "creationTimestamp"));
+        TreeFields.str(TreeFields.map(m.root(), "metadata"), "creationTimestamp"));
   }
 
   private static BackendTlsPolicyNode backendTlsPolicy(Manifest m, YMap spec) {
     List<ObjectRef> targets = new ArrayList<>();
-    List<YNode> targetNodes = Y.list(spec, "targetRefs");
+    List<YNode> targetNodes = TreeFields.list(spec, "targetRefs");
     for (int i = 0; i < targetNodes.size(); i++) {
       targets.add(
           ref(targetNodes.get(i), "", "Service", m.namespace(), "spec.targetRefs[" + i + "]"));
@@ -289,14 +300,15 @@ public final class GraphBuilder {
         m.namespace(),
         m.name(),
         targets,
-        caRefs(Y.map(spec, "validation"), m.namespace(), "spec.validation.caCertificateRefs"),
-        Y.str(Y.map(m.root(), "metadata"), "creationTimestamp"));
+        caRefs(
+            TreeFields.map(spec, "validation"), m.namespace(), "spec.validation.caCertificateRefs"),
+        TreeFields.str(TreeFields.map(m.root(), "metadata"), "creationTimestamp"));
   }
 
   /** data plus stringData, which the API server merges into data. */
   private static Map<String, String> secretData(YNode root) {
-    Map<String, String> data = new LinkedHashMap<>(Y.stringMap(root, "data"));
-    Y.stringMap(root, "stringData")
+    Map<String, String> data = new LinkedHashMap<>(TreeFields.stringMap(root, "data"));
+    TreeFields.stringMap(root, "stringData")
         .forEach(
             (k, v) ->
                 data.put(
@@ -308,7 +320,7 @@ public final class GraphBuilder {
 
   private static List<ObjectRef> caRefs(YMap validation, String namespace, String path) {
     List<ObjectRef> out = new ArrayList<>();
-    List<YNode> refs = Y.list(validation, "caCertificateRefs");
+    List<YNode> refs = TreeFields.list(validation, "caCertificateRefs");
     for (int i = 0; i < refs.size(); i++) {
       out.add(ref(refs.get(i), "", "ConfigMap", namespace, path + "[" + i + "]"));
     }
@@ -317,7 +329,7 @@ public final class GraphBuilder {
 
   private static RouteNode route(Manifest m, YMap spec, Manifest kept) {
     List<ObjectRef> parents = new ArrayList<>();
-    List<YNode> parentNodes = Y.list(spec, "parentRefs");
+    List<YNode> parentNodes = TreeFields.list(spec, "parentRefs");
     for (int i = 0; i < parentNodes.size(); i++) {
       parents.add(
           ref(
@@ -328,10 +340,10 @@ public final class GraphBuilder {
               "spec.parentRefs[" + i + "]"));
     }
     List<ObjectRef> backends = new ArrayList<>();
-    List<YNode> rules = Y.list(spec, "rules");
+    List<YNode> rules = TreeFields.list(spec, "rules");
     for (int r = 0; r < rules.size(); r++) {
       String rulePath = "spec.rules[" + r + "]";
-      List<YNode> refs = Y.list(rules.get(r), "backendRefs");
+      List<YNode> refs = TreeFields.list(rules.get(r), "backendRefs");
       for (int b = 0; b < refs.size(); b++) {
         String path = rulePath + ".backendRefs[" + b + "]";
         backends.add(ref(refs.get(b), "", "Service", m.namespace(), path));
@@ -348,15 +360,18 @@ public final class GraphBuilder {
     boolean grpc = m.kind().equals("GRPCRoute");
     if (grpc || m.kind().equals("HTTPRoute")) {
       for (int i = 0; i < rules.size(); i++) {
-        List<YNode> ms = Y.list(rules.get(i), "matches");
+        List<YNode> ms = TreeFields.list(rules.get(i), "matches");
         if (ms.isEmpty()) {
           matches.add(
               new Nodes.MatchKey(
-                  i, 0, grpc ? Overlaps.GRPC_ANY : "PathPrefix '/'", Y.anchor(rules.get(i))));
+                  i,
+                  0,
+                  grpc ? Overlaps.GRPC_ANY : "PathPrefix '/'",
+                  TreeFields.anchor(rules.get(i))));
         }
         for (int j = 0; j < ms.size(); j++) {
           String key = grpc ? Overlaps.grpcKey(ms.get(j)) : Overlaps.key(ms.get(j));
-          matches.add(new Nodes.MatchKey(i, j, key, Y.anchor(ms.get(j))));
+          matches.add(new Nodes.MatchKey(i, j, key, TreeFields.anchor(ms.get(j))));
         }
       }
     }
@@ -365,7 +380,7 @@ public final class GraphBuilder {
         m.kind(),
         m.namespace(),
         m.name(),
-        Y.strings(spec, "hostnames"),
+        TreeFields.strings(spec, "hostnames"),
         parents,
         backends,
         List.copyOf(matches));
@@ -373,9 +388,9 @@ public final class GraphBuilder {
 
   /** RequestMirror filters' backendRefs, which need the same resolution as backendRefs. */
   private static void mirrors(YNode owner, String namespace, String path, List<ObjectRef> out) {
-    List<YNode> filters = Y.list(owner, "filters");
+    List<YNode> filters = TreeFields.list(owner, "filters");
     for (int f = 0; f < filters.size(); f++) {
-      YMap mirror = Y.map(filters.get(f), "requestMirror");
+      YMap mirror = TreeFields.map(filters.get(f), "requestMirror");
       if (mirror != null && mirror.get("backendRef") != null) {
         out.add(
             ref(
@@ -390,13 +405,20 @@ public final class GraphBuilder {
 
   private static ReferenceGrantNode grant(Manifest m, YMap spec) {
     List<GrantFrom> from = new ArrayList<>();
-    for (YNode f : Y.list(spec, "from")) {
+    for (YNode f : TreeFields.list(spec, "from")) {
       from.add(
-          new GrantFrom(Y.str(f, "group", ""), Y.str(f, "kind", ""), Y.str(f, "namespace", "")));
+          new GrantFrom(
+              TreeFields.str(f, "group", ""),
+              TreeFields.str(f, "kind", ""),
+              TreeFields.str(f, "namespace", "")));
     }
     List<GrantTo> to = new ArrayList<>();
-    for (YNode t : Y.list(spec, "to")) {
-      to.add(new GrantTo(Y.str(t, "group", ""), Y.str(t, "kind", ""), Y.str(t, "name")));
+    for (YNode t : TreeFields.list(spec, "to")) {
+      to.add(
+          new GrantTo(
+              TreeFields.str(t, "group", ""),
+              TreeFields.str(t, "kind", ""),
+              TreeFields.str(t, "name")));
     }
     return new ReferenceGrantNode(m.namespace(), from, to);
   }
@@ -408,13 +430,13 @@ public final class GraphBuilder {
       return null;
     }
     return new ObjectRef(
-        Y.str(m, "group", defaultGroup == null ? "" : defaultGroup),
-        Y.str(m, "kind", defaultKind),
-        Y.str(m, "namespace", defaultNamespace),
-        Y.str(m, "name"),
-        Y.str(m, "sectionName"),
-        Y.integer(m, "port"),
-        Y.anchor(m),
+        TreeFields.str(m, "group", defaultGroup == null ? "" : defaultGroup),
+        TreeFields.str(m, "kind", defaultKind),
+        TreeFields.str(m, "namespace", defaultNamespace),
+        TreeFields.str(m, "name"),
+        TreeFields.str(m, "sectionName"),
+        TreeFields.integer(m, "port"),
+        TreeFields.anchor(m),
         path);
   }
 }

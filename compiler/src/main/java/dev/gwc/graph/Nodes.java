@@ -8,6 +8,9 @@ import java.util.Map;
 public final class Nodes {
   private Nodes() {}
 
+  /** What the graph stage reads of one resource, taken while its tree is at hand. */
+  public interface GraphNode {}
+
   /**
    * A GatewayClass.
    *
@@ -17,7 +20,8 @@ public final class Nodes {
    * @param parametersRef spec.parametersRef, or null
    */
   public record GatewayClassNode(
-      Manifest manifest, String name, String controllerName, ObjectRef parametersRef) {}
+      Manifest manifest, String name, String controllerName, ObjectRef parametersRef)
+      implements GraphNode {}
 
   /**
    * A listener of a Gateway.
@@ -80,7 +84,8 @@ public final class Nodes {
       ObjectRef parametersRef,
       List<ObjectRef> caDefault,
       Map<Integer, List<ObjectRef>> caPerPort,
-      NamespacePolicy allowedListeners) {}
+      NamespacePolicy allowedListeners)
+      implements GraphNode {}
 
   /**
    * Which namespaces an allowedRoutes or allowedListeners field admits.
@@ -109,7 +114,8 @@ public final class Nodes {
       String name,
       ObjectRef parentRef,
       List<ListenerNode> listeners,
-      String createdAt) {}
+      String createdAt)
+      implements GraphNode {}
 
   /**
    * A BackendTLSPolicy: how Gateways talk TLS to the Services it targets.
@@ -127,7 +133,8 @@ public final class Nodes {
       String name,
       List<ObjectRef> targetRefs,
       List<ObjectRef> caRefs,
-      String createdAt) {}
+      String createdAt)
+      implements GraphNode {}
 
   /**
    * A route of any kind.
@@ -149,7 +156,8 @@ public final class Nodes {
       List<String> hostnames,
       List<ObjectRef> parentRefs,
       List<ObjectRef> backendRefs,
-      List<MatchKey> matches) {}
+      List<MatchKey> matches)
+      implements GraphNode {}
 
   /**
    * One match of one rule, in canonical form.
@@ -168,7 +176,8 @@ public final class Nodes {
    * @param from the group, kind and namespace of permitted referrers
    * @param to the group, kind and optional name of permitted targets
    */
-  public record ReferenceGrantNode(String namespace, List<GrantFrom> from, List<GrantTo> to) {}
+  public record ReferenceGrantNode(String namespace, List<GrantFrom> from, List<GrantTo> to)
+      implements GraphNode {}
 
   /**
    * A {@code from} entry.
@@ -195,7 +204,8 @@ public final class Nodes {
    * @param name its name
    * @param ports its port numbers
    */
-  public record ServiceNode(String namespace, String name, List<Integer> ports) {}
+  public record ServiceNode(String namespace, String name, List<Integer> ports)
+      implements GraphNode {}
 
   /**
    * A Secret.
@@ -211,5 +221,6 @@ public final class Nodes {
       String name,
       String type,
       Map<String, String> data,
-      Map<String, String> annotations) {}
+      Map<String, String> annotations)
+      implements GraphNode {}
 }

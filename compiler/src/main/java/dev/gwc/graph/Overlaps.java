@@ -118,7 +118,7 @@ final class Overlaps {
   }
 
   private static String created(RouteNode n) {
-    return Y.str(Y.map(n.manifest().root(), "metadata"), "creationTimestamp");
+    return TreeFields.str(TreeFields.map(n.manifest().root(), "metadata"), "creationTimestamp");
   }
 
   private static String why(RouteNode winner, RouteNode loser) {
@@ -141,10 +141,10 @@ final class Overlaps {
 
   /** A canonical description of a GRPCRoute match: service, method and headers, sorted. */
   static String grpcKey(YNode match) {
-    YMap method = Y.map(match, "method");
-    String type = Y.str(method, "type", "Exact");
-    String service = Y.str(method, "service");
-    String name = Y.str(method, "method");
+    YMap method = TreeFields.map(match, "method");
+    String type = TreeFields.str(method, "type", "Exact");
+    String service = TreeFields.str(method, "service");
+    String name = TreeFields.str(method, "method");
     StringBuilder sb = new StringBuilder();
     if (service == null && name == null) {
       sb.append(GRPC_ANY);
@@ -165,13 +165,13 @@ final class Overlaps {
 
   private static TreeSet<String> headers(YNode match) {
     TreeSet<String> headers = new TreeSet<>();
-    for (YNode h : Y.list(match, "headers")) {
+    for (YNode h : TreeFields.list(match, "headers")) {
       headers.add(
-          Y.str(h, "name", "").toLowerCase(java.util.Locale.ROOT)
+          TreeFields.str(h, "name", "").toLowerCase(java.util.Locale.ROOT)
               + " "
-              + Y.str(h, "type", "Exact")
+              + TreeFields.str(h, "type", "Exact")
               + " '"
-              + Y.str(h, "value", "")
+              + TreeFields.str(h, "value", "")
               + "'");
     }
     return headers;
@@ -179,14 +179,14 @@ final class Overlaps {
 
   /** A canonical description of a match: path, method, headers and query parameters, sorted. */
   static String key(YNode match) {
-    YMap path = Y.map(match, "path");
-    String type = Y.str(path, "type", "PathPrefix");
-    String value = Y.str(path, "value", "/");
+    YMap path = TreeFields.map(match, "path");
+    String type = TreeFields.str(path, "type", "PathPrefix");
+    String value = TreeFields.str(path, "value", "/");
     if (type.equals("PathPrefix") && value.length() > 1 && value.endsWith("/")) {
       value = value.substring(0, value.length() - 1); // /a/ and /a match the same requests
     }
     StringBuilder sb = new StringBuilder(type + " '" + value + "'");
-    String method = Y.str(match, "method");
+    String method = TreeFields.str(match, "method");
     if (method != null) {
       sb.append(", method ").append(method);
     }
@@ -195,13 +195,13 @@ final class Overlaps {
       sb.append(", headers ").append(String.join(", ", headers));
     }
     TreeSet<String> query = new TreeSet<>();
-    for (YNode q : Y.list(match, "queryParams")) {
+    for (YNode q : TreeFields.list(match, "queryParams")) {
       query.add(
-          Y.str(q, "name", "")
+          TreeFields.str(q, "name", "")
               + " "
-              + Y.str(q, "type", "Exact")
+              + TreeFields.str(q, "type", "Exact")
               + " '"
-              + Y.str(q, "value", "")
+              + TreeFields.str(q, "value", "")
               + "'");
     }
     if (!query.isEmpty()) {

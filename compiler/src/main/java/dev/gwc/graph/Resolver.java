@@ -427,7 +427,7 @@ public final class Resolver {
 
   /** The listener's node in its Gateway (its name key reads best), for listener findings. */
   static YNode listenerNode(Manifest owner, ListenerNode l) {
-    List<YNode> items = Y.list(Y.map(owner.root(), "spec"), "listeners");
+    List<YNode> items = TreeFields.list(TreeFields.map(owner.root(), "spec"), "listeners");
     if (l.index() < items.size() && items.get(l.index()) instanceof YMap m) {
       return m.entry("name") != null ? m.entry("name").key() : m;
     }

@@ -4,6 +4,7 @@ import dev.gwc.concurrent.Parallel;
 import dev.gwc.diag.Diagnostic;
 import dev.gwc.diag.Diagnostics;
 import dev.gwc.graph.GraphBuilder;
+import dev.gwc.graph.Nodes.GraphNode;
 import dev.gwc.graph.Nodes.RouteNode;
 import dev.gwc.graph.Resolution;
 import dev.gwc.graph.Resolver;
@@ -206,7 +207,7 @@ public final class Compiler {
                 "metadata.name"));
       }
     }
-    List<Object> nodes = new ArrayList<>(kept.size());
+    List<GraphNode> nodes = new ArrayList<>(kept.size());
     for (Compiled c : kept) {
       nodes.add(c.graphNode());
     }
@@ -259,7 +260,7 @@ public final class Compiler {
       // The graph's view is read now, while the tree is at hand; for validate only a slim manifest
       // (identity and metadata) outlives this file, so large inputs do not stay in memory.
       // For routing, a route's value stays and its node's slim manifest stands for it.
-      Object node = GraphBuilder.node(m, keep != Keep.ALL);
+      GraphNode node = GraphBuilder.node(m, keep != Keep.ALL);
       boolean route = keep == Keep.ROUTES && node instanceof RouteNode;
       // Ingresses are routed from their trees (Services name their ports there), and probes of a
       // migration check read Gateway and ListenerSet hostnames: few, small objects, kept whole.
@@ -273,7 +274,9 @@ public final class Compiler {
       Manifest kept =
           keep == Keep.ALL ? m : route ? ((RouteNode) node).manifest() : ingressSide ? m : m.slim();
       boolean keepValue = keep == Keep.ALL || route;
-      compiled.add(new Compiled(kept, keepValue ? v.value() : null, v.value() != null, node));
+      // An object's defaulted value is a map (every manifest is a mapping).
+      Map<?, ?> value = v.value() instanceof Map<?, ?> map ? map : null;
+      compiled.add(new Compiled(kept, keepValue ? value : null, v.value() != null, node));
     }
     return new FileResult(source, read.manifests().size(), diags, compiled);
   }

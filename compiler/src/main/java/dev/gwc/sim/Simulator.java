@@ -9,8 +9,8 @@ import dev.gwc.table.PathMatch;
 import dev.gwc.table.Request;
 import dev.gwc.table.RequestMatcher;
 import dev.gwc.table.RouteId;
+import dev.gwc.table.RouteRule;
 import dev.gwc.table.RoutingTable;
-import dev.gwc.table.Rule;
 import dev.gwc.table.VirtualHost;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,7 +164,7 @@ public final class Simulator {
     Result layer4() {
       for (VirtualHost vh : listener.hostsFor(req.host())) {
         if (!vh.l4().isEmpty()) {
-          Rule r = vh.l4().get(0);
+          RouteRule r = vh.l4().get(0);
           trace.add(
               () ->
                   r.describe(0)
@@ -180,7 +180,7 @@ public final class Simulator {
     }
 
     /** Applies the rule: filters, then a weighted backendRef and its filters. */
-    private Result decide(Rule rule, int match, PathMatch matched) {
+    private Result decide(RouteRule rule, int match, PathMatch matched) {
       RouteId id = rule.route();
       Result.RouteHit hit =
           new Result.RouteHit(id.kind(), id.namespace(), id.name(), rule.index(), match);

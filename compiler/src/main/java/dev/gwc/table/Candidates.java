@@ -8,7 +8,7 @@ public final class Candidates {
 
   /** One match of one HTTPRoute rule on one listener. */
   public static final class Http {
-    private final Rule rule;
+    private final RouteRule rule;
     private final int match;
     private final HttpMatch m;
 
@@ -20,7 +20,7 @@ public final class Candidates {
      * @param match the match's index in the rule
      * @param m the match
      */
-    Http(Rule rule, int match, HttpMatch m) {
+    Http(RouteRule rule, int match, HttpMatch m) {
       this.rule = rule;
       this.match = match;
       this.m = m;
@@ -40,7 +40,7 @@ public final class Candidates {
       return l;
     }
 
-    public Rule rule() {
+    public RouteRule rule() {
       return rule;
     }
 
@@ -60,7 +60,7 @@ public final class Candidates {
    * @param match the match's index in the rule
    * @param m the match
    */
-  public record Grpc(Rule rule, int match, GrpcMatch m) {}
+  public record Grpc(RouteRule rule, int match, GrpcMatch m) {}
 
   /**
    * Oldest route first (a route without creationTimestamp counts as newest: Git has none), then
@@ -98,8 +98,8 @@ public final class Candidates {
           .thenComparingInt(Grpc::match);
 
   /** Layer 4 routes (TLS, TCP, UDP): route order, then rule order. */
-  static final Comparator<Rule> L4 =
-      Comparator.comparing(Rule::route, ROUTES).thenComparingInt(Rule::index);
+  static final Comparator<RouteRule> L4 =
+      Comparator.comparing(RouteRule::route, ROUTES).thenComparingInt(RouteRule::index);
 
   /** Why {@code first} ranks before {@code other}, both of which match, for the trace. */
   public static String whyFirst(Http first, Http other) {

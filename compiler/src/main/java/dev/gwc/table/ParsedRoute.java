@@ -15,7 +15,7 @@ import java.util.List;
 record ParsedRoute(
     RouteId id,
     List<String> hostnames,
-    List<Rule> rules,
+    List<RouteRule> rules,
     List<List<HttpMatch>> httpMatches,
     List<List<GrpcMatch>> grpcMatches,
     List<String> problems) {}

@@ -26,7 +26,7 @@ final class RouteReader {
     for (Object h : PlainFields.list(spec, "hostnames")) {
       hostnames.add(String.valueOf(h));
     }
-    List<Rule> rules = new ArrayList<>();
+    List<RouteRule> rules = new ArrayList<>();
     List<List<HttpMatch>> http = new ArrayList<>();
     List<List<GrpcMatch>> grpc = new ArrayList<>();
     List<String> problems = new ArrayList<>();
@@ -41,7 +41,7 @@ final class RouteReader {
         backends.add(backend(refs.get(b), namespace, bp, invalid));
       }
       rules.add(
-          new Rule(
+          new RouteRule(
               id, r, filters(PlainFields.list(rv, "filters"), namespace, path, invalid), backends));
       List<HttpMatch> hm = new ArrayList<>();
       List<GrpcMatch> gm = new ArrayList<>();

@@ -158,7 +158,7 @@ public final class RoutingTable {
   private static void insert(ParsedRoute route, ListenerTable t) {
     for (String host : effectiveHostnames(t.hostname, route.hostnames())) {
       VirtualHost vh = t.host(host);
-      for (Rule rule : route.rules()) {
+      for (RouteRule rule : route.rules()) {
         switch (route.id().kind()) {
           case "HTTPRoute" -> {
             List<HttpMatch> ms = route.httpMatches().get(rule.index());

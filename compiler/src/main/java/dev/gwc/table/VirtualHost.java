@@ -28,7 +28,7 @@ public final class VirtualHost {
   // Once sealed.
   private PathIndex paths;
   private final List<Candidates.Grpc> grpc = new ArrayList<>();
-  private final List<Rule> l4 = new ArrayList<>();
+  private final List<RouteRule> l4 = new ArrayList<>();
 
   /** The listener whose routes these are. */
   final ListenerTable listener;
@@ -60,7 +60,7 @@ public final class VirtualHost {
     grpc.add(c);
   }
 
-  void add(Rule r) {
+  void add(RouteRule r) {
     l4.add(r);
   }
 
@@ -99,7 +99,7 @@ public final class VirtualHost {
     return grpc;
   }
 
-  public List<Rule> l4() {
+  public List<RouteRule> l4() {
     return l4;
   }
 

@@ -112,7 +112,7 @@ class PathIndexTest {
               "", "Service", "ns", "svc-" + b, 80, random.nextInt(3), List.of(), null, false));
     }
     RouteId route = new RouteId("HTTPRoute", "ns", "r" + i, null);
-    Rule rule = new Rule(route, 0, List.of(), backends);
+    RouteRule rule = new RouteRule(route, 0, List.of(), backends);
     return new Candidates.Http(
         rule, 0, new HttpMatch(path, method, List.copyOf(headers), List.copyOf(query)));
   }

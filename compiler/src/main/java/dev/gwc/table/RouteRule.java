@@ -10,8 +10,8 @@ import java.util.List;
  * @param filters the rule's filters, in order
  * @param backends its backendRefs
  */
-public record Rule(RouteId route, int index, List<Filter> filters, List<BackendRef> backends) {
-  public Rule {
+public record RouteRule(RouteId route, int index, List<Filter> filters, List<BackendRef> backends) {
+  public RouteRule {
     filters = List.copyOf(filters);
     backends = List.copyOf(backends);
   }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /** Null-safe reads from the positioned tree, for building the graph from schema-checked objects. */
-final class Y {
-  private Y() {}
+final class TreeFields {
+  private TreeFields() {}
 
   static YMap map(YNode n, String key) {
     return n instanceof YMap m && m.get(key) instanceof YMap v ? v : null;
