@@ -1,5 +1,6 @@
 package dev.gwc.convert;
 
+import dev.gwc.nginx.IngressNginx;
 import dev.gwc.source.SourceSpan;
 
 /**
@@ -11,10 +12,8 @@ import dev.gwc.source.SourceSpan;
  * @param span where the key is written
  */
 record Annotation(String key, String value, SourceSpan span) {
-  static final String NGINX = "nginx.ingress.kubernetes.io/";
-
   /** The key without the ingress-nginx prefix, or null when it is not an ingress-nginx key. */
   String nginxName() {
-    return key.startsWith(NGINX) ? key.substring(NGINX.length()) : null;
+    return IngressNginx.shortName(key);
   }
 }

@@ -1,6 +1,7 @@
 package dev.gwc.convert;
 
 import dev.gwc.diag.Severity;
+import dev.gwc.nginx.IngressNginx;
 import dev.gwc.resource.Manifest;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +37,10 @@ final class AnnotationValues {
     return byName.containsKey(name);
   }
 
-  /** The trimmed value, or null when absent or blank. */
+  /** The value without surrounding white space, or null when absent or blank. */
   String value(String name) {
     Annotation a = byName.get(name);
-    return a == null || a.value().isBlank() ? null : a.value().trim();
+    return a == null ? null : IngressNginx.text(a.value());
   }
 
   boolean bool(String name, boolean dflt) {
@@ -47,13 +48,19 @@ final class AnnotationValues {
     if (v == null) {
       return dflt;
     }
-    if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
-      return v.equalsIgnoreCase("true");
+    Boolean b = IngressNginx.bool(v);
+    if (b == null) {
+      warn(
+          name,
+          "annotation '"
+              + name
+              + "' expects \"true\" or \"false\", got '"
+              + v
+              + "'; using "
+              + dflt);
+      return dflt;
     }
-    warn(
-        name,
-        "annotation '" + name + "' expects \"true\" or \"false\", got '" + v + "'; using " + dflt);
-    return dflt;
+    return b;
   }
 
   /** The number, or null when absent or not a number (reported). */
@@ -62,12 +69,11 @@ final class AnnotationValues {
     if (v == null) {
       return null;
     }
-    try {
-      return Integer.parseInt(v);
-    } catch (NumberFormatException e) {
+    Integer i = IngressNginx.integer(v);
+    if (i == null) {
       warn(name, "annotation '" + name + "' expects a number, got '" + v + "'; ignored");
-      return null;
     }
+    return i;
   }
 
   /** A comma-separated list, trimmed, without repeats. */

@@ -2,6 +2,7 @@ package dev.gwc.convert;
 
 import dev.gwc.convert.NginxSettings.Canary;
 import dev.gwc.diag.Severity;
+import dev.gwc.nginx.IngressNginx;
 import dev.gwc.resource.Manifest;
 import java.util.HashMap;
 import java.util.List;
@@ -23,33 +24,33 @@ final class NginxAnnotations {
   /** The annotations this class applies, by short name. */
   private static final Set<String> SUPPORTED =
       Set.of(
-          "ssl-redirect",
-          "force-ssl-redirect",
-          "permanent-redirect",
-          "permanent-redirect-code",
-          "temporal-redirect",
-          "temporal-redirect-code",
-          "app-root",
-          "rewrite-target",
-          "use-regex",
-          "canary",
-          "canary-weight",
-          "canary-weight-total",
-          "canary-by-header",
-          "canary-by-header-value",
-          "canary-by-header-pattern",
-          "upstream-vhost",
-          "x-forwarded-prefix",
-          "custom-headers",
-          "backend-protocol",
-          "proxy-ssl-name",
-          "enable-cors",
-          "cors-allow-origin",
-          "cors-allow-methods",
-          "cors-allow-headers",
-          "cors-expose-headers",
-          "cors-allow-credentials",
-          "cors-max-age");
+          IngressNginx.SSL_REDIRECT,
+          IngressNginx.FORCE_SSL_REDIRECT,
+          IngressNginx.PERMANENT_REDIRECT,
+          IngressNginx.PERMANENT_REDIRECT_CODE,
+          IngressNginx.TEMPORAL_REDIRECT,
+          IngressNginx.TEMPORAL_REDIRECT_CODE,
+          IngressNginx.APP_ROOT,
+          IngressNginx.REWRITE_TARGET,
+          IngressNginx.USE_REGEX,
+          IngressNginx.CANARY,
+          IngressNginx.CANARY_WEIGHT,
+          IngressNginx.CANARY_WEIGHT_TOTAL,
+          IngressNginx.CANARY_BY_HEADER,
+          IngressNginx.CANARY_BY_HEADER_VALUE,
+          IngressNginx.CANARY_BY_HEADER_PATTERN,
+          IngressNginx.UPSTREAM_VHOST,
+          IngressNginx.X_FORWARDED_PREFIX,
+          IngressNginx.CUSTOM_HEADERS,
+          IngressNginx.BACKEND_PROTOCOL,
+          IngressNginx.PROXY_SSL_NAME,
+          IngressNginx.ENABLE_CORS,
+          IngressNginx.CORS_ALLOW_ORIGIN,
+          IngressNginx.CORS_ALLOW_METHODS,
+          IngressNginx.CORS_ALLOW_HEADERS,
+          IngressNginx.CORS_EXPOSE_HEADERS,
+          IngressNginx.CORS_ALLOW_CREDENTIALS,
+          IngressNginx.CORS_MAX_AGE);
 
   /** What a GRPCRoute cannot express. */
   private static final Set<String> GRPC_LIMITED =

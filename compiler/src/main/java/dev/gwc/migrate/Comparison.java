@@ -1,6 +1,7 @@
 package dev.gwc.migrate;
 
 import dev.gwc.convert.Notification;
+import dev.gwc.nginx.IngressNginx;
 import dev.gwc.sim.Outcome;
 import dev.gwc.sim.Result;
 import dev.gwc.sim.Router;
@@ -8,7 +9,6 @@ import dev.gwc.table.IngressLocation;
 import dev.gwc.table.IngressTable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The migration check: replays the same requests through the routing of two sets (typically
@@ -76,30 +76,6 @@ public final class Comparison {
   }
 
   /**
-   * The annotations that decide where ingress-nginx sends a request: a conversion notification
-   * about one of them, on the Ingress that routed the request, announces any difference.
-   */
-  private static final Set<String> ROUTING_ANNOTATIONS =
-      Set.of(
-          "ssl-redirect",
-          "force-ssl-redirect",
-          "permanent-redirect",
-          "permanent-redirect-code",
-          "temporal-redirect",
-          "temporal-redirect-code",
-          "app-root",
-          "rewrite-target",
-          "use-regex",
-          "upstream-vhost",
-          "canary",
-          "canary-weight",
-          "canary-weight-total",
-          "canary-by-header",
-          "canary-by-header-value",
-          "canary-by-header-pattern",
-          "canary-by-cookie");
-
-  /**
    * The notifications that announce a difference: about the Ingress that routed the request in the
    * old set and naming its path or Service or about one of its routing annotations; naming the rule
    * path or wildcard host the probe was generated from; about the annotation the probe exercises;
@@ -152,7 +128,7 @@ public final class Comparison {
               && (hit.name().equals(n.resource().name()) || canaryOf(loc, n));
       if ((sameIngress
               && (names.stream().anyMatch(n.message()::contains)
-                  || (annotation != null && ROUTING_ANNOTATIONS.contains(annotation))))
+                  || (annotation != null && IngressNginx.ROUTING.contains(annotation))))
           || probeNames.stream().anyMatch(n.message()::contains)
           || (annotation != null && annotation.equals(probe.annotation()))
           || (redirectStatusOnly && n.message().startsWith("HTTP to HTTPS redirects use status"))) {

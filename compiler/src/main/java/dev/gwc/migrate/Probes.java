@@ -1,5 +1,6 @@
 package dev.gwc.migrate;
 
+import dev.gwc.nginx.IngressNginx;
 import dev.gwc.resource.Manifest;
 import dev.gwc.table.HeaderList;
 import dev.gwc.table.IngressTable;
@@ -108,7 +109,8 @@ public final class Probes {
   }
 
   private static boolean isGrpc(Manifest m) {
-    String p = IngressTable.annotations(m.root()).get(NginxOptions.PREFIX + "backend-protocol");
+    String p =
+        IngressTable.annotations(m.root()).get(IngressNginx.PREFIX + IngressNginx.BACKEND_PROTOCOL);
     return p != null && p.strip().toUpperCase(Locale.ROOT).startsWith("GRPC");
   }
 

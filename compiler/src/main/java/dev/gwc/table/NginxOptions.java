@@ -1,6 +1,6 @@
 package dev.gwc.table;
 
-import java.util.Locale;
+import dev.gwc.nginx.IngressNginx;
 import java.util.Map;
 
 /**
@@ -28,8 +28,6 @@ public record NginxOptions(
     boolean useRegex,
     String upstreamVhost,
     Canary canary) {
-
-  public static final String PREFIX = "nginx.ingress.kubernetes.io/";
 
   /**
    * How a canary Ingress takes requests from its primary.
@@ -63,69 +61,57 @@ public record NginxOptions(
     return useRegex || rewriteTarget != null;
   }
 
-  /** Reads the annotations (full keys) of an Ingress. */
+  /** Reads the annotations (full keys) of an Ingress, as the controller reads them. */
   public static NginxOptions read(Map<String, String> annotations) {
     Reader r = new Reader(annotations);
-    String temporal = r.string("temporal-redirect");
-    String permanent = r.string("permanent-redirect");
+    String temporal = r.string(IngressNginx.TEMPORAL_REDIRECT);
+    String permanent = r.string(IngressNginx.PERMANENT_REDIRECT);
     String url = temporal != null ? temporal : permanent;
     int code =
         temporal != null
-            ? r.code("temporal-redirect-code", 302)
-            : r.code("permanent-redirect-code", 301);
+            ? r.code(IngressNginx.TEMPORAL_REDIRECT_CODE, 302)
+            : r.code(IngressNginx.PERMANENT_REDIRECT_CODE, 301);
     Canary canary =
-        r.bool("canary", false)
+        r.bool(IngressNginx.CANARY, false)
             ? new Canary(
-                r.integer("canary-weight", 0),
-                r.integer("canary-weight-total", 100),
-                r.string("canary-by-header"),
-                r.string("canary-by-header-value"),
-                r.string("canary-by-header-pattern"),
-                r.string("canary-by-cookie"))
+                r.integer(IngressNginx.CANARY_WEIGHT, 0),
+                r.integer(IngressNginx.CANARY_WEIGHT_TOTAL, 100),
+                r.string(IngressNginx.CANARY_BY_HEADER),
+                r.string(IngressNginx.CANARY_BY_HEADER_VALUE),
+                r.string(IngressNginx.CANARY_BY_HEADER_PATTERN),
+                r.string(IngressNginx.CANARY_BY_COOKIE))
             : null;
     return new NginxOptions(
-        r.bool("ssl-redirect", true),
-        r.bool("force-ssl-redirect", false),
+        r.bool(IngressNginx.SSL_REDIRECT, true),
+        r.bool(IngressNginx.FORCE_SSL_REDIRECT, false),
         url,
         code,
-        r.string("app-root"),
-        r.string("rewrite-target"),
-        r.bool("use-regex", false),
-        r.string("upstream-vhost"),
+        r.string(IngressNginx.APP_ROOT),
+        r.string(IngressNginx.REWRITE_TARGET),
+        r.bool(IngressNginx.USE_REGEX, false),
+        r.string(IngressNginx.UPSTREAM_VHOST),
         canary);
   }
 
-  /** Annotation values by short name. */
+  /** Annotation values by short name; a value the controller cannot parse reads as absent. */
   private record Reader(Map<String, String> annotations) {
     String string(String name) {
-      String v = annotations.get(PREFIX + name);
-      return v == null || v.isBlank() ? null : v.strip();
+      return IngressNginx.text(annotations.get(IngressNginx.PREFIX + name));
     }
 
     boolean bool(String name, boolean fallback) {
-      String v = string(name);
-      if (v == null) {
-        return fallback;
-      }
-      return switch (v.toLowerCase(Locale.ROOT)) {
-        case "true" -> true;
-        case "false" -> false;
-        default -> fallback;
-      };
+      Boolean b = IngressNginx.bool(string(name));
+      return b == null ? fallback : b;
     }
 
     int integer(String name, int fallback) {
-      String v = string(name);
-      try {
-        return v == null ? fallback : Integer.parseInt(v);
-      } catch (NumberFormatException e) {
-        return fallback;
-      }
+      Integer i = IngressNginx.integer(string(name));
+      return i == null ? fallback : i;
     }
 
     int code(String name, int fallback) {
       int c = integer(name, fallback);
-      return c >= 300 && c <= 308 ? c : fallback;
+      return IngressNginx.isRedirectCode(c) ? c : fallback;
     }
   }
 }

@@ -1,0 +1,108 @@
+package dev.gwc.nginx;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The ingress-nginx annotations gwc reads, and how the controller reads their values: the one place
+ * that names them, shared by {@code gwc convert} (which reports what it cannot carry over) and the
+ * ingress-nginx data plane of {@code gwc simulate} (which routes as the controller does). Facts
+ * from the ingress-nginx annotations documentation; a value the controller cannot parse counts as
+ * absent there, and the readers here answer null for it.
+ */
+public final class IngressNginx {
+  private IngressNginx() {}
+
+  /** The prefix of every ingress-nginx annotation key. */
+  public static final String PREFIX = "nginx.ingress.kubernetes.io/";
+
+  public static final String SSL_REDIRECT = "ssl-redirect";
+  public static final String FORCE_SSL_REDIRECT = "force-ssl-redirect";
+  public static final String PERMANENT_REDIRECT = "permanent-redirect";
+  public static final String PERMANENT_REDIRECT_CODE = "permanent-redirect-code";
+  public static final String TEMPORAL_REDIRECT = "temporal-redirect";
+  public static final String TEMPORAL_REDIRECT_CODE = "temporal-redirect-code";
+  public static final String APP_ROOT = "app-root";
+  public static final String REWRITE_TARGET = "rewrite-target";
+  public static final String USE_REGEX = "use-regex";
+  public static final String CANARY = "canary";
+  public static final String CANARY_WEIGHT = "canary-weight";
+  public static final String CANARY_WEIGHT_TOTAL = "canary-weight-total";
+  public static final String CANARY_BY_HEADER = "canary-by-header";
+  public static final String CANARY_BY_HEADER_VALUE = "canary-by-header-value";
+  public static final String CANARY_BY_HEADER_PATTERN = "canary-by-header-pattern";
+  public static final String CANARY_BY_COOKIE = "canary-by-cookie";
+  public static final String UPSTREAM_VHOST = "upstream-vhost";
+  public static final String X_FORWARDED_PREFIX = "x-forwarded-prefix";
+  public static final String CUSTOM_HEADERS = "custom-headers";
+  public static final String BACKEND_PROTOCOL = "backend-protocol";
+  public static final String PROXY_SSL_NAME = "proxy-ssl-name";
+  public static final String ENABLE_CORS = "enable-cors";
+  public static final String CORS_ALLOW_ORIGIN = "cors-allow-origin";
+  public static final String CORS_ALLOW_METHODS = "cors-allow-methods";
+  public static final String CORS_ALLOW_HEADERS = "cors-allow-headers";
+  public static final String CORS_EXPOSE_HEADERS = "cors-expose-headers";
+  public static final String CORS_ALLOW_CREDENTIALS = "cors-allow-credentials";
+  public static final String CORS_MAX_AGE = "cors-max-age";
+
+  /**
+   * The annotations that change where ingress-nginx sends a request (the data plane reads them).
+   */
+  public static final Set<String> ROUTING =
+      Set.of(
+          SSL_REDIRECT,
+          FORCE_SSL_REDIRECT,
+          PERMANENT_REDIRECT,
+          PERMANENT_REDIRECT_CODE,
+          TEMPORAL_REDIRECT,
+          TEMPORAL_REDIRECT_CODE,
+          APP_ROOT,
+          REWRITE_TARGET,
+          USE_REGEX,
+          CANARY,
+          CANARY_WEIGHT,
+          CANARY_WEIGHT_TOTAL,
+          CANARY_BY_HEADER,
+          CANARY_BY_HEADER_VALUE,
+          CANARY_BY_HEADER_PATTERN,
+          CANARY_BY_COOKIE,
+          UPSTREAM_VHOST);
+
+  /** The key's name without {@link #PREFIX}, or null when it is not an ingress-nginx key. */
+  public static String shortName(String key) {
+    return key.startsWith(PREFIX) ? key.substring(PREFIX.length()) : null;
+  }
+
+  /** The value without surrounding white space, or null when absent or blank. */
+  public static String text(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  /** {@code true} or {@code false} in any case; null for anything else. */
+  public static Boolean bool(String value) {
+    String v = text(value);
+    if (v == null) {
+      return null;
+    }
+    return switch (v.toLowerCase(Locale.ROOT)) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default -> null;
+    };
+  }
+
+  /** A decimal integer; null for anything else. */
+  public static Integer integer(String value) {
+    String v = text(value);
+    try {
+      return v == null ? null : Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** Whether the controller accepts the number as a redirect status (300 to 308). */
+  public static boolean isRedirectCode(int code) {
+    return code >= 300 && code <= 308;
+  }
+}
