@@ -45,8 +45,10 @@ public record LookupCorpus(RoutingTable table, GatewayTable[] gateways, Request[
                 .compileRoutes(Inputs.collect(List.of(corpus.toString())), none));
     List<GatewayTable> gs = new ArrayList<>();
     List<Request> rs = new ArrayList<>();
-    for (RequestFile.Entry e :
-        RequestFile.read(file.toString(), Files.readString(file, StandardCharsets.UTF_8))) {
+    for (RequestFile.Entry e : RequestFile.read(Files.readString(file, StandardCharsets.UTF_8))) {
+      if (!e.readable()) {
+        continue;
+      }
       for (GatewayTable g : table.gateways()) {
         if (ListenerChoice.accepts(g, e.request())) {
           gs.add(g);

@@ -201,9 +201,30 @@ final class SimulateCommand implements Callable<Integer> {
     GatewayTable only;
     try {
       only = gateway == null || isClass(ingresses, gateway) ? null : find(table, gateway);
+      // A line naming a Gateway the input does not have is answered like an unreadable line.
+      List<RequestFile.Entry> checked = new ArrayList<>(entries.size());
       for (RequestFile.Entry e : entries) {
-        if (e.gateway() != null && !isClass(ingresses, e.gateway())) {
-          find(table, e.gateway());
+        if (e.readable() && e.gateway() != null && !isClass(ingresses, e.gateway())) {
+          try {
+            find(table, e.gateway());
+          } catch (UsageException unknown) {
+            e =
+                RequestFile.Entry.unreadable(
+                    e.line(), unknown.getMessage().replace("--gateway", "gateway"));
+          }
+        }
+        checked.add(e);
+      }
+      entries = checked;
+      for (RequestFile.Entry e : entries) {
+        if (!e.readable()) {
+          parent.err.println(
+              "gwc simulate: "
+                  + (requests != null ? requests : expect)
+                  + ":"
+                  + e.line()
+                  + ": "
+                  + e.error());
         }
       }
     } catch (UsageException e) {
@@ -255,7 +276,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
     if (request != null) {
       try {
-        return List.of(new RequestFile.Entry(0, null, Request.parse(request, headers), null));
+        return List.of(new RequestFile.Entry(0, null, Request.parse(request, headers), null, null));
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage());
       }
@@ -272,9 +293,7 @@ final class SimulateCommand implements Callable<Integer> {
     Path file = requests != null ? requests : expect;
     try {
       String text = Files.readString(file, StandardCharsets.UTF_8);
-      return logFormat.equals("combined")
-          ? AccessLog.read(file.toString(), text)
-          : RequestFile.read(file.toString(), text);
+      return logFormat.equals("combined") ? AccessLog.read(text) : RequestFile.read(text);
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new UsageException(
           file + " is not UTF-8 text; request files are JSON Lines or access logs");
@@ -282,8 +301,6 @@ final class SimulateCommand implements Callable<Integer> {
       throw new UsageException("cannot read " + file + ": no such file");
     } catch (IOException e) {
       throw new UsageException("cannot read " + file + ": " + e.getMessage());
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
     }
   }
 
@@ -311,12 +328,15 @@ final class SimulateCommand implements Callable<Integer> {
     return g;
   }
 
-  /** --requests: one JSON result a line on stdout, a summary on stderr. */
+  /**
+   * --requests: one JSON result a line on stdout, a summary on stderr; returns how many lines could
+   * not be read.
+   */
   private int replay(Router replay, List<RequestFile.Entry> entries) {
     ReplaySummary summary = new ReplaySummary();
     ReplayLoop.lines(entries, summary, parent.lines::println, replay::one);
     parent.err.print(summary.render());
-    return 0;
+    return summary.unreadable();
   }
 
   /** --expect: a readable diff per failing line; returns how many failed. */
@@ -327,7 +347,7 @@ final class SimulateCommand implements Callable<Integer> {
         diffs.length,
         i -> {
           RequestFile.Entry e = entries.get(i);
-          if (e.expect() != null) {
+          if (e.readable() && e.expect() != null) {
             Result r = replay.one(e.gateway(), e.request());
             diffs[i] = Expectations.diff(e.expect(), ResultJson.of(r));
           }
@@ -336,6 +356,12 @@ final class SimulateCommand implements Callable<Integer> {
     int checked = 0;
     for (int i = 0; i < diffs.length; i++) {
       RequestFile.Entry e = entries.get(i);
+      if (!e.readable()) {
+        checked++;
+        failed++;
+        parent.out.println(expect + ":" + e.line() + ": cannot read the line: " + e.error());
+        continue;
+      }
       if (diffs[i] == null) {
         continue;
       }

@@ -33,6 +33,7 @@ import java.util.List;
  */
 final class SimulateCompare {
   private final SimulateCommand cmd;
+  private int unreadableLines;
 
   SimulateCompare(SimulateCommand cmd) {
     this.cmd = cmd;
@@ -99,7 +100,9 @@ final class SimulateCompare {
         cmd.parent.out.print(CompareText.of(report, "old", "new"));
       }
       cmd.parent.out.flush();
-      return report.differences().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
+      return report.differences().isEmpty() && unreadableLines == 0
+          ? ExitCodes.OK
+          : ExitCodes.FINDINGS;
     } catch (IOException e) {
       cmd.parent.err.println("gwc simulate: " + e.getMessage());
       return ExitCodes.FAILURE;
@@ -129,18 +132,19 @@ final class SimulateCompare {
     List<RequestFile.Entry> entries;
     try {
       String text = Files.readString(cmd.requests, StandardCharsets.UTF_8);
-      entries =
-          cmd.logFormat.equals("combined")
-              ? AccessLog.read(cmd.requests.toString(), text)
-              : RequestFile.read(cmd.requests.toString(), text);
+      entries = cmd.logFormat.equals("combined") ? AccessLog.read(text) : RequestFile.read(text);
     } catch (IOException e) {
       throw new UsageException("cannot read " + cmd.requests + ": " + e.getMessage());
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
     }
     List<Probes.Probe> out = new ArrayList<>();
     for (RequestFile.Entry e : entries) {
-      out.add(Probes.Probe.given(e.request(), cmd.requests + ":" + e.line()));
+      if (e.readable()) {
+        out.add(Probes.Probe.given(e.request(), cmd.requests + ":" + e.line()));
+      } else {
+        unreadableLines++;
+        cmd.parent.err.println(
+            "gwc simulate: " + cmd.requests + ":" + e.line() + ": " + e.error() + " (not sent)");
+      }
     }
     return out;
   }

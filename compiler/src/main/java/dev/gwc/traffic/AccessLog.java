@@ -20,14 +20,10 @@ public final class AccessLog {
           "^([^\\[]*)\\[[^\\]]*\\] \"([^\"]*)\" (?:\\d{3}|-) \\S+"
               + "(?: \"((?:[^\"\\\\]|\\\\.)*)\" \"((?:[^\"\\\\]|\\\\.)*)\")?");
 
-  /**
-   * Reads every non-blank line.
-   *
-   * @throws IllegalArgumentException with {@code name:line: message} for the first bad line
-   */
-  public static List<RequestFile.Entry> read(String name, String text) {
+  /** Reads every non-blank line; a line that is not a request says why in its entry. */
+  public static List<RequestFile.Entry> read(String text) {
     return Lines.read(
-        name, text, (number, line) -> new RequestFile.Entry(number, null, request(line), null));
+        text, (number, line) -> new RequestFile.Entry(number, null, request(line), null, null));
   }
 
   private static Request request(String line) {

@@ -6,21 +6,18 @@ import java.util.List;
 
 /**
  * The non-blank lines of a request file, each read into an entry, in parallel (a replay file has a
- * hundred thousand lines) and in file order. The first bad line by number is the one reported, as a
- * serial reader would report it.
+ * hundred thousand lines) and in file order. A line that cannot be read becomes an entry that says
+ * why ({@link RequestFile.Entry#unreadable}), so that one bad line never stops a replay.
  */
 final class Lines {
   private Lines() {}
 
   /** Reads one stripped, non-blank line; throws IllegalArgumentException when it is bad. */
-  interface Reader<T> {
-    T read(int number, String line);
+  interface Reader {
+    RequestFile.Entry read(int number, String line);
   }
 
-  /**
-   * @throws IllegalArgumentException with {@code name:line: message} for the first bad line
-   */
-  static <T> List<T> read(String name, String text, Reader<T> reader) {
+  static List<RequestFile.Entry> read(String text, Reader reader) {
     List<int[]> spans = new ArrayList<>();
     int number = 0;
     for (int start = 0; start <= text.length(); ) {
@@ -32,7 +29,7 @@ final class Lines {
       spans.add(new int[] {number, start, end});
       start = end + 1;
     }
-    Object[] read = new Object[spans.size()];
+    RequestFile.Entry[] read = new RequestFile.Entry[spans.size()];
     Parallel.forEach(
         read.length,
         i -> {
@@ -44,19 +41,13 @@ final class Lines {
           try {
             read[i] = reader.read(s[0], line);
           } catch (IllegalArgumentException e) {
-            read[i] = e;
+            read[i] = RequestFile.Entry.unreadable(s[0], e.getMessage());
           }
         });
-    List<T> out = new ArrayList<>(read.length);
-    for (int i = 0; i < read.length; i++) {
-      Object r = read[i];
-      if (r instanceof IllegalArgumentException e) {
-        throw new IllegalArgumentException(name + ":" + spans.get(i)[0] + ": " + e.getMessage(), e);
-      }
-      if (r != null) {
-        @SuppressWarnings("unchecked")
-        T t = (T) r;
-        out.add(t);
+    List<RequestFile.Entry> out = new ArrayList<>(read.length);
+    for (RequestFile.Entry e : read) {
+      if (e != null) {
+        out.add(e);
       }
     }
     return out;

@@ -20,6 +20,7 @@ public final class ReplaySummary {
   private final Map<SameRef, AtomicInteger> backendCounts = new ConcurrentHashMap<>();
   private final Map<Integer, AtomicInteger> statusCounts = new ConcurrentHashMap<>();
   private final AtomicInteger total = new AtomicInteger();
+  private final AtomicInteger unreadable = new AtomicInteger();
 
   /**
    * A backendRef of the table, by identity: a result names one of the table's own objects, and
@@ -36,6 +37,16 @@ public final class ReplaySummary {
     public int hashCode() {
       return System.identityHashCode(ref);
     }
+  }
+
+  /** Counts a line that could not be read (no request, so no status). */
+  public void addUnreadable() {
+    unreadable.incrementAndGet();
+  }
+
+  /** How many lines could not be read. */
+  public int unreadable() {
+    return unreadable.get();
   }
 
   public void add(Result r) {
@@ -70,6 +81,12 @@ public final class ReplaySummary {
     List<String> parts = new ArrayList<>();
     statuses.forEach((s, n) -> parts.add(n + " x " + s));
     sb.append(String.join(", ", parts)).append('\n');
+    if (unreadable.get() > 0) {
+      sb.append("  ")
+          .append(unreadable.get())
+          .append(unreadable.get() == 1 ? " line" : " lines")
+          .append(" could not be read (an \"error\" result in its place)\n");
+    }
     routes.forEach((k, n) -> sb.append("  route ").append(k).append(": ").append(n).append('\n'));
     backends.forEach(
         (k, n) -> sb.append("  backend ").append(k).append(": ").append(n).append('\n'));

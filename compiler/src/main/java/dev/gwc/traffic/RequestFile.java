@@ -31,18 +31,27 @@ public final class RequestFile {
    *
    * @param line its 1-based line number
    * @param gateway the Gateway it names ({@code ns/name}), or null
-   * @param request the request
+   * @param request the request, or null when the line cannot be read
    * @param expect the expected result fields, or null
+   * @param error why the line cannot be read, or null when it can
    */
-  public record Entry(int line, String gateway, Request request, Map<String, Object> expect) {}
+  public record Entry(
+      int line, String gateway, Request request, Map<String, Object> expect, String error) {
 
-  /**
-   * Reads every non-blank line.
-   *
-   * @throws IllegalArgumentException with {@code name:line: message} for the first bad line
-   */
-  public static List<Entry> read(String name, String text) {
-    return Lines.read(name, text, new Shared()::entry);
+    /** A line that cannot be read, and why. */
+    public static Entry unreadable(int line, String error) {
+      return new Entry(line, null, null, null, error);
+    }
+
+    /** Whether the line was read into a request. */
+    public boolean readable() {
+      return error == null;
+    }
+  }
+
+  /** Reads every non-blank line; a line that cannot be read says why in its entry. */
+  public static List<Entry> read(String text) {
+    return Lines.read(text, new Shared()::entry);
   }
 
   /**
@@ -89,14 +98,29 @@ public final class RequestFile {
       }
       m = plain;
     }
-    String method = shared.one(PlainFields.str(m, "method", "GET"));
-    String scheme = shared.one(PlainFields.str(m, "scheme", "http"));
-    String host = shared.one(PlainFields.str(m, "host"));
-    if (host == null || host.isEmpty()) {
+    String method = shared.one(string(m, "method", "GET"));
+    String scheme = shared.one(string(m, "scheme", "http"));
+    String hostHeader = string(m, "host", null);
+    if (hostHeader == null || hostHeader.isEmpty()) {
       throw new IllegalArgumentException("'host' is required");
     }
+    // "host" is the Host header as sent and may carry a port; "port" is where the request arrives
+    // (by default the Host header's port, else the scheme's).
+    int colon = hostHeader.lastIndexOf(':');
+    boolean hostHasPort =
+        colon > 0 && !hostHeader.endsWith("]") && isDigits(hostHeader.substring(colon + 1));
+    String host = shared.one(hostHasPort ? hostHeader.substring(0, colon) : hostHeader);
+    Object portValue = m.get("port");
+    if (portValue != null
+        && !(portValue instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()))) {
+      throw new IllegalArgumentException(
+          "'port' must be a whole number, not " + describe(portValue));
+    }
     Integer port = PlainFields.integer(m, "port");
-    String path = PlainFields.str(m, "path", "/");
+    if (port == null && hostHasPort) {
+      port = parsePort(hostHeader.substring(colon + 1));
+    }
+    String path = string(m, "path", "/");
     if (!path.startsWith("/")) {
       throw new IllegalArgumentException("'path' must start with /");
     }
@@ -107,7 +131,7 @@ public final class RequestFile {
       String url = scheme + "://" + host + (port == null ? "" : ":" + port) + path;
       req = Request.fromUrl(method, url, headers, response);
     }
-    String sni = PlainFields.str(m, "sni");
+    String sni = string(m, "sni", null);
     if (sni != null) {
       req = req.withSni(sni);
     }
@@ -116,7 +140,41 @@ public final class RequestFile {
       throw new IllegalArgumentException("'expect' must be an object");
     }
     return new Entry(
-        number, shared.one(PlainFields.str(m, "gateway")), req, (Map<String, Object>) expect);
+        number, shared.one(string(m, "gateway", null)), req, (Map<String, Object>) expect, null);
+  }
+
+  /** A field that must be a string when present. */
+  private static String string(Map<?, ?> m, String key, String fallback) {
+    Object v = m.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    if (!(v instanceof String s)) {
+      throw new IllegalArgumentException("'" + key + "' must be a string, not " + describe(v));
+    }
+    return s;
+  }
+
+  private static String describe(Object v) {
+    if (v instanceof Map) {
+      return "an object";
+    }
+    if (v instanceof List) {
+      return "a list";
+    }
+    return v instanceof String s ? "'" + s + "'" : String.valueOf(v);
+  }
+
+  private static boolean isDigits(String s) {
+    return !s.isEmpty() && s.length() <= 5 && s.chars().allMatch(c -> c >= '0' && c <= '9');
+  }
+
+  private static int parsePort(String digits) {
+    int p = Integer.parseInt(digits);
+    if (p < 1 || p > 65535) {
+      throw new IllegalArgumentException("port " + p + " in 'host' is out of range");
+    }
+    return p;
   }
 
   /** A plain value with JSON nulls as Java nulls. */

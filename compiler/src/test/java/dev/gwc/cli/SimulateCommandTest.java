@@ -187,10 +187,77 @@ class SimulateCommandTest {
   }
 
   @Test
-  void requestsFile_badLine_exits2_namingFileAndLine() throws IOException {
-    Path file = write("r.jsonl", "{\"host\":\"a.example\"}\n{\"host\": \n");
+  void requestsFile_badLines_errorResultsInPlace_restRouted_exit1() throws IOException {
+    Path file =
+        write(
+            "r.jsonl",
+            "{\"host\":\"a.example\"}\n"
+                + "{\"host\": \n"
+                + "{\"host\":\"www.shop.example.com\",\"method\":123}\n"
+                + "{\"host\":\"www.shop.example.com\",\"port\":\"80\"}\n"
+                + "\u0016\u0003\u0001\u0002\n"
+                + "{\"host\":\"www.shop.example.com\",\"path\":\"/cart\"}\n");
     Gwc.Run run = Gwc.run("simulate", "--requests", file.toString(), SHOP);
-    assertOneLineUsageError(run, "r.jsonl:2: not valid JSON");
+    assertEquals(1, run.exit(), run.err());
+    String[] lines = run.out().strip().split("\n");
+    assertEquals(6, lines.length, run.out());
+    assertTrue(lines[0].contains("\"status\":404"), lines[0]);
+    assertTrue(lines[1].startsWith("{\"error\":\"not valid JSON"), lines[1]);
+    assertTrue(lines[1].endsWith("\"line\":2}"), lines[1]);
+    assertEquals("{\"error\":\"'method' must be a string, not 123\",\"line\":3}", lines[2]);
+    assertEquals("{\"error\":\"'port' must be a whole number, not '80'\",\"line\":4}", lines[3]);
+    assertTrue(lines[4].contains("\"line\":5}"), lines[4]);
+    assertTrue(lines[5].contains("\"status\":301"), "routed after the bad lines: " + lines[5]);
+    assertTrue(run.err().contains("r.jsonl:2: not valid JSON"), run.err());
+    assertTrue(run.err().contains("4 lines could not be read"), run.err());
+  }
+
+  @Test
+  void expectFile_unreadableLineAndUnknownGateway_failWithTheirLineNumbers() throws IOException {
+    Path file =
+        write(
+            "e.jsonl",
+            "{\"host\":\"www.shop.example.com\",\"path\":\"/x\",\"expect\":{\"status\":301}}\n"
+                + "not json\n"
+                + "{\"gateway\":\"infra/nope\",\"host\":\"www.shop.example.com\","
+                + "\"expect\":{\"status\":301}}\n");
+    Gwc.Run run = Gwc.run("simulate", "--expect", file.toString(), SHOP);
+    assertEquals(1, run.exit(), run.out() + run.err());
+    assertTrue(run.out().contains("e.jsonl:2: cannot read the line: not a JSON object"), run.out());
+    assertTrue(
+        run.out().contains("e.jsonl:3: cannot read the line: unknown gateway 'infra/nope'"),
+        run.out());
+    assertTrue(run.out().contains("1 of 3 expectations met"), run.out());
+  }
+
+  @Test
+  void compare_unreadableRequestLine_reportedAndExit1() throws IOException {
+    Path file = write("c.jsonl", "{\"host\":\"www.shop.example.com\"}\n{\"host\":7}\n");
+    Gwc.Run run = Gwc.run("simulate", "--compare", SHOP, "--requests", file.toString(), SHOP);
+    assertEquals(1, run.exit(), run.out() + run.err());
+    assertTrue(
+        run.err().contains("c.jsonl:2: 'host' must be a string, not 7 (not sent)"), run.err());
+    Path good = write("g.jsonl", "{\"host\":\"www.shop.example.com\"}\n");
+    assertEquals(
+        0, Gwc.run("simulate", "--compare", SHOP, "--requests", good.toString(), SHOP).exit());
+  }
+
+  @Test
+  void requestsFile_hostWithPort_isTheHostHeader() throws IOException {
+    Path file =
+        write(
+            "r.jsonl",
+            "{\"host\":\"www.shop.example.com:443\",\"scheme\":\"https\",\"path\":\"/\"}\n"
+                + "{\"host\":\"www.shop.example.com:8443\",\"port\":443,"
+                + "\"scheme\":\"https\",\"path\":\"/\"}\n"
+                + "{\"host\":\"www.shop.example.com:8080\",\"path\":\"/\"}\n");
+    Gwc.Run run = Gwc.run("simulate", "--requests", file.toString(), SHOP);
+    String[] lines = run.out().strip().split("\n");
+    assertEquals(3, lines.length, run.out() + run.err());
+    assertTrue(lines[0].contains("\"status\":200"), lines[0]);
+    assertTrue(lines[1].contains("\"status\":200"), "port 443 given apart: " + lines[1]);
+    assertTrue(lines[2].contains("\"listener\":null"), "port 8080 from the host: " + lines[2]);
+    assertEquals(0, run.exit(), run.err());
   }
 
   @Test
@@ -212,14 +279,24 @@ class SimulateCommandTest {
   }
 
   @Test
-  void combinedLog_withoutHost_exits2() throws IOException {
+  void combinedLog_lineWithoutHostOrGarbage_errorResult_exit1() throws IOException {
     Path log =
         write(
             "access.log",
-            "10.0.0.1 - - [21/Nov/2026:10:00:00 +0000] \"GET /api HTTP/1.1\" 200 512 \"-\" \"-\"\n");
-    assertOneLineUsageError(
-        Gwc.run("simulate", "--requests", log.toString(), "--log-format", "combined", SHOP),
-        "access.log:1: no host");
+            "10.0.0.1 - - [21/Nov/2026:10:00:00 +0000] \"GET /api HTTP/1.1\" 200 512 \"-\" \"-\"\n"
+                + "10.0.0.1 - - [21/Nov/2026:10:00:01 +0000] \"\\x16\\x03\\x01\\x02\" 400 0 \"-\""
+                + " \"-\"\n"
+                + "10.0.0.2 - - [21/Nov/2026:10:00:02 +0000] \"GET http://www.shop.example.com/x"
+                + " HTTP/1.1\" 301 0 \"-\" \"curl/8.5.0\"\n");
+    Gwc.Run run =
+        Gwc.run("simulate", "--requests", log.toString(), "--log-format", "combined", SHOP);
+    assertEquals(1, run.exit(), run.err());
+    String[] lines = run.out().strip().split("\n");
+    assertEquals(3, lines.length, run.out());
+    assertTrue(lines[0].startsWith("{\"error\":\"no host"), lines[0]);
+    assertTrue(lines[1].contains("\"line\":2}"), lines[1]);
+    assertTrue(lines[2].contains("\"status\":301"), lines[2]);
+    assertTrue(run.err().contains("access.log:1: no host"), run.err());
   }
 
   @Test

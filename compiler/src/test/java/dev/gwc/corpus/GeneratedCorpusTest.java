@@ -58,7 +58,7 @@ class GeneratedCorpusTest {
     Path file = tmp.resolve("corpus.requests.jsonl");
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     List<RequestFile.Entry> entries =
-        RequestFile.read(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        RequestFile.read(Files.readString(file, StandardCharsets.UTF_8));
     assertEquals(lines.size(), entries.size());
     Router replay = new Router(DataPlanes.gatewaysOf(table), null, null, 0, false);
     List<String> failures = new ArrayList<>();
