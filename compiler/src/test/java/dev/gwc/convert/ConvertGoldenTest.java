@@ -3,7 +3,7 @@ package dev.gwc.convert;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gwc.testing.Golden;
+import dev.gwc.testing.Approved;
 import dev.gwc.testing.Gwc;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,8 +41,8 @@ class ConvertGoldenTest {
     List<String> flags = flags(dir);
     Gwc.Run run = convert(flags, input);
     assertEquals(0, run.exit(), run.err());
-    Golden.verify(dir.resolve("converted.approved.yaml"), run.out());
-    Golden.verify(
+    Approved.verify(dir.resolve("converted.approved.yaml"), run.out());
+    Approved.verify(
         dir.resolve("notifications.approved.txt"),
         run.err().replace(dir + "/", "").replace(dir + "\\", ""));
     assertEquals(run.out(), convert(flags, input).out(), "same input, same bytes");

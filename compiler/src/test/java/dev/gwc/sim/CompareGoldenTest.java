@@ -3,7 +3,7 @@ package dev.gwc.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gwc.testing.Golden;
+import dev.gwc.testing.Approved;
 import dev.gwc.testing.Gwc;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ class CompareGoldenTest {
       args.addAll(List.of("--convert", input));
     }
     Gwc.Run text = Gwc.run(args.toArray(String[]::new));
-    Golden.verify(
+    Approved.verify(
         dir.resolve("report.approved.txt"),
         text.out().replace(dir + "/", "").replace(dir + "\\", ""));
     args.addAll(List.of("--format", "json"));

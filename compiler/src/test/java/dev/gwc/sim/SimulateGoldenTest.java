@@ -3,7 +3,7 @@ package dev.gwc.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gwc.testing.Golden;
+import dev.gwc.testing.Approved;
 import dev.gwc.testing.Gwc;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +69,6 @@ class SimulateGoldenTest {
         assertTrue(text.out().contains("  " + t + "\n"), line + ": trace line missing: " + t);
       }
     }
-    Golden.verify(dir.resolve("trace.approved.txt"), out.toString());
+    Approved.verify(dir.resolve("trace.approved.txt"), out.toString());
   }
 }

@@ -2,7 +2,7 @@ package dev.gwc.status;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.gwc.testing.Golden;
+import dev.gwc.testing.Approved;
 import dev.gwc.testing.Gwc;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,9 +35,9 @@ class CompileGoldenTest {
   private static void runCase(Path dir) throws IOException {
     String input = dir.resolve("input.yaml").toString();
     Gwc.Run yaml = Gwc.run("compile", input);
-    Golden.verify(dir.resolve("compiled.approved.yaml"), yaml.out());
+    Approved.verify(dir.resolve("compiled.approved.yaml"), yaml.out());
     // The same resolution as a table.
-    Golden.verify(dir.resolve("describe.approved.txt"), Gwc.run("describe", input).out());
+    Approved.verify(dir.resolve("describe.approved.txt"), Gwc.run("describe", input).out());
     // Same input, same bytes.
     assertEquals(yaml.out(), Gwc.run("compile", input).out());
     // The JSON rendering carries the same items.

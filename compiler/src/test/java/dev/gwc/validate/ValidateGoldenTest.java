@@ -1,6 +1,6 @@
 package dev.gwc.validate;
 
-import dev.gwc.testing.Golden;
+import dev.gwc.testing.Approved;
 import dev.gwc.testing.Gwc;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +52,7 @@ class ValidateGoldenTest {
     args.add(relative(input));
     Gwc.Run run = Gwc.run(args.toArray(String[]::new));
     String root = Gwc.root().toAbsolutePath().normalize() + "/";
-    Golden.verify(
+    Approved.verify(
         dir.resolve("diagnostics.approved.txt"),
         run.out().replace(root, "") + run.err().replace(root, "") + "exit " + run.exit() + "\n");
   }
@@ -70,7 +70,7 @@ class ValidateGoldenTest {
                 () -> {
                   Gwc.Run run = Gwc.run("validate", "--verbose", f.toString());
                   String out = run.out().replace(f.toString(), "mistakes/" + f.getFileName());
-                  Golden.verify(
+                  Approved.verify(
                       CASES.resolve("mistakes/" + name + ".approved.txt"),
                       out + "exit " + run.exit() + "\n");
                 }));
