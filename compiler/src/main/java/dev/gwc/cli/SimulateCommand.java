@@ -1,6 +1,5 @@
 package dev.gwc.cli;
 
-import dev.gwc.concurrent.Parallel;
 import dev.gwc.convert.Conversion;
 import dev.gwc.diag.Severity;
 import dev.gwc.output.ResultJson;
@@ -13,19 +12,14 @@ import dev.gwc.sim.Result;
 import dev.gwc.sim.Router;
 import dev.gwc.source.Inputs;
 import dev.gwc.table.DataPlanes;
-import dev.gwc.table.GatewayTable;
-import dev.gwc.table.IngressTable;
 import dev.gwc.table.Request;
-import dev.gwc.table.RoutingTable;
-import dev.gwc.traffic.AccessLog;
 import dev.gwc.traffic.Expectations;
 import dev.gwc.traffic.ReplayLoop;
 import dev.gwc.traffic.ReplaySummary;
 import dev.gwc.traffic.RequestFile;
+import dev.gwc.traffic.RequestSource;
 import dev.gwc.validate.cel.CelEngine;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,13 +155,9 @@ final class SimulateCommand implements Callable<Integer> {
     List<RequestFile.Entry> entries;
     try {
       options = common.toOptions();
-      if (!format.equals("text") && !format.equals("json")) {
-        throw new UsageException("unknown --format '" + format + "'; use text or json");
-      }
       entries = entries();
-    } catch (UsageException e) {
-      parent.err.println("gwc simulate: " + e.getMessage());
-      return ExitCodes.USAGE;
+    } catch (UsageException | IllegalArgumentException e) {
+      return usage(e.getMessage());
     }
     long read = System.nanoTime();
     Report report;
@@ -195,64 +185,36 @@ final class SimulateCommand implements Callable<Integer> {
     int code = report.diagnostics().anyAtLeast(Severity.ERROR) ? ExitCodes.FINDINGS : ExitCodes.OK;
     long compiled = System.nanoTime();
     DataPlanes planes = DataPlanes.of(report, !convert);
-    RoutingTable table = planes.gateways();
-    IngressTable ingresses = planes.ingresses();
     long built = System.nanoTime();
-    GatewayTable only;
+    Router router;
     try {
-      only = gateway == null || isClass(ingresses, gateway) ? null : find(table, gateway);
-      // A line naming a Gateway the input does not have is answered like an unreadable line.
-      List<RequestFile.Entry> checked = new ArrayList<>(entries.size());
-      for (RequestFile.Entry e : entries) {
-        if (e.readable() && e.gateway() != null && !isClass(ingresses, e.gateway())) {
-          try {
-            find(table, e.gateway());
-          } catch (UsageException unknown) {
-            e =
-                RequestFile.Entry.unreadable(
-                    e.line(), unknown.getMessage().replace("--gateway", "gateway"));
-          }
-        }
-        checked.add(e);
-      }
-      entries = checked;
-      for (RequestFile.Entry e : entries) {
-        if (!e.readable()) {
-          parent.err.println(
-              "gwc simulate: "
-                  + (requests != null ? requests : expect)
-                  + ":"
-                  + e.line()
-                  + ": "
-                  + e.error());
-        }
-      }
-    } catch (UsageException e) {
-      parent.err.println("gwc simulate: " + e.getMessage());
-      return ExitCodes.USAGE;
+      boolean toClass = planes.isIngressClass(gateway);
+      router =
+          new Router(
+              planes,
+              gateway == null || toClass ? null : planes.gateway(gateway, common.namespace),
+              toClass ? gateway.substring(DataPlanes.CLASS_PREFIX.length()) : null,
+              seed,
+              /* byHost= */ false);
+    } catch (IllegalArgumentException e) {
+      return usage(e.getMessage().replace("unknown gateway", "unknown --gateway"));
     }
-    Router replay =
-        new Router(
-            planes,
-            only,
-            isClass(ingresses, gateway) ? gateway.substring(Router.CLASS_PREFIX.length()) : null,
-            seed,
-            /* byHost= */ false);
+    entries = RequestSource.withKnownGateways(entries, planes, common.namespace);
+    for (RequestFile.Entry e : entries) {
+      if (!e.readable()) {
+        parent.err.println("gwc simulate: " + requestFile() + ":" + e.line() + ": " + e.error());
+      }
+    }
+    int failed;
     if (request != null) {
-      Request req = entries.get(0).request();
-      List<Result> results = replay.all(req);
-      for (int i = 0; i < results.size(); i++) {
-        if (format.equals("json")) {
-          parent.out.println(Values.compactJson(ResultJson.of(results.get(i))));
-        } else {
-          parent.out.print((i > 0 ? "\n" : "") + TraceText.of(req, results.get(i)));
-        }
-      }
+      failed = single(router, entries.get(0).request());
+    } else if (expect != null) {
+      failed = check(router, entries);
     } else {
-      int failed = expect != null ? check(replay, entries) : replay(replay, entries);
-      if (failed > 0) {
-        code = ExitCodes.FINDINGS;
-      }
+      ReplaySummary summary = new ReplaySummary();
+      ReplayLoop.lines(entries, summary, parent.lines::println, router::one);
+      parent.err.print(summary.render());
+      failed = summary.unreadable();
     }
     parent.out.flush();
     if (timings) {
@@ -265,21 +227,25 @@ final class SimulateCommand implements Callable<Integer> {
           (built - compiled) / 1e6,
           (System.nanoTime() - built) / 1e6);
     }
-    return code;
+    return failed > 0 ? ExitCodes.FINDINGS : code;
+  }
+
+  private int usage(String message) {
+    parent.err.println("gwc simulate: " + message);
+    return ExitCodes.USAGE;
   }
 
   /** The requests to send: the one of --request, or the lines of --requests / --expect. */
   private List<RequestFile.Entry> entries() throws UsageException {
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new UsageException("unknown --format '" + format + "'; use text or json");
+    }
     int given = (request != null ? 1 : 0) + (requests != null ? 1 : 0) + (expect != null ? 1 : 0);
     if (given != 1) {
       throw new UsageException("give exactly one of --request, --requests FILE or --expect FILE");
     }
     if (request != null) {
-      try {
-        return List.of(new RequestFile.Entry(0, null, Request.parse(request, headers), null, null));
-      } catch (IllegalArgumentException e) {
-        throw new UsageException(e.getMessage());
-      }
+      return List.of(RequestSource.single(request, headers));
     }
     if (!headers.isEmpty()) {
       throw new UsageException("-H goes with --request; in a requests file, use \"headers\"");
@@ -290,103 +256,40 @@ final class SimulateCommand implements Callable<Integer> {
     if (logFormat.equals("combined") && requests == null) {
       throw new UsageException("--log-format combined goes with --requests");
     }
-    Path file = requests != null ? requests : expect;
-    try {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
-      return logFormat.equals("combined") ? AccessLog.read(text) : RequestFile.read(text);
-    } catch (java.nio.charset.CharacterCodingException e) {
-      throw new UsageException(
-          file + " is not UTF-8 text; request files are JSON Lines or access logs");
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new UsageException("cannot read " + file + ": no such file");
-    } catch (IOException e) {
-      throw new UsageException("cannot read " + file + ": " + e.getMessage());
+    return RequestSource.file(requestFile(), logFormat.equals("combined"));
+  }
+
+  private Path requestFile() {
+    return requests != null ? requests : expect;
+  }
+
+  /** --request: one result per data plane the request goes to, as a trace or JSON. */
+  private int single(Router router, Request req) {
+    List<Result> results = router.all(req);
+    for (int i = 0; i < results.size(); i++) {
+      if (format.equals("json")) {
+        parent.out.println(Values.compactJson(ResultJson.of(results.get(i))));
+      } else {
+        parent.out.print((i > 0 ? "\n" : "") + TraceText.of(req, results.get(i)));
+      }
     }
-  }
-
-  /** Whether a --gateway value names an ingress class of the input. */
-  private static boolean isClass(IngressTable ingresses, String ref) {
-    return ref != null
-        && ref.startsWith(Router.CLASS_PREFIX)
-        && ingresses.classes().stream()
-            .anyMatch(c -> c.name().equals(ref.substring(Router.CLASS_PREFIX.length())));
-  }
-
-  private GatewayTable find(RoutingTable table, String ref) throws UsageException {
-    int slash = ref.indexOf('/');
-    String ns = slash < 0 ? common.namespace : ref.substring(0, slash);
-    String name = ref.substring(slash + 1);
-    GatewayTable g = table.gateway(ns, name);
-    if (g == null) {
-      List<String> known = table.gateways().stream().map(GatewayTable::display).toList();
-      throw new UsageException(
-          "unknown --gateway '"
-              + ref
-              + "'; Gateways in the input: "
-              + (known.isEmpty() ? "none" : String.join(", ", known)));
-    }
-    return g;
-  }
-
-  /**
-   * --requests: one JSON result a line on stdout, a summary on stderr; returns how many lines could
-   * not be read.
-   */
-  private int replay(Router replay, List<RequestFile.Entry> entries) {
-    ReplaySummary summary = new ReplaySummary();
-    ReplayLoop.lines(entries, summary, parent.lines::println, replay::one);
-    parent.err.print(summary.render());
-    return summary.unreadable();
+    return 0;
   }
 
   /** --expect: a readable diff per failing line; returns how many failed. */
-  private int check(Router replay, List<RequestFile.Entry> entries) {
-    // Routed and compared on every core; reported in file order.
-    List<?>[] diffs = new List<?>[entries.size()];
-    Parallel.forEach(
-        diffs.length,
-        i -> {
-          RequestFile.Entry e = entries.get(i);
-          if (e.readable() && e.expect() != null) {
-            Result r = replay.one(e.gateway(), e.request());
-            diffs[i] = Expectations.diff(e.expect(), ResultJson.of(r));
-          }
-        });
-    int failed = 0;
-    int checked = 0;
-    for (int i = 0; i < diffs.length; i++) {
-      RequestFile.Entry e = entries.get(i);
-      if (!e.readable()) {
-        checked++;
-        failed++;
-        parent.out.println(expect + ":" + e.line() + ": cannot read the line: " + e.error());
-        continue;
-      }
-      if (diffs[i] == null) {
-        continue;
-      }
-      checked++;
-      List<?> diff = diffs[i];
-      if (!diff.isEmpty()) {
-        failed++;
-        Request q = e.request();
-        parent.out.println(
-            expect
-                + ":"
-                + e.line()
-                + ": "
-                + q.method()
-                + " "
-                + q.scheme()
-                + "://"
-                + q.host()
-                + ":"
-                + q.port()
-                + q.pathAndQuery());
-        diff.forEach(d -> parent.out.println("  " + d));
+  private int check(Router router, List<RequestFile.Entry> entries) {
+    Expectations.Outcome outcome = Expectations.check(entries, router::one);
+    for (Expectations.Failure f : outcome.failures()) {
+      if (f.request() == null) {
+        parent.out.println(expect + ":" + f.line() + ": " + f.problems().get(0));
+      } else {
+        parent.out.println(expect + ":" + f.line() + ": " + f.request());
+        f.problems().forEach(d -> parent.out.println("  " + d));
       }
     }
-    parent.out.println((checked - failed) + " of " + checked + " expectations met");
+    int failed = outcome.failures().size();
+    parent.out.println(
+        (outcome.checked() - failed) + " of " + outcome.checked() + " expectations met");
     return failed;
   }
 }

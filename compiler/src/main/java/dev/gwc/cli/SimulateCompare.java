@@ -16,12 +16,10 @@ import dev.gwc.sim.Router;
 import dev.gwc.source.Input;
 import dev.gwc.source.Inputs;
 import dev.gwc.table.DataPlanes;
-import dev.gwc.traffic.AccessLog;
 import dev.gwc.traffic.RequestFile;
+import dev.gwc.traffic.RequestSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -131,10 +129,9 @@ final class SimulateCompare {
     }
     List<RequestFile.Entry> entries;
     try {
-      String text = Files.readString(cmd.requests, StandardCharsets.UTF_8);
-      entries = cmd.logFormat.equals("combined") ? AccessLog.read(text) : RequestFile.read(text);
-    } catch (IOException e) {
-      throw new UsageException("cannot read " + cmd.requests + ": " + e.getMessage());
+      entries = RequestSource.file(cmd.requests, cmd.logFormat.equals("combined"));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
     }
     List<Probes.Probe> out = new ArrayList<>();
     for (RequestFile.Entry e : entries) {

@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Router {
   /** What {@code --gateway} names to pick an ingress class. */
-  public static final String CLASS_PREFIX = "IngressClass/";
+  public static final String CLASS_PREFIX = DataPlanes.CLASS_PREFIX;
 
   private final DataPlanes planes;
   private final RoutingTable table;

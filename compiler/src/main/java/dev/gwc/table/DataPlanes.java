@@ -35,4 +35,36 @@ public record DataPlanes(
   public static DataPlanes gatewaysOf(RoutingTable table) {
     return new DataPlanes(table, IngressTable.build(List.of()), RouteHostnames.of(null));
   }
+
+  /**
+   * What {@code --gateway} and a request line's {@code "gateway"} write to name an ingress class.
+   */
+  public static final String CLASS_PREFIX = "IngressClass/";
+
+  /** Whether {@code ref} names an ingress class of the set ({@code IngressClass/NAME}). */
+  public boolean isIngressClass(String ref) {
+    return ref != null
+        && ref.startsWith(CLASS_PREFIX)
+        && ingresses.byName(ref.substring(CLASS_PREFIX.length())) != null;
+  }
+
+  /**
+   * The Gateway {@code ref} names ({@code ns/name}, or {@code name} in {@code defaultNamespace}).
+   *
+   * @throws IllegalArgumentException naming the Gateways the set has, when it has none such
+   */
+  public GatewayTable gateway(String ref, String defaultNamespace) {
+    int slash = ref.indexOf('/');
+    String ns = slash < 0 ? defaultNamespace : ref.substring(0, slash);
+    GatewayTable g = gateways.gateway(ns, ref.substring(slash + 1));
+    if (g == null) {
+      List<String> known = gateways.gateways().stream().map(GatewayTable::display).toList();
+      throw new IllegalArgumentException(
+          "unknown gateway '"
+              + ref
+              + "'; Gateways in the input: "
+              + (known.isEmpty() ? "none" : String.join(", ", known)));
+    }
+    return g;
+  }
 }

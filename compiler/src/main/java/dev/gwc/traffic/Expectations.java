@@ -1,7 +1,13 @@
 package dev.gwc.traffic;
 
+import dev.gwc.concurrent.Parallel;
+import dev.gwc.output.ResultJson;
+import dev.gwc.sim.Result;
+import dev.gwc.table.Request;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Compares an {@code expect} object with a result's JSON: every field the expectation names must be
@@ -9,6 +15,70 @@ import java.util.Map;
  */
 public final class Expectations {
   private Expectations() {}
+
+  /**
+   * An expectation not met.
+   *
+   * @param line the line of the request file
+   * @param request the request ({@code METHOD scheme://host:port/path}), or null when the line
+   *     cannot be read
+   * @param problems the differences, or why the line cannot be read
+   */
+  public record Failure(int line, String request, List<String> problems) {}
+
+  /**
+   * The outcome of a file of expectations.
+   *
+   * @param checked how many lines carried an expectation (or could not be read)
+   * @param failures those not met, in file order
+   */
+  public record Outcome(int checked, List<Failure> failures) {}
+
+  /**
+   * Routes every line that carries an {@code "expect"} object with {@code route} and compares, on
+   * every core; a line that cannot be read fails. Failures come in file order.
+   */
+  public static Outcome check(
+      List<RequestFile.Entry> entries, BiFunction<String, Request, Result> route) {
+    List<?>[] diffs = new List<?>[entries.size()];
+    Parallel.forEach(
+        diffs.length,
+        i -> {
+          RequestFile.Entry e = entries.get(i);
+          if (e.readable() && e.expect() != null) {
+            diffs[i] = diff(e.expect(), ResultJson.of(route.apply(e.gateway(), e.request())));
+          }
+        });
+    int checked = 0;
+    List<Failure> failures = new ArrayList<>();
+    for (int i = 0; i < diffs.length; i++) {
+      RequestFile.Entry e = entries.get(i);
+      if (!e.readable()) {
+        checked++;
+        failures.add(new Failure(e.line(), null, List.of("cannot read the line: " + e.error())));
+      } else if (diffs[i] != null) {
+        checked++;
+        if (!diffs[i].isEmpty()) {
+          Request q = e.request();
+          List<String> problems = new ArrayList<>();
+          diffs[i].forEach(d -> problems.add(String.valueOf(d)));
+          failures.add(
+              new Failure(
+                  e.line(),
+                  q.method()
+                      + " "
+                      + q.scheme()
+                      + "://"
+                      + q.host()
+                      + ":"
+                      + q.port()
+                      + q.pathAndQuery(),
+                  problems));
+        }
+      }
+    }
+    return new Outcome(checked, failures);
+  }
 
   /**
    * The differences, one readable line each ({@code backend.name: expected 'a', got 'b'}); empty
