@@ -57,7 +57,7 @@ final class ConvertedInputs {
 
   private static byte[] readStdin(List<Input> inputs, InputStream in) throws IOException {
     boolean usesStdin = inputs.stream().anyMatch(i -> i.path() == null);
-    return usesStdin ? in.readNBytes((int) Input.MAX_BYTES) : new byte[0];
+    return usesStdin ? Input.readStdin(in) : new byte[0];
   }
 
   /** The inputs as given. */

@@ -64,7 +64,7 @@ final class SimulateCompare {
       boolean usesStdin =
           oldInputs.stream().anyMatch(i -> i.path() == null)
               || newInputs.stream().anyMatch(i -> i.path() == null);
-      byte[] stdin = usesStdin ? cmd.parent.in.readNBytes((int) Input.MAX_BYTES) : new byte[0];
+      byte[] stdin = usesStdin ? Input.readStdin(cmd.parent.in) : new byte[0];
       // Routing reads routes, Gateways and Ingresses only: keep just those whole.
       Report old =
           Compiler.create(options, new ByteArrayInputStream(stdin))

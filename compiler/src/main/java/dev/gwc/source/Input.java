@@ -15,15 +15,32 @@ public record Input(String name, Path path) {
   /** Maximum bytes read from one input. */
   public static final long MAX_BYTES = 256L * 1024 * 1024;
 
-  /** Reads the whole input. */
+  /**
+   * Reads the whole input.
+   *
+   * @throws IOException naming the input when it cannot be read or is over {@link #MAX_BYTES}
+   */
   public byte[] read(InputStream stdin) throws IOException {
     if (path == null) {
-      return stdin.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, MAX_BYTES));
+      return readStdin(stdin);
     }
     long size = Files.size(path);
     if (size > MAX_BYTES) {
       throw new IOException(name + ": file is larger than " + (MAX_BYTES >> 20) + " MiB");
     }
     return Files.readAllBytes(path);
+  }
+
+  /**
+   * Standard input, whole.
+   *
+   * @throws IOException when it is over {@link #MAX_BYTES}: never read in part
+   */
+  public static byte[] readStdin(InputStream stdin) throws IOException {
+    byte[] bytes = stdin.readNBytes((int) MAX_BYTES + 1);
+    if (bytes.length > MAX_BYTES) {
+      throw new IOException("-: standard input is larger than " + (MAX_BYTES >> 20) + " MiB");
+    }
+    return bytes;
   }
 }
