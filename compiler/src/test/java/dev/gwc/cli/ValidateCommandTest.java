@@ -211,4 +211,37 @@ class ValidateCommandTest {
     assertTrue(run.out().contains("--format"));
     assertTrue(run.out().contains("Exit codes"));
   }
+
+  @org.junit.jupiter.api.Test
+  void celRules_readEscapedPropertyNames_asTheApiServerDoes(
+      @org.junit.jupiter.api.io.TempDir Path tmp) throws java.io.IOException {
+    String route =
+        """
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata: {name: web, namespace: app}
+        spec:
+          parentRefs:
+          - name: gw
+          - name: gw
+            namespace: %s
+        """;
+    Path other = tmp.resolve("other.yaml");
+    java.nio.file.Files.writeString(other, route.formatted("infra"));
+    // The CRD's rule reads p.__namespace__: two refs to Gateways of one name in two namespaces are
+    // two parents.
+    Gwc.Run ok = Gwc.run("validate", other.toString());
+    assertTrue(
+        !ok.err().contains("sectionName must be unique")
+            && !ok.out().contains("sectionName must be unique"),
+        ok.out());
+    Path same = tmp.resolve("same.yaml");
+    java.nio.file.Files.writeString(
+        same, route.formatted("infra").replace("    namespace: infra\n", ""));
+    Gwc.Run bad = Gwc.run("validate", same.toString());
+    assertEquals(1, bad.exit());
+    assertTrue(bad.out().contains("sectionName must be unique"), bad.out());
+    Gwc.Run compiled = Gwc.run("compile", other.toString());
+    assertTrue(!compiled.out().contains("__namespace__"), compiled.out());
+  }
 }

@@ -128,11 +128,19 @@ public final class CelEngine {
     return Collections.unmodifiableList(items);
   }
 
-  /** A deep copy with plain Java maps and lists, for value equality outside CEL. */
+  /**
+   * A deep copy with plain Java maps and lists, for value equality outside CEL and for output:
+   * without the escaped names that rules read properties by ({@link PropertyNames}).
+   */
   public static Object plainCopy(Object v) {
     if (v instanceof Map<?, ?> m) {
       Map<Object, Object> out = new LinkedHashMap<>();
-      m.forEach((k, x) -> out.put(k, plainCopy(x)));
+      m.forEach(
+          (k, x) -> {
+            if (!isEscapedAlias(m, k, x)) {
+              out.put(k, plainCopy(x));
+            }
+          });
       return out;
     }
     if (v instanceof List<?> l) {
@@ -141,6 +149,22 @@ public final class CelEngine {
       return out;
     }
     return v;
+  }
+
+  /** Whether the key is the escaped name of another key of the map that holds the same value. */
+  private static boolean isEscapedAlias(Map<?, ?> m, Object key, Object value) {
+    if (!(key instanceof String k) || !k.contains("__")) {
+      return false;
+    }
+    for (Map.Entry<?, ?> e : m.entrySet()) {
+      if (e.getValue() == value
+          && e.getKey() instanceof String other
+          && !other.equals(k)
+          && k.equals(PropertyNames.escaped(other))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The compiled form of an expression; compile errors are kept in the result, not thrown. */

@@ -4,6 +4,7 @@ import dev.gwc.diag.Diagnostic;
 import dev.gwc.diag.ResourceRef;
 import dev.gwc.source.SourceSpan;
 import dev.gwc.validate.cel.CelEngine;
+import dev.gwc.validate.cel.PropertyNames;
 import dev.gwc.yaml.Plain;
 import dev.gwc.yaml.ScalarResolver;
 import dev.gwc.yaml.YEntry;
@@ -184,7 +185,31 @@ public final class SchemaValidator {
           "must have at most " + s.maxProperties + " fields, has " + out.size(),
           path);
     }
+    escapeProperties(out, s);
     return CelEngine.mapValue(out);
+  }
+
+  /**
+   * Adds, for each declared property whose name a rule must write escaped ({@code namespace} as
+   * {@code __namespace__}), the escaped name with the same value, which is where rules read it;
+   * {@link CelEngine#plainCopy} leaves these out again.
+   */
+  private static void escapeProperties(Map<String, Object> out, Schema s) {
+    List<String[]> aliases = null;
+    for (String name : out.keySet()) {
+      String escaped = s.properties.containsKey(name) ? PropertyNames.escaped(name) : null;
+      if (escaped != null && !out.containsKey(escaped)) {
+        if (aliases == null) {
+          aliases = new ArrayList<>(2);
+        }
+        aliases.add(new String[] {escaped, name});
+      }
+    }
+    if (aliases != null) {
+      for (String[] a : aliases) {
+        out.put(a[0], out.get(a[1]));
+      }
+    }
   }
 
   private Object array(YSeq seq, Schema s, FieldPath path, ValidationContext ctx) {
