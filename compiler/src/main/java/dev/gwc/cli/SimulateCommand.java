@@ -21,13 +21,11 @@ import dev.gwc.traffic.RequestSource;
 import dev.gwc.validate.cel.CelEngine;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code gwc simulate}: sends requests through the routing table of the compiled set. */
@@ -65,90 +63,13 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Option(
-      names = "--request",
-      paramLabel = "'METHOD URL'",
-      description = "The request, e.g. 'GET http://a.example/path?x=1'.")
-  String request;
-
-  @Option(
-      names = "-H",
-      paramLabel = "'NAME: VALUE'",
-      description = "A request header (repeatable).")
-  List<String> headers = new ArrayList<>();
-
-  @Option(
-      names = "--gateway",
-      paramLabel = "NS/NAME",
-      description = "The Gateway to send to (default: every Gateway with a listener on the port).")
-  String gateway;
-
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "Output for --request: text or json (default: ${DEFAULT-VALUE}).")
-  String format;
-
-  @Option(
-      names = "--seed",
-      paramLabel = "N",
-      defaultValue = "0",
-      description = "Seed of the weighted backend choice (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(
-      names = "--requests",
-      paramLabel = "FILE",
-      description = "Replay a JSON Lines file of requests; prints one JSON result a line.")
-  Path requests;
-
-  @Option(
-      names = "--log-format",
-      paramLabel = "FORMAT",
-      defaultValue = "jsonl",
-      description =
-          "Format of the --requests file: jsonl, or combined (an nginx/Apache access log; the host"
-              + " comes from absolute URLs or a leading host:port field as in vhost_combined).")
-  String logFormat;
-
-  @Option(
-      names = "--expect",
-      paramLabel = "FILE",
-      description =
-          "Replay a JSON Lines file whose lines carry an \"expect\" object; exit 1 with a diff per"
-              + " line whose result differs.")
-  Path expect;
-
-  @Option(
-      names = "--convert",
-      description =
-          "Convert the input's Ingresses to Gateway API first (as gwc convert does) and route the"
-              + " conversion; without it, Ingresses are routed as ingress-nginx routes them.")
-  boolean convert;
-
-  @Option(
-      names = "--compare",
-      paramLabel = "OLD",
-      description =
-          "Migration check: route the same requests through OLD (as it is: Ingresses as"
-              + " ingress-nginx) and through PATH... (with --convert, its Ingresses converted), and"
-              + " report every request that lands differently (status, backend, redirect, upstream"
-              + " path or host). Requests: probes generated from the rules of both, plus --requests"
-              + " FILE. Exit 1 when any differs. Repeatable.")
-  List<String> compare = new ArrayList<>();
-
-  @Option(
-      names = "--timings",
-      hidden = true,
-      description = "Print the wall time of the parts of the run on stderr.")
-  boolean timings;
+  @Mixin SimulateFlags flags;
 
   @Override
   public Integer call() {
     CelEngine.prepare(); // builds while the arguments and inputs are read
     long start = System.nanoTime();
-    if (!compare.isEmpty()) {
+    if (!flags.compare.isEmpty()) {
       return new SimulateCompare(this).run();
     }
     Options options;
@@ -163,7 +84,7 @@ final class SimulateCommand implements Callable<Integer> {
     Report report;
     try {
       ConvertedInputs set =
-          convert
+          flags.convert
               ? ConvertedInputs.prepare(Inputs.collect(common.paths), parent.in, options)
               : ConvertedInputs.unconverted(Inputs.collect(common.paths), parent.in);
       if (set.conversion() != null) {
@@ -184,17 +105,19 @@ final class SimulateCommand implements Callable<Integer> {
     Findings.print(report, parent.err);
     int code = report.diagnostics().anyAtLeast(Severity.ERROR) ? ExitCodes.FINDINGS : ExitCodes.OK;
     long compiled = System.nanoTime();
-    DataPlanes planes = DataPlanes.of(report, !convert);
+    DataPlanes planes = DataPlanes.of(report, !flags.convert);
     long built = System.nanoTime();
     Router router;
     try {
-      boolean toClass = planes.isIngressClass(gateway);
+      boolean toClass = planes.isIngressClass(flags.gateway);
       router =
           new Router(
               planes,
-              gateway == null || toClass ? null : planes.gateway(gateway, common.namespace),
-              toClass ? gateway.substring(DataPlanes.CLASS_PREFIX.length()) : null,
-              seed,
+              flags.gateway == null || toClass
+                  ? null
+                  : planes.gateway(flags.gateway, common.namespace),
+              toClass ? flags.gateway.substring(DataPlanes.CLASS_PREFIX.length()) : null,
+              flags.seed,
               /* byHost= */ false);
     } catch (IllegalArgumentException e) {
       return usage(e.getMessage().replace("unknown gateway", "unknown --gateway"));
@@ -206,9 +129,9 @@ final class SimulateCommand implements Callable<Integer> {
       }
     }
     int failed;
-    if (request != null) {
+    if (flags.request != null) {
       failed = single(router, entries.get(0).request());
-    } else if (expect != null) {
+    } else if (flags.expect != null) {
       failed = check(router, entries);
     } else {
       ReplaySummary summary = new ReplaySummary();
@@ -217,7 +140,7 @@ final class SimulateCommand implements Callable<Integer> {
       failed = summary.unreadable();
     }
     parent.out.flush();
-    if (timings) {
+    if (flags.timings) {
       parent.err.printf(
           Locale.ROOT,
           "timings: requests %.0f ms, files %.0f ms, graph %.0f ms, table %.0f ms, replay %.0f ms%n",
@@ -237,37 +160,41 @@ final class SimulateCommand implements Callable<Integer> {
 
   /** The requests to send: the one of --request, or the lines of --requests / --expect. */
   private List<RequestFile.Entry> entries() throws UsageException {
-    if (!format.equals("text") && !format.equals("json")) {
-      throw new UsageException("unknown --format '" + format + "'; use text or json");
+    if (!flags.format.equals("text") && !flags.format.equals("json")) {
+      throw new UsageException("unknown --format '" + flags.format + "'; use text or json");
     }
-    int given = (request != null ? 1 : 0) + (requests != null ? 1 : 0) + (expect != null ? 1 : 0);
+    int given =
+        (flags.request != null ? 1 : 0)
+            + (flags.requests != null ? 1 : 0)
+            + (flags.expect != null ? 1 : 0);
     if (given != 1) {
       throw new UsageException("give exactly one of --request, --requests FILE or --expect FILE");
     }
-    if (request != null) {
-      return List.of(RequestSource.single(request, headers));
+    if (flags.request != null) {
+      return List.of(RequestSource.single(flags.request, flags.headers));
     }
-    if (!headers.isEmpty()) {
+    if (!flags.headers.isEmpty()) {
       throw new UsageException("-H goes with --request; in a requests file, use \"headers\"");
     }
-    if (!logFormat.equals("jsonl") && !logFormat.equals("combined")) {
-      throw new UsageException("unknown --log-format '" + logFormat + "'; use jsonl or combined");
+    if (!flags.logFormat.equals("jsonl") && !flags.logFormat.equals("combined")) {
+      throw new UsageException(
+          "unknown --log-format '" + flags.logFormat + "'; use jsonl or combined");
     }
-    if (logFormat.equals("combined") && requests == null) {
+    if (flags.logFormat.equals("combined") && flags.requests == null) {
       throw new UsageException("--log-format combined goes with --requests");
     }
-    return RequestSource.file(requestFile(), logFormat.equals("combined"));
+    return RequestSource.file(requestFile(), flags.logFormat.equals("combined"));
   }
 
   private Path requestFile() {
-    return requests != null ? requests : expect;
+    return flags.requests != null ? flags.requests : flags.expect;
   }
 
   /** --request: one result per data plane the request goes to, as a trace or JSON. */
   private int single(Router router, Request req) {
     List<Result> results = router.all(req);
     for (int i = 0; i < results.size(); i++) {
-      if (format.equals("json")) {
+      if (flags.format.equals("json")) {
         parent.out.println(Values.compactJson(ResultJson.of(results.get(i))));
       } else {
         parent.out.print((i > 0 ? "\n" : "") + TraceText.of(req, results.get(i)));
@@ -281,9 +208,9 @@ final class SimulateCommand implements Callable<Integer> {
     Expectations.Outcome outcome = Expectations.check(entries, router::one);
     for (Expectations.Failure f : outcome.failures()) {
       if (f.request() == null) {
-        parent.out.println(expect + ":" + f.line() + ": " + f.problems().get(0));
+        parent.out.println(flags.expect + ":" + f.line() + ": " + f.problems().get(0));
       } else {
-        parent.out.println(expect + ":" + f.line() + ": " + f.request());
+        parent.out.println(flags.expect + ":" + f.line() + ": " + f.request());
         f.problems().forEach(d -> parent.out.println("  " + d));
       }
     }

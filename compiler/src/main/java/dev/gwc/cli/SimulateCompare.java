@@ -42,13 +42,13 @@ final class SimulateCompare {
     List<Probes.Probe> extra;
     try {
       options = cmd.common.toOptions();
-      if (!cmd.format.equals("text") && !cmd.format.equals("json")) {
-        throw new UsageException("unknown --format '" + cmd.format + "'; use text or json");
+      if (!cmd.flags.format.equals("text") && !cmd.flags.format.equals("json")) {
+        throw new UsageException("unknown --format '" + cmd.flags.format + "'; use text or json");
       }
-      if (cmd.request != null
-          || cmd.expect != null
-          || !cmd.headers.isEmpty()
-          || cmd.gateway != null) {
+      if (cmd.flags.request != null
+          || cmd.flags.expect != null
+          || !cmd.flags.headers.isEmpty()
+          || cmd.flags.gateway != null) {
         throw new UsageException(
             "--compare replays generated probes and --requests FILE; --request, -H, --expect and"
                 + " --gateway do not go with it");
@@ -59,7 +59,7 @@ final class SimulateCompare {
       return ExitCodes.USAGE;
     }
     try {
-      List<Input> oldInputs = Inputs.collect(cmd.compare);
+      List<Input> oldInputs = Inputs.collect(cmd.flags.compare);
       List<Input> newInputs = Inputs.collect(cmd.common.paths);
       boolean usesStdin =
           oldInputs.stream().anyMatch(i -> i.path() == null)
@@ -72,7 +72,7 @@ final class SimulateCompare {
       Report now;
       Conversion converted;
       ConvertedInputs set =
-          cmd.convert
+          cmd.flags.convert
               ? ConvertedInputs.prepare(newInputs, new ByteArrayInputStream(stdin), options)
               : ConvertedInputs.unconverted(newInputs, new ByteArrayInputStream(stdin));
       now =
@@ -91,8 +91,8 @@ final class SimulateCompare {
       probes.addAll(extra);
       Comparison.Report report =
           Comparison.run(
-              routing(old, false), routing(now, cmd.convert), probes, notes.notifications());
-      if (cmd.format.equals("json")) {
+              routing(old, false), routing(now, cmd.flags.convert), probes, notes.notifications());
+      if (cmd.flags.format.equals("json")) {
         cmd.parent.out.println(Values.json(CompareJson.of(report)));
       } else {
         cmd.parent.out.print(CompareText.of(report, "old", "new"));
@@ -108,7 +108,8 @@ final class SimulateCompare {
   }
 
   private Router routing(Report report, boolean converted) {
-    return new Router(DataPlanes.of(report, !converted), null, null, cmd.seed, /* byHost= */ true);
+    return new Router(
+        DataPlanes.of(report, !converted), null, null, cmd.flags.seed, /* byHost= */ true);
   }
 
   private static List<String> names(List<Input> inputs) {
@@ -124,23 +125,29 @@ final class SimulateCompare {
   }
 
   private List<Probes.Probe> requests() throws UsageException {
-    if (cmd.requests == null) {
+    if (cmd.flags.requests == null) {
       return List.of();
     }
     List<RequestFile.Entry> entries;
     try {
-      entries = RequestSource.file(cmd.requests, cmd.logFormat.equals("combined"));
+      entries = RequestSource.file(cmd.flags.requests, cmd.flags.logFormat.equals("combined"));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
     List<Probes.Probe> out = new ArrayList<>();
     for (RequestFile.Entry e : entries) {
       if (e.readable()) {
-        out.add(Probes.Probe.given(e.request(), cmd.requests + ":" + e.line()));
+        out.add(Probes.Probe.given(e.request(), cmd.flags.requests + ":" + e.line()));
       } else {
         unreadableLines++;
         cmd.parent.err.println(
-            "gwc simulate: " + cmd.requests + ":" + e.line() + ": " + e.error() + " (not sent)");
+            "gwc simulate: "
+                + cmd.flags.requests
+                + ":"
+                + e.line()
+                + ": "
+                + e.error()
+                + " (not sent)");
       }
     }
     return out;

@@ -87,6 +87,8 @@ public final class Proxy implements AutoCloseable {
   private final Limits limits;
   private final HttpClient client;
   private final List<HttpServer> servers = new ArrayList<>();
+  // The Gateway port each server stands for (0: the Host header's port decides).
+  private final List<Integer> gatewayPorts = new ArrayList<>();
 
   private Proxy(
       RoutingTable table,
@@ -135,6 +137,7 @@ public final class Proxy implements AutoCloseable {
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();
         p.servers.add(server);
+        p.gatewayPorts.add(b.gatewayPort());
       }
     } catch (IOException e) {
       p.close();
@@ -146,6 +149,65 @@ public final class Proxy implements AutoCloseable {
   /** The addresses bound, in the order of the bindings (ports resolved). */
   public List<InetSocketAddress> addresses() {
     return servers.stream().map(HttpServer::getAddress).toList();
+  }
+
+  /**
+   * Where to listen: {@code listen} alone, or with a port offset one loopback port per Gateway
+   * listener port (port plus offset; none when the table has no listener).
+   */
+  public static List<Binding> bindings(
+      RoutingTable table, InetSocketAddress listen, Integer portOffset) {
+    if (portOffset == null) {
+      return List.of(new Binding(listen, 0));
+    }
+    List<Binding> out = new ArrayList<>();
+    for (int port : gatewayPorts(table)) {
+      out.add(new Binding(new InetSocketAddress("127.0.0.1", port + portOffset), port));
+    }
+    return out;
+  }
+
+  /**
+   * What a person starting the proxy needs to read: each address actually bound (with the Gateway
+   * port it stands for), and a warning for any that is not a loopback address.
+   */
+  public List<String> banner() {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < servers.size(); i++) {
+      InetSocketAddress a = servers.get(i).getAddress();
+      int gw = gatewayPorts.get(i);
+      String host = a.getAddress().getHostAddress();
+      out.add(
+          "listening on http://"
+              + (host.indexOf(':') >= 0 ? "[" + host + "]" : host)
+              + ":"
+              + a.getPort()
+              + (gw == 0 ? "" : " (Gateway port " + gw + ")"));
+      if (!a.getAddress().isLoopbackAddress()) {
+        out.add(
+            "warning: "
+                + host
+                + " is not a loopback address: other machines can send requests through this"
+                + " proxy to the --backend upstreams");
+      }
+    }
+    return out;
+  }
+
+  /** Which address could not be bound, and why ({@code address in use}, ...). */
+  public static String cannotListen(List<Binding> bindings, IOException e) {
+    String where =
+        bindings.size() == 1
+            ? bindings.get(0).address().getHostString() + ":" + bindings.get(0).address().getPort()
+            : "one of the ports "
+                + bindings.stream()
+                    .map(b -> String.valueOf(b.address().getPort()))
+                    .collect(java.util.stream.Collectors.joining(", "));
+    String why =
+        e instanceof java.net.BindException && String.valueOf(e.getMessage()).contains("in use")
+            ? "address in use"
+            : String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+    return "cannot listen on " + where + " (" + why + ")";
   }
 
   /** Every listener port of the routing table, sorted. */

@@ -1,0 +1,89 @@
+package dev.gwc.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The options of {@code gwc simulate} (and of its {@code --compare} mode). */
+final class SimulateFlags {
+
+  @Option(
+      names = "--request",
+      paramLabel = "'METHOD URL'",
+      description = "The request, e.g. 'GET http://a.example/path?x=1'.")
+  String request;
+
+  @Option(
+      names = "-H",
+      paramLabel = "'NAME: VALUE'",
+      description = "A request header (repeatable).")
+  List<String> headers = new ArrayList<>();
+
+  @Option(
+      names = "--gateway",
+      paramLabel = "NS/NAME",
+      description = "The Gateway to send to (default: every Gateway with a listener on the port).")
+  String gateway;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "Output for --request: text or json (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "Seed of the weighted backend choice (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--requests",
+      paramLabel = "FILE",
+      description = "Replay a JSON Lines file of requests; prints one JSON result a line.")
+  Path requests;
+
+  @Option(
+      names = "--log-format",
+      paramLabel = "FORMAT",
+      defaultValue = "jsonl",
+      description =
+          "Format of the --requests file: jsonl, or combined (an nginx/Apache access log; the host"
+              + " comes from absolute URLs or a leading host:port field as in vhost_combined).")
+  String logFormat;
+
+  @Option(
+      names = "--expect",
+      paramLabel = "FILE",
+      description =
+          "Replay a JSON Lines file whose lines carry an \"expect\" object; exit 1 with a diff per"
+              + " line whose result differs.")
+  Path expect;
+
+  @Option(
+      names = "--convert",
+      description =
+          "Convert the input's Ingresses to Gateway API first (as gwc convert does) and route the"
+              + " conversion; without it, Ingresses are routed as ingress-nginx routes them.")
+  boolean convert;
+
+  @Option(
+      names = "--compare",
+      paramLabel = "OLD",
+      description =
+          "Migration check: route the same requests through OLD (as it is: Ingresses as"
+              + " ingress-nginx) and through PATH... (with --convert, its Ingresses converted), and"
+              + " report every request that lands differently (status, backend, redirect, upstream"
+              + " path or host). Requests: probes generated from the rules of both, plus --requests"
+              + " FILE. Exit 1 when any differs. Repeatable.")
+  List<String> compare = new ArrayList<>();
+
+  @Option(
+      names = "--timings",
+      hidden = true,
+      description = "Print the wall time of the parts of the run on stderr.")
+  boolean timings;
+}
