@@ -46,6 +46,10 @@ public final class Main {
       String[] args, PrintWriter out, OutputStream stdout, PrintWriter err, InputStream in) {
     GwcCommand root = new GwcCommand(out, new LineOutput(out, stdout), err, in);
     CommandLine cl = new CommandLine(root);
+    // -V answers on every command, as --help does.
+    cl.getSubcommands()
+        .values()
+        .forEach(c -> c.getCommandSpec().versionProvider(new VersionProvider()));
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);

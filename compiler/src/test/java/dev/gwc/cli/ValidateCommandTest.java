@@ -244,4 +244,22 @@ class ValidateCommandTest {
     Gwc.Run compiled = Gwc.run("compile", other.toString());
     assertTrue(!compiled.out().contains("__namespace__"), compiled.out());
   }
+
+  @Test
+  void version_onEveryCommand_withTheCommit() {
+    for (String[] args :
+        List.of(
+            new String[] {"-V"},
+            new String[] {"--version"},
+            new String[] {"validate", "-V"},
+            new String[] {"simulate", "--version"},
+            new String[] {"serve", "-V"})) {
+      Gwc.Run run = Gwc.run(args);
+      assertEquals(0, run.exit(), String.join(" ", args));
+      assertTrue(
+          run.out().matches("(?s)gwc \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?( \\([0-9a-f]{7,}\\))?\n.*"),
+          String.join(" ", args) + ": " + run.out());
+      assertTrue(run.out().contains("bundled Gateway API releases: "), run.out());
+    }
+  }
 }
