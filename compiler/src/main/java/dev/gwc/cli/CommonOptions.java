@@ -56,6 +56,29 @@ final class CommonOptions {
   boolean complete;
 
   /** Checks the values and builds the pipeline's options; a bad value throws a usage error. */
+  @Option(
+      names = "--allow-empty",
+      description =
+          "Succeed when the paths hold no manifest at all (by default that is exit 2: a CI step"
+              + " pointed at the wrong folder should not pass).")
+  boolean allowEmpty;
+
+  /**
+   * The message for input without a single manifest (a folder without YAML, empty standard input, a
+   * file of only comments), or null when there is one or {@code --allow-empty} is given.
+   */
+  String noManifests(dev.gwc.pipeline.Report report) {
+    if (allowEmpty
+        || report.resources() > 0
+        || report.diagnostics().anyAtLeast(dev.gwc.diag.Severity.WARNING)) {
+      return null; // a file that fails to parse holds no resource, but it is not empty
+    }
+    List<String> shown = paths.isEmpty() ? List.of("-") : paths;
+    return "no manifests found in "
+        + String.join(" ", shown)
+        + " (looked for .yaml, .yml and .json files); --allow-empty accepts that";
+  }
+
   Options toOptions() throws UsageException {
     List<String> releases = Bundle.releases();
     String r =

@@ -100,6 +100,11 @@ final class CompileCommand implements Callable<Integer> {
                 + " used");
       }
       Findings.print(report, parent.err);
+      String empty = common.noManifests(report);
+      if (empty != null) {
+        parent.err.println("gwc compile: " + empty);
+        return ExitCodes.USAGE;
+      }
       List<Map<String, Object>> items = BundleItems.items(report);
       int code =
           report.diagnostics().anyAtLeast(Severity.ERROR) || conversionErrors

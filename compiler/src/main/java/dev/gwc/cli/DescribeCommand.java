@@ -1,5 +1,6 @@
 package dev.gwc.cli;
 
+import dev.gwc.diag.Severity;
 import dev.gwc.output.DescribeRenderer;
 import dev.gwc.pipeline.Compiler;
 import dev.gwc.pipeline.Report;
@@ -30,9 +31,15 @@ final class DescribeCommand implements Callable<Integer> {
       Report report =
           Compiler.create(common.toOptions(), parent.in)
               .compile(Inputs.collect(common.paths), parent.in);
+      Findings.print(report, parent.err);
+      String empty = common.noManifests(report);
+      if (empty != null) {
+        parent.err.println("gwc describe: " + empty);
+        return ExitCodes.USAGE;
+      }
       new DescribeRenderer().render(report, parent.out);
       parent.out.flush();
-      return ExitCodes.OK;
+      return report.diagnostics().anyAtLeast(Severity.ERROR) ? ExitCodes.FINDINGS : ExitCodes.OK;
     } catch (UsageException e) {
       parent.err.println("gwc describe: " + e.getMessage());
       return ExitCodes.USAGE;

@@ -78,6 +78,11 @@ final class ServeCommand implements Callable<Integer> {
       return ExitCodes.FAILURE;
     }
     Findings.print(report, parent.err);
+    String empty = common.noManifests(report);
+    if (empty != null) {
+      parent.err.println("gwc serve: " + empty);
+      return ExitCodes.USAGE;
+    }
     RoutingTable table = RoutingTable.build(report);
     if (flags.gateway != null
         && table.gateway(before(flags.gateway), after(flags.gateway)) == null) {

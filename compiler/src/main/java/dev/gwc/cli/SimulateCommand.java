@@ -103,6 +103,10 @@ final class SimulateCommand implements Callable<Integer> {
       return ExitCodes.FAILURE;
     }
     Findings.print(report, parent.err);
+    String empty = common.noManifests(report);
+    if (empty != null) {
+      return usage(empty);
+    }
     int code = report.diagnostics().anyAtLeast(Severity.ERROR) ? ExitCodes.FINDINGS : ExitCodes.OK;
     long compiled = System.nanoTime();
     DataPlanes planes = DataPlanes.of(report, !flags.convert);

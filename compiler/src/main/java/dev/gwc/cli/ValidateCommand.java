@@ -89,6 +89,12 @@ final class ValidateCommand implements Callable<Integer> {
       Compiler compiler = Compiler.create(options, parent.in);
       Report report = compiler.validate(Inputs.collect(common.paths), parent.in);
       format.renderer(verbose).render(report, parent.out);
+      String empty = common.noManifests(report);
+      if (empty != null) {
+        parent.out.flush();
+        parent.err.println("gwc validate: " + empty);
+        return ExitCodes.USAGE;
+      }
       if (timings) {
         parent.err.printf(
             java.util.Locale.ROOT,

@@ -184,6 +184,21 @@ class CompileCommandTest {
   }
 
   @Test
+  void describe_findingsOnStandardError_exitsLikeCompile() throws IOException {
+    Path in =
+        input(TWO_ROUTES.replace("spec: {}", "spec: {parentRefs: [{name: gw, port: 99999}]}"));
+    Gwc.Run describe = Gwc.run("describe", in.toString());
+    Gwc.Run compile = Gwc.run("compile", in.toString());
+    assertEquals(1, compile.exit(), compile.err());
+    assertEquals(compile.exit(), describe.exit(), describe.err());
+    assertTrue(describe.err().contains("error["), describe.err());
+    assertTrue(
+        !describe.out().contains("error["), "findings stay off the table: " + describe.out());
+    Gwc.Run clean = Gwc.run("describe", shop().toString());
+    assertEquals(0, clean.exit(), clean.err());
+  }
+
+  @Test
   void convertedIngress_findingsPointAtTheIngress() throws IOException {
     Path in = tmp.resolve("half-migrated");
     Files.createDirectories(in);

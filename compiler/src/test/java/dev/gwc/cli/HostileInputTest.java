@@ -112,9 +112,32 @@ class HostileInputTest {
   @MethodSource("benignFiles")
   void validate_oddButHarmlessFile_exitsZero(String name, byte[] content) throws IOException {
     Path file = write(name, content);
-    Result r = run(file.toString());
+    // Some of these hold no object at all, which is exit 2 unless --allow-empty says it is fine.
+    Result r = run("--allow-empty", file.toString());
     assertEquals(0, r.code, r::all);
     assertClean(r);
+    Result strict = run(file.toString());
+    assertTrue(strict.code == 0 || strict.code == 2, strict::all);
+    if (strict.code == 2) {
+      assertTrue(strict.all().contains("no manifests found in " + file), strict::all);
+    }
+  }
+
+  @Test
+  void validate_noManifestAtAll_isExit2_unlessAllowed() throws IOException {
+    Path comments =
+        write(
+            "comments.yaml",
+            "# nothing here yet\n---\n# still nothing\n".getBytes(StandardCharsets.UTF_8));
+    Result r = run(comments.toString());
+    assertEquals(2, r.code, r::all);
+    assertTrue(r.all().contains("gwc validate: no manifests found in " + comments), r::all);
+    assertTrue(r.all().contains("--allow-empty"), r::all);
+    Path folder = Files.createDirectories(dir.resolve("no-yaml-here"));
+    Files.writeString(folder.resolve("README.md"), "not a manifest\n");
+    assertEquals(2, run(folder.toString()).code);
+    assertEquals(2, runWithStdin(new ByteArrayInputStream(new byte[0]), "-").code);
+    assertEquals(0, run("--allow-empty", folder.toString()).code);
   }
 
   @Test
