@@ -75,7 +75,7 @@ class LayeringTest {
     // traffic around it.
     m.put("table", Set.of("concurrent", "regex", "yaml", "resource", "graph", "pipeline", "nginx"));
     m.put("sim", Set.of("concurrent", "regex", "table"));
-    m.put("migrate", Set.of("yaml", "resource", "nginx", "convert", "table", "sim"));
+    m.put("migrate", Set.of("yaml", "resource", "nginx", "convert", "pipeline", "table", "sim"));
     m.put(
         "output",
         Set.of(

@@ -7,15 +7,11 @@ import dev.gwc.migrate.Probes;
 import dev.gwc.output.CompareJson;
 import dev.gwc.output.CompareText;
 import dev.gwc.output.Values;
-import dev.gwc.pipeline.Compiled;
 import dev.gwc.pipeline.Compiler;
 import dev.gwc.pipeline.Options;
 import dev.gwc.pipeline.Report;
-import dev.gwc.resource.Manifest;
-import dev.gwc.sim.Router;
 import dev.gwc.source.Input;
 import dev.gwc.source.Inputs;
-import dev.gwc.table.DataPlanes;
 import dev.gwc.traffic.RequestFile;
 import dev.gwc.traffic.RequestSource;
 import java.io.ByteArrayInputStream;
@@ -87,11 +83,8 @@ final class SimulateCompare {
               ? converted
               : Converter.convert(
                   oldInputs, new ByteArrayInputStream(stdin), ConvertedInputs.nginx(options));
-      List<Probes.Probe> probes = new ArrayList<>(Probes.of(manifests(old), manifests(now)));
-      probes.addAll(extra);
       Comparison.Report report =
-          Comparison.run(
-              routing(old, false), routing(now, cmd.flags.convert), probes, notes.notifications());
+          Comparison.of(old, now, cmd.flags.convert, extra, notes.notifications(), cmd.flags.seed);
       if (cmd.flags.format.equals("json")) {
         cmd.parent.out.println(Values.json(CompareJson.of(report)));
       } else {
@@ -107,21 +100,8 @@ final class SimulateCompare {
     }
   }
 
-  private Router routing(Report report, boolean converted) {
-    return new Router(
-        DataPlanes.of(report, !converted), null, null, cmd.flags.seed, /* byHost= */ true);
-  }
-
   private static List<String> names(List<Input> inputs) {
     return inputs.stream().map(Input::name).toList();
-  }
-
-  private static List<Manifest> manifests(Report r) {
-    List<Manifest> out = new ArrayList<>();
-    for (Compiled c : r.compiled()) {
-      out.add(c.manifest());
-    }
-    return out;
   }
 
   private List<Probes.Probe> requests() throws UsageException {

@@ -5,6 +5,7 @@ import dev.gwc.nginx.IngressNginx;
 import dev.gwc.sim.Outcome;
 import dev.gwc.sim.Result;
 import dev.gwc.sim.Router;
+import dev.gwc.table.DataPlanes;
 import dev.gwc.table.IngressLocation;
 import dev.gwc.table.IngressTable;
 import java.util.ArrayList;
@@ -52,6 +53,41 @@ public final class Comparison {
     public long known() {
       return differences.stream().filter(d -> !d.known().isEmpty()).count();
     }
+  }
+
+  /**
+   * The migration check of two compiled sets: probes generated from both sides' rules plus {@code
+   * extra}, each sent through both, every request that lands differently reported with the
+   * notifications that announced it.
+   *
+   * @param nowConverted whether the new set's Ingresses were converted (they are then not routed as
+   *     Ingresses too)
+   * @param notes the conversion notifications of the old set's Ingresses
+   * @param seed the seed of weighted choices
+   */
+  public static Report of(
+      dev.gwc.pipeline.Report old,
+      dev.gwc.pipeline.Report now,
+      boolean nowConverted,
+      List<Probes.Probe> extra,
+      List<Notification> notes,
+      long seed) {
+    List<Probes.Probe> probes = new ArrayList<>(Probes.of(manifests(old), manifests(now)));
+    probes.addAll(extra);
+    return run(router(old, false, seed), router(now, nowConverted, seed), probes, notes);
+  }
+
+  /** A set's data planes, each request going to the one whose route names its host best. */
+  private static Router router(dev.gwc.pipeline.Report report, boolean converted, long seed) {
+    return new Router(DataPlanes.of(report, !converted), null, null, seed, /* byHost= */ true);
+  }
+
+  private static List<dev.gwc.resource.Manifest> manifests(dev.gwc.pipeline.Report r) {
+    List<dev.gwc.resource.Manifest> out = new ArrayList<>();
+    for (dev.gwc.pipeline.Compiled c : r.compiled()) {
+      out.add(c.manifest());
+    }
+    return out;
   }
 
   /**
