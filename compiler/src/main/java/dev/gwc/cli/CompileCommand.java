@@ -5,7 +5,6 @@ import dev.gwc.convert.Notification;
 import dev.gwc.diag.Severity;
 import dev.gwc.output.BundleDirectory;
 import dev.gwc.pipeline.BundleItems;
-import dev.gwc.pipeline.Compiler;
 import dev.gwc.pipeline.Options;
 import dev.gwc.pipeline.Report;
 import dev.gwc.source.Input;
@@ -79,19 +78,10 @@ final class CompileCommand implements Callable<Integer> {
     }
     try {
       List<Input> inputs = Inputs.collect(common.paths);
-      Report report;
-      boolean conversionErrors = false;
-      ConvertedInputs set =
-          noConvert
-              ? ConvertedInputs.unconverted(inputs, parent.in)
-              : ConvertedInputs.prepare(inputs, parent.in, options);
-      if (set.conversion() != null) {
-        conversionErrors = printConversion(set);
-      }
-      report =
-          Compiler.create(options, set.stdin())
-              .withDerived(set.derived())
-              .compile(set.inputs(), set.stdin());
+      ConvertedInputs.CompiledSet set =
+          ConvertedInputs.compile(inputs, parent.in, options, !noConvert, false);
+      boolean conversionErrors = set.conversion() != null && printConversion(set.conversion());
+      Report report = set.report();
       if (!report.replaced().isEmpty()) {
         parent.err.println(
             "gwc compile: the input already defines "
@@ -136,8 +126,7 @@ final class CompileCommand implements Callable<Integer> {
    * What the conversion of the input's Ingresses could not carry over, on standard error; whether
    * any of it is an error. Problems of the files themselves are left to the compiler's findings.
    */
-  private boolean printConversion(ConvertedInputs set) {
-    Conversion c = set.conversion();
+  private boolean printConversion(Conversion c) {
     List<Notification> about =
         c.notifications().stream()
             .filter(n -> n.severity() != Severity.INFO)

@@ -4,7 +4,9 @@ import dev.gwc.convert.Conversion;
 import dev.gwc.convert.ConvertOptions;
 import dev.gwc.convert.Converter;
 import dev.gwc.convert.Provider;
+import dev.gwc.pipeline.Compiler;
 import dev.gwc.pipeline.Options;
+import dev.gwc.pipeline.Report;
 import dev.gwc.source.Input;
 import dev.gwc.yaml.YamlDocument;
 import java.io.ByteArrayInputStream;
@@ -30,6 +32,32 @@ final class ConvertedInputs {
     this.inputs = inputs;
     this.stdin = stdin;
     this.conversion = conversion;
+  }
+
+  /**
+   * The inputs compiled as one set.
+   *
+   * @param report the compiled set
+   * @param conversion the conversion of its Ingresses, or null (none, or not asked for)
+   */
+  record CompiledSet(Report report, Conversion conversion) {}
+
+  /**
+   * Compiles the inputs, with their Ingresses converted first when {@code convert} says so.
+   *
+   * @param routesOnly keep only what routing reads ({@code Compiler.compileRoutes})
+   * @throws IOException naming an input that cannot be read
+   */
+  static CompiledSet compile(
+      List<Input> inputs, InputStream in, Options options, boolean convert, boolean routesOnly)
+      throws IOException {
+    ConvertedInputs set = convert ? prepare(inputs, in, options) : unconverted(inputs, in);
+    Compiler compiler = Compiler.create(options, set.stdin()).withDerived(set.derived());
+    Report report =
+        routesOnly
+            ? compiler.compileRoutes(set.inputs(), set.stdin())
+            : compiler.compile(set.inputs(), set.stdin());
+    return new CompiledSet(report, set.conversion());
   }
 
   /** The inputs as given (nothing converted), with standard input replayable. */

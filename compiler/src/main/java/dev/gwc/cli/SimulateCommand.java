@@ -5,7 +5,6 @@ import dev.gwc.diag.Severity;
 import dev.gwc.output.ResultJson;
 import dev.gwc.output.TraceText;
 import dev.gwc.output.Values;
-import dev.gwc.pipeline.Compiler;
 import dev.gwc.pipeline.Options;
 import dev.gwc.pipeline.Report;
 import dev.gwc.sim.Result;
@@ -83,21 +82,17 @@ final class SimulateCommand implements Callable<Integer> {
     long read = System.nanoTime();
     Report report;
     try {
-      ConvertedInputs set =
-          flags.convert
-              ? ConvertedInputs.prepare(Inputs.collect(common.paths), parent.in, options)
-              : ConvertedInputs.unconverted(Inputs.collect(common.paths), parent.in);
-      if (set.conversion() != null) {
-        Conversion c = set.conversion();
+      ConvertedInputs.CompiledSet set =
+          ConvertedInputs.compile(
+              Inputs.collect(common.paths), parent.in, options, flags.convert, true);
+      Conversion c = set.conversion();
+      if (c != null) {
         NotificationText.print(
             c.withNotifications(
                 c.notifications().stream().filter(n -> n.severity() != Severity.INFO).toList()),
             parent.err);
       }
-      report =
-          Compiler.create(options, set.stdin())
-              .withDerived(set.derived())
-              .compileRoutes(set.inputs(), set.stdin());
+      report = set.report();
     } catch (IOException e) {
       parent.err.println("gwc simulate: " + e.getMessage());
       return ExitCodes.FAILURE;

@@ -65,17 +65,11 @@ final class SimulateCompare {
       Report old =
           Compiler.create(options, new ByteArrayInputStream(stdin))
               .compileRoutes(oldInputs, new ByteArrayInputStream(stdin));
-      Report now;
-      Conversion converted;
-      ConvertedInputs set =
-          cmd.flags.convert
-              ? ConvertedInputs.prepare(newInputs, new ByteArrayInputStream(stdin), options)
-              : ConvertedInputs.unconverted(newInputs, new ByteArrayInputStream(stdin));
-      now =
-          Compiler.create(options, set.stdin())
-              .withDerived(set.derived())
-              .compileRoutes(set.inputs(), set.stdin());
-      converted = set.conversion();
+      ConvertedInputs.CompiledSet set =
+          ConvertedInputs.compile(
+              newInputs, new ByteArrayInputStream(stdin), options, cmd.flags.convert, true);
+      Report now = set.report();
+      Conversion converted = set.conversion();
       // The notifications that announce differences are the old set's; when the new set is the old
       // one converted, its conversion has them already.
       Conversion notes =
