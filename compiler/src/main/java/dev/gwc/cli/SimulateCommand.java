@@ -4,7 +4,6 @@ import dev.gwc.convert.Conversion;
 import dev.gwc.diag.Severity;
 import dev.gwc.output.ResultJson;
 import dev.gwc.output.TraceText;
-import dev.gwc.output.Values;
 import dev.gwc.pipeline.Options;
 import dev.gwc.pipeline.Report;
 import dev.gwc.sim.Result;
@@ -19,7 +18,6 @@ import dev.gwc.traffic.RequestFile;
 import dev.gwc.traffic.RequestSource;
 import dev.gwc.validate.cel.CelEngine;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -75,7 +73,7 @@ final class SimulateCommand implements Callable<Integer> {
     List<RequestFile.Entry> entries;
     try {
       options = common.toOptions();
-      entries = entries();
+      entries = flags.entries();
     } catch (UsageException | IllegalArgumentException e) {
       return usage(e.getMessage());
     }
@@ -124,7 +122,8 @@ final class SimulateCommand implements Callable<Integer> {
     entries = RequestSource.withKnownGateways(entries, planes, common.namespace);
     for (RequestFile.Entry e : entries) {
       if (!e.readable()) {
-        parent.err.println("gwc simulate: " + requestFile() + ":" + e.line() + ": " + e.error());
+        parent.err.println(
+            "gwc simulate: " + flags.requestFile() + ":" + e.line() + ": " + e.error());
       }
     }
     int failed;
@@ -157,65 +156,18 @@ final class SimulateCommand implements Callable<Integer> {
     return ExitCodes.USAGE;
   }
 
-  /** The requests to send: the one of --request, or the lines of --requests / --expect. */
-  private List<RequestFile.Entry> entries() throws UsageException {
-    if (!flags.format.equals("text") && !flags.format.equals("json")) {
-      throw new UsageException("unknown --format '" + flags.format + "'; use text or json");
-    }
-    int given =
-        (flags.request != null ? 1 : 0)
-            + (flags.requests != null ? 1 : 0)
-            + (flags.expect != null ? 1 : 0);
-    if (given != 1) {
-      throw new UsageException("give exactly one of --request, --requests FILE or --expect FILE");
-    }
-    if (flags.request != null) {
-      return List.of(RequestSource.single(flags.request, flags.headers));
-    }
-    if (!flags.headers.isEmpty()) {
-      throw new UsageException("-H goes with --request; in a requests file, use \"headers\"");
-    }
-    if (!flags.logFormat.equals("jsonl") && !flags.logFormat.equals("combined")) {
-      throw new UsageException(
-          "unknown --log-format '" + flags.logFormat + "'; use jsonl or combined");
-    }
-    if (flags.logFormat.equals("combined") && flags.requests == null) {
-      throw new UsageException("--log-format combined goes with --requests");
-    }
-    return RequestSource.file(requestFile(), flags.logFormat.equals("combined"));
-  }
-
-  private Path requestFile() {
-    return flags.requests != null ? flags.requests : flags.expect;
-  }
-
   /** --request: one result per data plane the request goes to, as a trace or JSON. */
   private int single(Router router, Request req) {
     List<Result> results = router.all(req);
-    for (int i = 0; i < results.size(); i++) {
-      if (flags.format.equals("json")) {
-        parent.out.println(Values.compactJson(ResultJson.of(results.get(i))));
-      } else {
-        parent.out.print((i > 0 ? "\n" : "") + TraceText.of(req, results.get(i)));
-      }
-    }
+    parent.out.print(
+        flags.format.equals("json") ? ResultJson.lines(results) : TraceText.of(req, results));
     return 0;
   }
 
   /** --expect: a readable diff per failing line; returns how many failed. */
   private int check(Router router, List<RequestFile.Entry> entries) {
     Expectations.Outcome outcome = Expectations.check(entries, router::one);
-    for (Expectations.Failure f : outcome.failures()) {
-      if (f.request() == null) {
-        parent.out.println(flags.expect + ":" + f.line() + ": " + f.problems().get(0));
-      } else {
-        parent.out.println(flags.expect + ":" + f.line() + ": " + f.request());
-        f.problems().forEach(d -> parent.out.println("  " + d));
-      }
-    }
-    int failed = outcome.failures().size();
-    parent.out.println(
-        (outcome.checked() - failed) + " of " + outcome.checked() + " expectations met");
-    return failed;
+    parent.out.print(outcome.report(flags.expect.toString()));
+    return outcome.failures().size();
   }
 }

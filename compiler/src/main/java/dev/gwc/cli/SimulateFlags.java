@@ -1,5 +1,7 @@
 package dev.gwc.cli;
 
+import dev.gwc.traffic.RequestFile;
+import dev.gwc.traffic.RequestSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,4 +88,33 @@ final class SimulateFlags {
       hidden = true,
       description = "Print the wall time of the parts of the run on stderr.")
   boolean timings;
+
+  /** The requests to send: the one of --request, or the lines of --requests / --expect. */
+  List<RequestFile.Entry> entries() throws UsageException {
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new UsageException("unknown --format '" + format + "'; use text or json");
+    }
+    int given = (request != null ? 1 : 0) + (requests != null ? 1 : 0) + (expect != null ? 1 : 0);
+    if (given != 1) {
+      throw new UsageException("give exactly one of --request, --requests FILE or --expect FILE");
+    }
+    if (request != null) {
+      return List.of(RequestSource.single(request, headers));
+    }
+    if (!headers.isEmpty()) {
+      throw new UsageException("-H goes with --request; in a requests file, use \"headers\"");
+    }
+    if (!logFormat.equals("jsonl") && !logFormat.equals("combined")) {
+      throw new UsageException("unknown --log-format '" + logFormat + "'; use jsonl or combined");
+    }
+    if (logFormat.equals("combined") && requests == null) {
+      throw new UsageException("--log-format combined goes with --requests");
+    }
+    return RequestSource.file(requestFile(), logFormat.equals("combined"));
+  }
+
+  /** The file of --requests or --expect. */
+  Path requestFile() {
+    return requests != null ? requests : expect;
+  }
 }

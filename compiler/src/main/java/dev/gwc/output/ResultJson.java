@@ -175,4 +175,13 @@ public final class ResultJson {
       w.value(Math.round(d * 10000) / 10000.0);
     }
   }
+
+  /** Results as JSON Lines, one compact object a line. */
+  public static String lines(List<Result> results) {
+    StringBuilder sb = new StringBuilder();
+    for (Result r : results) {
+      sb.append(Values.compactJson(of(r))).append('\n');
+    }
+    return sb.toString();
+  }
 }

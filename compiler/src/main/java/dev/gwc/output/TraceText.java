@@ -98,4 +98,13 @@ public final class TraceText {
     headers.forEach(
         (k, vs) -> vs.forEach(v -> sb.append("  ").append(k).append(": ").append(v).append('\n')));
   }
+
+  /** The traces of one request at each data plane it went to, a blank line between. */
+  public static String of(Request req, List<Result> results) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < results.size(); i++) {
+      sb.append(i > 0 ? "\n" : "").append(of(req, results.get(i)));
+    }
+    return sb.toString();
+  }
 }

@@ -32,7 +32,31 @@ public final class Expectations {
    * @param checked how many lines carried an expectation (or could not be read)
    * @param failures those not met, in file order
    */
-  public record Outcome(int checked, List<Failure> failures) {}
+  public record Outcome(int checked, List<Failure> failures) {
+    /**
+     * The report {@code --expect} prints: per failure {@code FILE:LINE: request} and its
+     * differences indented (or why the line cannot be read), then {@code N of M expectations met}.
+     */
+    public String report(String file) {
+      StringBuilder sb = new StringBuilder();
+      for (Failure f : failures) {
+        if (f.request() == null) {
+          sb.append(file).append(':').append(f.line()).append(": ").append(f.problems().get(0));
+          sb.append('\n');
+        } else {
+          sb.append(file)
+              .append(':')
+              .append(f.line())
+              .append(": ")
+              .append(f.request())
+              .append('\n');
+          f.problems().forEach(d -> sb.append("  ").append(d).append('\n'));
+        }
+      }
+      sb.append(checked - failures.size()).append(" of ").append(checked);
+      return sb.append(" expectations met\n").toString();
+    }
+  }
 
   /**
    * Routes every line that carries an {@code "expect"} object with {@code route} and compares, on
