@@ -243,6 +243,23 @@ class SimulateCommandTest {
   }
 
   @Test
+  void requestsFile_lineThatIsNotUtf8_errorResultForThatLineAlone() throws IOException {
+    Path file = tmp.resolve("mixed.jsonl");
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    bytes.writeBytes("{\"host\":\"www.shop.example.com\"}\n".getBytes(StandardCharsets.UTF_8));
+    bytes.writeBytes(new byte[] {'{', '"', 'h', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'});
+    bytes.writeBytes(
+        "{\"host\":\"www.shop.example.com\",\"path\":\"/x\"}\n".getBytes(StandardCharsets.UTF_8));
+    Files.write(file, bytes.toByteArray());
+    Gwc.Run run = Gwc.run("simulate", "--requests", file.toString(), SHOP);
+    assertEquals(1, run.exit(), run.err());
+    String[] lines = run.out().strip().split("\n");
+    assertEquals(3, lines.length, run.out());
+    assertEquals("{\"error\":\"not UTF-8 text\",\"line\":2}", lines[1]);
+    assertTrue(lines[2].contains("\"status\":301"), lines[2]);
+  }
+
+  @Test
   void requestsFile_hostWithPort_isTheHostHeader() throws IOException {
     Path file =
         write(
