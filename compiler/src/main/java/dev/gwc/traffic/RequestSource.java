@@ -35,16 +35,19 @@ public final class RequestSource {
    * @throws IllegalArgumentException with a one-line message when the file cannot be read at all
    */
   public static List<RequestFile.Entry> file(Path file, boolean combined) {
-    byte[] bytes;
+    Map<Integer, String> notUtf8 = new HashMap<>();
+    String text;
     try {
-      bytes = Files.readAllBytes(file);
+      try {
+        text = Files.readString(file, StandardCharsets.UTF_8);
+      } catch (CharacterCodingException e) {
+        text = decode(Files.readAllBytes(file), notUtf8); // some lines are not UTF-8
+      }
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("cannot read " + file + ": no such file");
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
     }
-    Map<Integer, String> notUtf8 = new HashMap<>();
-    String text = decode(bytes, notUtf8);
     List<RequestFile.Entry> entries = combined ? AccessLog.read(text) : RequestFile.read(text);
     if (notUtf8.isEmpty()) {
       return entries;

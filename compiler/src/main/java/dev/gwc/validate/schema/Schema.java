@@ -21,6 +21,13 @@ public final class Schema {
   final String[] defaultedNames;
 
   final Object[] defaultedValues;
+
+  /**
+   * The declared properties whose names CEL rules write escaped, and those escaped names ({@code
+   * namespace}, {@code __namespace__}), side by side; empty for most objects.
+   */
+  final String[] escapedNames;
+
   final Schema additionalProperties;
   final boolean additionalPropertiesAllowed;
   final Schema items;
@@ -59,6 +66,15 @@ public final class Schema {
   Schema(Builder b) {
     type = b.type;
     properties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.properties));
+    List<String> escapes = new java.util.ArrayList<>();
+    for (String name : b.properties.keySet()) {
+      String escaped = dev.gwc.validate.cel.PropertyNames.escaped(name);
+      if (escaped != null) {
+        escapes.add(name);
+        escapes.add(escaped);
+      }
+    }
+    escapedNames = escapes.toArray(new String[0]);
     List<String> names = new java.util.ArrayList<>();
     List<Object> defaults = new java.util.ArrayList<>();
     b.properties.forEach(

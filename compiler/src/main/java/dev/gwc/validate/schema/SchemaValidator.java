@@ -4,7 +4,6 @@ import dev.gwc.diag.Diagnostic;
 import dev.gwc.diag.ResourceRef;
 import dev.gwc.source.SourceSpan;
 import dev.gwc.validate.cel.CelEngine;
-import dev.gwc.validate.cel.PropertyNames;
 import dev.gwc.yaml.Plain;
 import dev.gwc.yaml.ScalarResolver;
 import dev.gwc.yaml.YEntry;
@@ -195,19 +194,11 @@ public final class SchemaValidator {
    * {@link CelEngine#plainCopy} leaves these out again.
    */
   private static void escapeProperties(Map<String, Object> out, Schema s) {
-    List<String[]> aliases = null;
-    for (String name : out.keySet()) {
-      String escaped = s.properties.containsKey(name) ? PropertyNames.escaped(name) : null;
-      if (escaped != null && !out.containsKey(escaped)) {
-        if (aliases == null) {
-          aliases = new ArrayList<>(2);
-        }
-        aliases.add(new String[] {escaped, name});
-      }
-    }
-    if (aliases != null) {
-      for (String[] a : aliases) {
-        out.put(a[0], out.get(a[1]));
+    String[] names = s.escapedNames;
+    for (int i = 0; i < names.length; i += 2) {
+      Object v = out.get(names[i]);
+      if (v != null && !out.containsKey(names[i + 1])) {
+        out.put(names[i + 1], v);
       }
     }
   }
