@@ -58,8 +58,14 @@ final class BundleOutput {
     }
   }
 
-  /** Writes one file per resource into {@code -o DIR}. */
-  BundleDirectory.Written writeFiles(List<Map<String, Object>> items) throws IOException {
-    return BundleDirectory.write(outDir, files(items), force);
+  /**
+   * Writes one file per resource into {@code -o DIR}, and says on {@code err} which files it
+   * removed (gwc's own, no longer produced): a file never disappears without a word.
+   */
+  void writeFiles(List<Map<String, Object>> items, String command, java.io.PrintWriter err)
+      throws IOException {
+    for (Path removed : BundleDirectory.write(outDir, files(items), force)) {
+      err.println(command + ": removed " + removed + " (no longer produced)");
+    }
   }
 }

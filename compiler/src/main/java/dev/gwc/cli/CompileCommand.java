@@ -104,7 +104,7 @@ final class CompileCommand implements Callable<Integer> {
         return check(files(items)) ? code : ExitCodes.FINDINGS;
       }
       if (output.outDir != null) {
-        output.writeFiles(items);
+        output.writeFiles(items, "gwc compile", parent.err);
         return code;
       }
       Map<String, Object> list = new LinkedHashMap<>();

@@ -99,7 +99,7 @@ final class ConvertCommand implements Callable<Integer> {
       NotificationText.print(c, parent.err);
       int code = c.hasErrors() ? ExitCodes.FINDINGS : ExitCodes.OK;
       if (output.outDir != null) {
-        output.writeFiles(c.resources());
+        output.writeFiles(c.resources(), "gwc convert", parent.err);
         return code;
       }
       Map<String, Object> list = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import dev.gwc.sim.Result;
 import dev.gwc.sim.Router;
 import dev.gwc.source.Inputs;
 import dev.gwc.table.DataPlanes;
+import dev.gwc.table.GatewayTable;
 import dev.gwc.table.Request;
 import dev.gwc.traffic.Expectations;
 import dev.gwc.traffic.ReplayLoop;
@@ -104,21 +105,19 @@ final class SimulateCommand implements Callable<Integer> {
     long compiled = System.nanoTime();
     DataPlanes planes = DataPlanes.of(report, !flags.convert);
     long built = System.nanoTime();
-    Router router;
-    try {
-      boolean toClass = planes.isIngressClass(flags.gateway);
-      router =
-          new Router(
-              planes,
-              flags.gateway == null || toClass
-                  ? null
-                  : planes.gateway(flags.gateway, common.namespace),
-              toClass ? flags.gateway.substring(DataPlanes.CLASS_PREFIX.length()) : null,
-              flags.seed,
-              /* byHost= */ false);
-    } catch (IllegalArgumentException e) {
-      return usage(e.getMessage().replace("unknown gateway", "unknown --gateway"));
+    boolean toClass = planes.isIngressClass(flags.gateway);
+    GatewayTable only =
+        flags.gateway == null || toClass ? null : planes.gateway(flags.gateway, common.namespace);
+    if (flags.gateway != null && !toClass && only == null) {
+      return usage("unknown --gateway '" + flags.gateway + "'; " + planes.knownGateways());
     }
+    Router router =
+        new Router(
+            planes,
+            only,
+            toClass ? flags.gateway.substring(DataPlanes.CLASS_PREFIX.length()) : null,
+            flags.seed,
+            /* byHost= */ false);
     entries = RequestSource.withKnownGateways(entries, planes, common.namespace);
     for (RequestFile.Entry e : entries) {
       if (!e.readable()) {

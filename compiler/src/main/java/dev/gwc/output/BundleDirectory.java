@@ -39,9 +39,6 @@ public final class BundleDirectory {
 
   private BundleDirectory() {}
 
-  /** What a write did: files written (changed or new), unchanged, and removed. */
-  public record Written(List<String> written, int unchanged, List<String> removed) {}
-
   /** A write refused before anything was written; the message names every file and why. */
   public static final class RefusedException extends IOException {
     private static final long serialVersionUID = 1L;
@@ -56,10 +53,11 @@ public final class BundleDirectory {
    *
    * @param files file name to content, as {@link BundleFiles#of} names them
    * @param force overwrite files that gwc did not write
+   * @return the files it removed: listed as gwc's, no longer produced
    * @throws RefusedException when a file is in the way; nothing was written then
    * @throws IOException when writing fails (the message names the file)
    */
-  public static Written write(Path dir, Map<String, String> files, boolean force)
+  public static List<Path> write(Path dir, Map<String, String> files, boolean force)
       throws IOException {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw new RefusedException(dir + ": not a directory");
@@ -92,24 +90,19 @@ public final class BundleDirectory {
     } catch (IOException e) {
       throw new IOException(dir + ": cannot create the directory (" + reason(e) + ")", e);
     }
-    List<String> written = new ArrayList<>();
-    int unchanged = 0;
     for (Map.Entry<String, String> f : files.entrySet()) {
       Path p = dir.resolve(f.getKey());
-      if (sameContent(p, f.getValue())) {
-        unchanged++;
-      } else {
+      if (!sameContent(p, f.getValue())) {
         replace(p, f.getValue());
-        written.add(f.getKey());
       }
     }
-    List<String> removed = new ArrayList<>();
+    List<Path> removed = new ArrayList<>();
     for (String name : ours) {
       Path p = dir.resolve(name);
       BasicFileAttributes a = attributes(p);
       if (!files.containsKey(name) && a != null && (a.isRegularFile() || a.isSymbolicLink())) {
         Files.delete(p); // a link itself, never its target
-        removed.add(name);
+        removed.add(p);
       }
     }
     replace(
@@ -117,7 +110,7 @@ public final class BundleDirectory {
         "# The files gwc wrote here (-o); it removes those it no longer produces.\n"
             + String.join("\n", files.keySet())
             + "\n");
-    return new Written(written, unchanged, removed);
+    return removed;
   }
 
   /**

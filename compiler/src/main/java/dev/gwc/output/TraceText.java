@@ -12,14 +12,7 @@ public final class TraceText {
 
   public static String of(Request req, Result r) {
     StringBuilder sb = new StringBuilder();
-    sb.append(req.method())
-        .append(' ')
-        .append(req.scheme())
-        .append("://")
-        .append(req.host())
-        .append(':')
-        .append(req.port())
-        .append(req.pathAndQuery());
+    sb.append(req.display());
     if (req.sni() != null) {
       sb.append(" (TLS server name ").append(req.sni()).append(')');
     }

@@ -8,6 +8,7 @@ import dev.gwc.sim.Router;
 import dev.gwc.table.DataPlanes;
 import dev.gwc.table.GatewayTable;
 import dev.gwc.table.HeaderList;
+import dev.gwc.table.HostHeader;
 import dev.gwc.table.Request;
 import dev.gwc.table.RoutingTable;
 import java.io.IOException;
@@ -86,9 +87,10 @@ public final class Proxy implements AutoCloseable {
   private final Consumer<String> log;
   private final Limits limits;
   private final HttpClient client;
-  private final List<HttpServer> servers = new ArrayList<>();
-  // The Gateway port each server stands for (0: the Host header's port decides).
-  private final List<Integer> gatewayPorts = new ArrayList<>();
+  private final List<Listening> servers = new ArrayList<>();
+
+  /** A server and the Gateway port it stands for (0: the Host header's port decides). */
+  private record Listening(HttpServer server, int gatewayPort) {}
 
   private Proxy(
       RoutingTable table,
@@ -136,19 +138,13 @@ public final class Proxy implements AutoCloseable {
         server.createContext("/", ex -> p.handle(ex, b.gatewayPort()));
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();
-        p.servers.add(server);
-        p.gatewayPorts.add(b.gatewayPort());
+        p.servers.add(new Listening(server, b.gatewayPort()));
       }
     } catch (IOException e) {
       p.close();
       throw e;
     }
     return p;
-  }
-
-  /** The addresses bound, in the order of the bindings (ports resolved). */
-  public List<InetSocketAddress> addresses() {
-    return servers.stream().map(HttpServer::getAddress).toList();
   }
 
   /**
@@ -173,9 +169,9 @@ public final class Proxy implements AutoCloseable {
    */
   public List<String> banner() {
     List<String> out = new ArrayList<>();
-    for (int i = 0; i < servers.size(); i++) {
-      InetSocketAddress a = servers.get(i).getAddress();
-      int gw = gatewayPorts.get(i);
+    for (Listening l : servers) {
+      InetSocketAddress a = l.server().getAddress();
+      int gw = l.gatewayPort();
       String host = a.getAddress().getHostAddress();
       out.add(
           "listening on http://"
@@ -221,9 +217,9 @@ public final class Proxy implements AutoCloseable {
 
   @Override
   public void close() {
-    for (HttpServer s : servers) {
-      s.stop(0);
-      if (s.getExecutor() instanceof java.util.concurrent.ExecutorService e) {
+    for (Listening l : servers) {
+      l.server().stop(0);
+      if (l.server().getExecutor() instanceof java.util.concurrent.ExecutorService e) {
         e.shutdownNow();
       }
     }
@@ -254,17 +250,7 @@ public final class Proxy implements AutoCloseable {
         return;
       }
       Request req = request(ex, gatewayPort);
-      ex.setAttribute(
-          LOGGED_AS,
-          Logs.escape(
-              req.method()
-                  + " "
-                  + req.scheme()
-                  + "://"
-                  + req.host()
-                  + ":"
-                  + req.port()
-                  + req.pathAndQuery()));
+      ex.setAttribute(LOGGED_AS, Logs.escape(req.display()));
       Result r = router.one(gateway, req);
       if (r.backend() != null) {
         ex.setAttribute(LOGGED_BACKEND, r.backend().namespace() + "/" + r.backend().name());
@@ -305,16 +291,9 @@ public final class Proxy implements AutoCloseable {
       // A target that begins with "//" is parsed as an authority; it is all path here.
       path = "//" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
     }
-    int hostPort = -1;
-    int colon = host.lastIndexOf(':');
-    if (colon > 0 && !host.endsWith("]")) {
-      try {
-        hostPort = Integer.parseInt(host.substring(colon + 1));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("Host '" + host + "' has a malformed port");
-      }
-      host = host.substring(0, colon);
-    }
+    HostHeader split = HostHeader.of(host);
+    host = split.host();
+    int hostPort = split.port();
     int port = gatewayPort != 0 ? gatewayPort : hostPort > 0 ? hostPort : 80;
     HeaderList headers = HeaderList.EMPTY;
     for (Map.Entry<String, List<String>> e : ex.getRequestHeaders().entrySet()) {

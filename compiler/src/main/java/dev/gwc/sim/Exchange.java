@@ -1,13 +1,11 @@
 package dev.gwc.sim;
 
 import dev.gwc.table.BackendRef;
-import dev.gwc.table.CorsPolicy;
 import dev.gwc.table.Filter;
 import dev.gwc.table.GatewayId;
 import dev.gwc.table.HeaderList;
 import dev.gwc.table.ListenerTable;
 import dev.gwc.table.PathMatch;
-import dev.gwc.table.PathRewrites;
 import dev.gwc.table.Request;
 import java.util.ArrayList;
 import java.util.List;

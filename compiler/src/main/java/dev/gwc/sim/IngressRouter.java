@@ -4,7 +4,6 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dev.gwc.table.BackendRef;
-import dev.gwc.table.CanaryRules;
 import dev.gwc.table.GatewayId;
 import dev.gwc.table.HeaderList;
 import dev.gwc.table.IngressLocation;
@@ -60,9 +59,9 @@ public final class IngressRouter {
                     ? " (regex paths: use-regex or rewrite-target on the host)"
                     : ""));
     // Notes about this host only: a class-wide list would repeat in every result.
-    t.notes.getOrDefault(req.host(), List.of()).forEach(n -> trace.add("note: " + n));
+    t.notes(req.host()).forEach(n -> trace.add("note: " + n));
     if (!server.host.equals(req.host())) {
-      t.notes.getOrDefault(server.host, List.of()).forEach(n -> trace.add("note: " + n));
+      t.notes(server.host).forEach(n -> trace.add("note: " + n));
     }
     server.notes().forEach(n -> trace.add("note: " + n));
     IngressServer.Match match = server.find(req.path());

@@ -22,9 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * then a route for any host), never chosen by name. Every result carries its trace.
  */
 public final class Router {
-  /** What {@code --gateway} names to pick an ingress class. */
-  public static final String CLASS_PREFIX = DataPlanes.CLASS_PREFIX;
-
   private final DataPlanes planes;
   private final RoutingTable table;
   private final GatewayTable only;
@@ -92,9 +89,9 @@ public final class Router {
    * specifically (ties to the first by name), else the first whose listener accepts it.
    */
   public Result one(String gateway, Request req) {
-    if (gateway != null && gateway.startsWith(CLASS_PREFIX)) {
+    if (gateway != null && gateway.startsWith(DataPlanes.CLASS_PREFIX)) {
       IngressTable.IngressClassTable t =
-          planes.ingresses().byName(gateway.substring(CLASS_PREFIX.length()));
+          planes.ingresses().byName(gateway.substring(DataPlanes.CLASS_PREFIX.length()));
       if (t != null) {
         return IngressRouter.route(t, req, seed, true);
       }

@@ -49,22 +49,18 @@ public record DataPlanes(
   }
 
   /**
-   * The Gateway {@code ref} names ({@code ns/name}, or {@code name} in {@code defaultNamespace}).
-   *
-   * @throws IllegalArgumentException naming the Gateways the set has, when it has none such
+   * The Gateway {@code ref} names ({@code ns/name}, or {@code name} in {@code defaultNamespace}),
+   * or null.
    */
   public GatewayTable gateway(String ref, String defaultNamespace) {
     int slash = ref.indexOf('/');
     String ns = slash < 0 ? defaultNamespace : ref.substring(0, slash);
-    GatewayTable g = gateways.gateway(ns, ref.substring(slash + 1));
-    if (g == null) {
-      List<String> known = gateways.gateways().stream().map(GatewayTable::display).toList();
-      throw new IllegalArgumentException(
-          "unknown gateway '"
-              + ref
-              + "'; Gateways in the input: "
-              + (known.isEmpty() ? "none" : String.join(", ", known)));
-    }
-    return g;
+    return gateways.gateway(ns, ref.substring(slash + 1));
+  }
+
+  /** {@code Gateways in the input: a/b, c/d} (or {@code none}), for a name that is not one. */
+  public String knownGateways() {
+    List<String> known = gateways.gateways().stream().map(GatewayTable::display).toList();
+    return "Gateways in the input: " + (known.isEmpty() ? "none" : String.join(", ", known));
   }
 }

@@ -91,12 +91,17 @@ public final class IngressTable {
     final List<IngressServer> wildcards = new ArrayList<>();
 
     /** Notes about the class's Ingresses by the host they concern (canaries without a primary). */
-    public final Map<String, List<String>> notes = new LinkedHashMap<>();
+    final Map<String, List<String>> notes = new LinkedHashMap<>();
 
     IngressClassTable(String name) {
       this.name = name;
       this.id = new GatewayId(null, name);
       exact.put(DEFAULT_SERVER, new IngressServer(DEFAULT_SERVER, root(null, null, null, null)));
+    }
+
+    /** The notes about the class's Ingresses for a host (or the default server), in order. */
+    public List<String> notes(String host) {
+      return notes.getOrDefault(host, List.of());
     }
 
     /** The class name. */

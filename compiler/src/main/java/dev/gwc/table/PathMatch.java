@@ -48,7 +48,7 @@ public record PathMatch(Type type, String value, String key, Regex regex, String
   }
 
   /** The prefix without its trailing slash: a trailing {@code /} is ignored, {@code /} is "". */
-  static String prefixKey(String prefix) {
+  public static String prefixKey(String prefix) {
     return prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
   }
 

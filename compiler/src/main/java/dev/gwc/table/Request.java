@@ -62,6 +62,11 @@ public record Request(
         method, scheme, host, port, path, query, headers, backendResponse, serverName);
   }
 
+  /** {@code GET https://a.example:443/x?y=1}: how traces, logs and reports name the request. */
+  public String display() {
+    return method + " " + scheme + "://" + host + ":" + port + pathAndQuery();
+  }
+
   /** The path with its query, as a request line carries it. */
   public String pathAndQuery() {
     return query == null ? path : path + "?" + query;
@@ -109,8 +114,7 @@ public record Request(
     }
     // A Host header routes the request, as curl sends it: the URL then only says where to connect,
     // and for https the TLS server name it sends.
-    String name =
-        host.startsWith("[") || host.indexOf(':') < 0 ? host : host.substring(0, host.indexOf(':'));
+    String name = HostHeader.of(host).host();
     return new Request(
         r.method(),
         r.scheme(),

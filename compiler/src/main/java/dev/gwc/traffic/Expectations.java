@@ -83,21 +83,9 @@ public final class Expectations {
       } else if (diffs[i] != null) {
         checked++;
         if (!diffs[i].isEmpty()) {
-          Request q = e.request();
           List<String> problems = new ArrayList<>();
           diffs[i].forEach(d -> problems.add(String.valueOf(d)));
-          failures.add(
-              new Failure(
-                  e.line(),
-                  q.method()
-                      + " "
-                      + q.scheme()
-                      + "://"
-                      + q.host()
-                      + ":"
-                      + q.port()
-                      + q.pathAndQuery(),
-                  problems));
+          failures.add(new Failure(e.line(), e.request().display(), problems));
         }
       }
     }

@@ -3,6 +3,7 @@ package dev.gwc.traffic;
 import dev.gwc.diag.Diagnostic;
 import dev.gwc.source.SourceFile;
 import dev.gwc.table.HeaderList;
+import dev.gwc.table.HostHeader;
 import dev.gwc.table.Request;
 import dev.gwc.yaml.LoadResult;
 import dev.gwc.yaml.Plain;
@@ -106,10 +107,8 @@ public final class RequestFile {
     }
     // "host" is the Host header as sent and may carry a port; "port" is where the request arrives
     // (by default the Host header's port, else the scheme's).
-    int colon = hostHeader.lastIndexOf(':');
-    boolean hostHasPort =
-        colon > 0 && !hostHeader.endsWith("]") && isDigits(hostHeader.substring(colon + 1));
-    String host = shared.one(hostHasPort ? hostHeader.substring(0, colon) : hostHeader);
+    HostHeader split = HostHeader.of(hostHeader);
+    String host = shared.one(split.host());
     Object portValue = m.get("port");
     if (portValue != null
         && !(portValue instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()))) {
@@ -117,8 +116,8 @@ public final class RequestFile {
           "'port' must be a whole number, not " + describe(portValue));
     }
     Integer port = PlainFields.integer(m, "port");
-    if (port == null && hostHasPort) {
-      port = parsePort(hostHeader.substring(colon + 1));
+    if (port == null && split.port() > 0) {
+      port = split.port();
     }
     String path = string(m, "path", "/");
     if (!path.startsWith("/")) {
@@ -163,18 +162,6 @@ public final class RequestFile {
       return "a list";
     }
     return v instanceof String s ? "'" + s + "'" : String.valueOf(v);
-  }
-
-  private static boolean isDigits(String s) {
-    return !s.isEmpty() && s.length() <= 5 && s.chars().allMatch(c -> c >= '0' && c <= '9');
-  }
-
-  private static int parsePort(String digits) {
-    int p = Integer.parseInt(digits);
-    if (p < 1 || p > 65535) {
-      throw new IllegalArgumentException("port " + p + " in 'host' is out of range");
-    }
-    return p;
   }
 
   /** A plain value with JSON nulls as Java nulls. */

@@ -69,28 +69,19 @@ public final class RequestSource {
    * its number, with why, goes into {@code notUtf8}, so that it alone is answered as unreadable.
    */
   private static String decode(byte[] bytes, Map<Integer, String> notUtf8) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      int line = 1;
-      int start = 0;
-      for (int i = 0; i <= bytes.length; i++) {
-        if (i == bytes.length || bytes[i] == '\n') {
-          String why = invalidAt(bytes, start, i);
-          if (why != null) {
-            notUtf8.put(line, why);
-          }
-          line++;
-          start = i + 1;
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= bytes.length; i++) {
+      if (i == bytes.length || bytes[i] == '\n') {
+        String why = invalidAt(bytes, start, i);
+        if (why != null) {
+          notUtf8.put(line, why);
         }
+        line++;
+        start = i + 1;
       }
-      return new String(bytes, StandardCharsets.UTF_8);
     }
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   /** Why bytes {@code [from, to)} are not UTF-8, or null when they are. */
@@ -115,12 +106,13 @@ public final class RequestSource {
       List<RequestFile.Entry> entries, DataPlanes planes, String defaultNamespace) {
     List<RequestFile.Entry> out = new ArrayList<>(entries.size());
     for (RequestFile.Entry e : entries) {
-      if (e.readable() && e.gateway() != null && !planes.isIngressClass(e.gateway())) {
-        try {
-          planes.gateway(e.gateway(), defaultNamespace);
-        } catch (IllegalArgumentException unknown) {
-          e = RequestFile.Entry.unreadable(e.line(), unknown.getMessage());
-        }
+      if (e.readable()
+          && e.gateway() != null
+          && !planes.isIngressClass(e.gateway())
+          && planes.gateway(e.gateway(), defaultNamespace) == null) {
+        e =
+            RequestFile.Entry.unreadable(
+                e.line(), "unknown gateway '" + e.gateway() + "'; " + planes.knownGateways());
       }
       out.add(e);
     }

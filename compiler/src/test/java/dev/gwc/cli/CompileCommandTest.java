@@ -132,6 +132,9 @@ class CompileCommandTest {
     assertEquals(
         List.of(".gwc-bundle", "README.md", "httproute_team-a_c.yaml", "service_x_y.yaml"),
         names(out));
+    assertTrue(
+        run.err().contains("removed " + out.resolve("httproute_team_a-c.yaml") + " (no longer"),
+        run.err());
     assertEquals(
         "rw-rw----",
         java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(kept)));

@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gwc.table.CorsPolicy;
 import dev.gwc.table.Filter;
 import dev.gwc.table.HeaderList;
 import dev.gwc.table.PathMatch;
-import dev.gwc.table.PathRewrites;
 import dev.gwc.table.ValueMatch;
 import java.time.Duration;
 import java.util.List;

@@ -153,18 +153,8 @@ public final class CelEngine {
 
   /** Whether the key is the escaped name of another key of the map that holds the same value. */
   private static boolean isEscapedAlias(Map<?, ?> m, Object key, Object value) {
-    if (!(key instanceof String k) || !k.contains("__")) {
-      return false;
-    }
-    for (Map.Entry<?, ?> e : m.entrySet()) {
-      if (e.getValue() == value
-          && e.getKey() instanceof String other
-          && !other.equals(k)
-          && k.equals(PropertyNames.escaped(other))) {
-        return true;
-      }
-    }
-    return false;
+    String raw = key instanceof String k ? PropertyNames.unescaped(k) : null;
+    return raw != null && m.get(raw) == value;
   }
 
   /** The compiled form of an expression; compile errors are kept in the result, not thrown. */

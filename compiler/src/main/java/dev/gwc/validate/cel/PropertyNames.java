@@ -67,4 +67,27 @@ public final class PropertyNames {
     }
     return sb.toString();
   }
+
+  /**
+   * The property name an escaped name stands for ({@code __namespace__} for {@code namespace}), or
+   * null when the name is not the escaped form of another.
+   */
+  public static String unescaped(String name) {
+    if (name.indexOf("__") < 0) {
+      return null;
+    }
+    if (name.length() > 4 && name.startsWith("__") && name.endsWith("__")) {
+      String word = name.substring(2, name.length() - 2);
+      if (RESERVED.contains(word)) {
+        return word;
+      }
+    }
+    String raw =
+        name.replace("__underscores__", "\u0000")
+            .replace("__dot__", ".")
+            .replace("__dash__", "-")
+            .replace("__slash__", "/")
+            .replace("\u0000", "__");
+    return !raw.equals(name) && name.equals(escaped(raw)) ? raw : null;
+  }
 }

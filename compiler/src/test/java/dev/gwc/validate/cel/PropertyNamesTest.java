@@ -21,11 +21,13 @@ class PropertyNamesTest {
   })
   void escaped(String name, String expected) {
     assertEquals(expected, PropertyNames.escaped(name));
+    assertEquals(name, PropertyNames.unescaped(expected));
   }
 
   @ParameterizedTest
   @CsvSource({"name", "sectionName", "_x", "a_b", "namespaces"})
   void plainNames_notEscaped(String name) {
     assertNull(PropertyNames.escaped(name));
+    assertNull(PropertyNames.unescaped(name));
   }
 }

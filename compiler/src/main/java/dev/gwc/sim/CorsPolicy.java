@@ -1,13 +1,16 @@
-package dev.gwc.table;
+package dev.gwc.sim;
 
+import dev.gwc.table.Filter;
+import dev.gwc.table.HeaderList;
+import dev.gwc.table.Request;
 import java.util.Locale;
 
 /** The CORS filter's answers: which origins it allows and the headers it adds. */
-public final class CorsPolicy {
+final class CorsPolicy {
   private CorsPolicy() {}
 
   /** Whether a request is a CORS preflight, which the gateway answers itself. */
-  public static boolean isPreflight(Request r) {
+  static boolean isPreflight(Request r) {
     return r.method().equals("OPTIONS")
         && r.headers().joined("origin") != null
         && r.headers().joined("access-control-request-method") != null;
@@ -17,8 +20,7 @@ public final class CorsPolicy {
    * The response headers for a request with an {@code Origin}; unchanged when the origin is not
    * allowed.
    */
-  public static HeaderList headers(
-      Filter.Cors c, Request r, boolean preflight, HeaderList response) {
+  static HeaderList headers(Filter.Cors c, Request r, boolean preflight, HeaderList response) {
     String origin = r.headers().joined("origin");
     if (origin == null || !allowed(c, origin)) {
       return response;
@@ -57,7 +59,7 @@ public final class CorsPolicy {
   /**
    * Whether an origin is allowed: {@code *}, or scheme, host (leading {@code *} label) and port.
    */
-  public static boolean allowed(Filter.Cors c, String origin) {
+  static boolean allowed(Filter.Cors c, String origin) {
     Origin o = Origin.parse(origin);
     for (String pattern : c.allowOrigins()) {
       if (pattern.equals("*")) {

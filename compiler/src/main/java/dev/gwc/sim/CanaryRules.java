@@ -1,17 +1,19 @@
-package dev.gwc.table;
+package dev.gwc.sim;
 
 import dev.gwc.regex.Regex;
+import dev.gwc.table.NginxOptions;
+import dev.gwc.table.Request;
 
 /**
  * The request-based canary rules of ingress-nginx, in its order: by header (its value, else a
  * pattern, else "always"/"never"), then by cookie ("always"/"never"); anything else falls through
  * to the weight.
  */
-public final class CanaryRules {
+final class CanaryRules {
   private CanaryRules() {}
 
   /** True: to the canary; false: never to the canary; null: the weight decides. */
-  public static Boolean decide(NginxOptions.Canary c, Request req) {
+  static Boolean decide(NginxOptions.Canary c, Request req) {
     if (c.header() != null) {
       String v = req.headers().joined(c.header());
       if (v != null) {
@@ -42,7 +44,7 @@ public final class CanaryRules {
     return null;
   }
 
-  public static String why(NginxOptions.Canary c, Request req) {
+  static String why(NginxOptions.Canary c, Request req) {
     if (c.header() != null && req.headers().joined(c.header()) != null) {
       return "header " + c.header() + ": " + req.headers().joined(c.header());
     }

@@ -1,7 +1,10 @@
-package dev.gwc.table;
+package dev.gwc.sim;
+
+import dev.gwc.table.Filter;
+import dev.gwc.table.PathMatch;
 
 /** Path replacement for URLRewrite and RequestRedirect, with the API's slash handling. */
-public final class PathRewrites {
+final class PathRewrites {
   private PathRewrites() {}
 
   /**
@@ -11,7 +14,7 @@ public final class PathRewrites {
    * @param matched the match that routed the request (ReplacePrefixMatch needs a PathPrefix)
    * @return the new path, or null when ReplacePrefixMatch meets a match that is not a prefix
    */
-  public static String apply(Filter.PathModifier m, String path, PathMatch matched) {
+  static String apply(Filter.PathModifier m, String path, PathMatch matched) {
     if (m.type().equals("ReplaceFullPath")) {
       return m.value().isEmpty() ? "/" : m.value();
     }
