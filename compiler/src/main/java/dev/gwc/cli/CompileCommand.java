@@ -1,14 +1,8 @@
 package dev.gwc.cli;
 
-import dev.gwc.convert.Conversion;
-import dev.gwc.convert.Notification;
-import dev.gwc.diag.Severity;
 import dev.gwc.output.BundleDirectory;
 import dev.gwc.pipeline.BundleItems;
 import dev.gwc.pipeline.Options;
-import dev.gwc.pipeline.Report;
-import dev.gwc.source.Input;
-import dev.gwc.source.Inputs;
 import dev.gwc.validate.cel.CelEngine;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -68,88 +62,37 @@ final class CompileCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CelEngine.prepare(); // builds while the arguments and inputs are read
-    Options options;
     try {
-      options = common.toOptions();
+      Options options = common.toOptions();
       output.check();
-    } catch (UsageException e) {
-      parent.err.println("gwc compile: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
-    try {
-      List<Input> inputs = Inputs.collect(common.paths);
-      ConvertedInputs.CompiledSet set =
-          ConvertedInputs.compile(inputs, parent.in, options, !noConvert, false);
-      boolean conversionErrors = set.conversion() != null && printConversion(set.conversion());
-      Report report = set.report();
-      if (!report.replaced().isEmpty()) {
-        parent.err.println(
-            "gwc compile: the input already defines "
-                + String.join(", ", report.replaced())
-                + ", which the conversion of its Ingresses also writes; the input's own version is"
-                + " used");
-      }
-      Findings.print(report, parent.err);
-      String empty = common.noManifests(report);
-      if (empty != null) {
-        parent.err.println("gwc compile: " + empty);
-        return ExitCodes.USAGE;
-      }
-      List<Map<String, Object>> items = BundleItems.items(report);
-      int code =
-          report.diagnostics().anyAtLeast(Severity.ERROR) || conversionErrors
-              ? ExitCodes.FINDINGS
-              : ExitCodes.OK;
+      CompileStep.Compiled set =
+          CompileStep.run(parent, common, options, NAME, !noConvert, /* routesOnly= */ false);
+      List<Map<String, Object>> items = BundleItems.items(set.report());
+      int code = set.hasErrors() ? ExitCodes.FINDINGS : ExitCodes.OK;
       if (checkDir != null) {
-        return check(files(items)) ? code : ExitCodes.FINDINGS;
+        List<String> differences =
+            BundleDirectory.check(checkDir, output.files(items), output.format);
+        differences.forEach(parent.out::print);
+        parent.out.flush();
+        return differences.isEmpty() ? code : ExitCodes.FINDINGS;
       }
       if (output.outDir != null) {
-        output.writeFiles(items, "gwc compile", parent.err);
+        output.writeFiles(items, NAME, parent.err);
         return code;
       }
       Map<String, Object> list = new LinkedHashMap<>();
       list.put("apiVersion", "v1");
       list.put("kind", "List");
       list.put("items", items);
-      parent.out.print(render(list));
+      parent.out.print(output.render(list));
       parent.out.flush();
       return code;
     } catch (IOException e) {
-      String.valueOf(e.getMessage())
-          .lines()
-          .forEach(line -> parent.err.println("gwc compile: " + line));
-      return ExitCodes.FAILURE;
+      return CommandExit.failure(e).report(parent.err, NAME);
+    } catch (CommandExit e) {
+      return e.report(parent.err, NAME);
     }
   }
 
-  /**
-   * What the conversion of the input's Ingresses could not carry over, on standard error; whether
-   * any of it is an error. Problems of the files themselves are left to the compiler's findings.
-   */
-  private boolean printConversion(Conversion c) {
-    List<Notification> about =
-        c.notifications().stream()
-            .filter(n -> n.severity() != Severity.INFO)
-            .filter(n -> "Ingress".equals(n.resource().kind()) || n.annotation() != null)
-            .toList();
-    Conversion shown = c.withNotifications(about);
-    NotificationText.print(shown, parent.err);
-    return about.stream().anyMatch(n -> n.severity() == Severity.ERROR);
-  }
-
-  private String render(Object value) {
-    return output.render(value);
-  }
-
-  /** One file per resource, in a stable order. */
-  private Map<String, String> files(List<Map<String, Object>> items) throws IOException {
-    return output.files(items);
-  }
-
-  private boolean check(Map<String, String> expected) throws IOException {
-    List<String> differences = BundleDirectory.check(checkDir, expected, output.format);
-    differences.forEach(parent.out::print);
-    parent.out.flush();
-    return differences.isEmpty();
-  }
+  private static final String NAME = "gwc compile";
 }

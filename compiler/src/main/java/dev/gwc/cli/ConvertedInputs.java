@@ -3,6 +3,7 @@ package dev.gwc.cli;
 import dev.gwc.convert.Conversion;
 import dev.gwc.convert.ConvertOptions;
 import dev.gwc.convert.Converter;
+import dev.gwc.convert.Notification;
 import dev.gwc.convert.Provider;
 import dev.gwc.pipeline.Compiler;
 import dev.gwc.pipeline.Options;
@@ -58,6 +59,44 @@ final class ConvertedInputs {
             ? compiler.compileRoutes(set.inputs(), set.stdin())
             : compiler.compile(set.inputs(), set.stdin());
     return new CompiledSet(report, set.conversion());
+  }
+
+  /**
+   * The two sets of {@code simulate --compare} and what announces their differences.
+   *
+   * @param old the old set, as it is
+   * @param now the new set, its Ingresses converted when asked
+   * @param notes the notifications of converting the old set's Ingresses
+   */
+  record ComparedSets(Report old, Report now, List<Notification> notes) {}
+
+  /**
+   * Compiles both sets of {@code simulate --compare} (keeping only what routing reads), standard
+   * input read once for both.
+   *
+   * @param convert whether the new set's Ingresses are converted
+   */
+  static ComparedSets compared(
+      List<Input> old, List<Input> now, InputStream in, Options options, boolean convert)
+      throws IOException {
+    boolean usesStdin =
+        old.stream().anyMatch(i -> i.path() == null)
+            || now.stream().anyMatch(i -> i.path() == null);
+    byte[] stdin = usesStdin ? Input.readStdin(in) : new byte[0];
+    Report oldReport =
+        Compiler.create(options, new ByteArrayInputStream(stdin))
+            .compileRoutes(old, new ByteArrayInputStream(stdin));
+    CompiledSet set = compile(now, new ByteArrayInputStream(stdin), options, convert, true);
+    // When the new set is the old one converted, its conversion has the notes already.
+    Conversion notes =
+        set.conversion() != null && names(old).equals(names(now))
+            ? set.conversion()
+            : Converter.convert(old, new ByteArrayInputStream(stdin), nginx(options));
+    return new ComparedSets(oldReport, set.report(), notes.notifications());
+  }
+
+  private static List<String> names(List<Input> inputs) {
+    return inputs.stream().map(Input::name).toList();
   }
 
   /** The inputs as given (nothing converted), with standard input replayable. */

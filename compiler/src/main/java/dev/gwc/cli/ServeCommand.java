@@ -1,17 +1,17 @@
 package dev.gwc.cli;
 
-import dev.gwc.pipeline.Compiler;
 import dev.gwc.pipeline.Options;
-import dev.gwc.pipeline.Report;
 import dev.gwc.serve.Proxy;
-import dev.gwc.source.Inputs;
+import dev.gwc.table.GatewayTable;
 import dev.gwc.table.RoutingTable;
 import dev.gwc.validate.cel.CelEngine;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -50,8 +50,7 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin ServeFlags flags;
 
   /** The stop signals of the proxies running in this JVM, for {@link #stopAll} (tests). */
-  private static final java.util.Set<CountDownLatch> RUNNING =
-      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static final Set<CountDownLatch> RUNNING = ConcurrentHashMap.newKeySet();
 
   /** Stops every proxy this JVM runs; the commands return 0. */
   static void stopAll() {
@@ -61,83 +60,66 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CelEngine.prepare(); // builds while the arguments and inputs are read
-    Options options;
-    ServeFlags.Checked checked;
     try {
-      options = common.toOptions();
-      checked = flags.check();
-    } catch (UsageException e) {
-      parent.err.println("gwc serve: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
-    Report report;
-    try {
-      report = Compiler.create(options, parent.in).compile(Inputs.collect(common.paths), parent.in);
-    } catch (IOException e) {
-      parent.err.println("gwc serve: " + e.getMessage());
-      return ExitCodes.FAILURE;
-    }
-    Findings.print(report, parent.err);
-    String empty = common.noManifests(report);
-    if (empty != null) {
-      parent.err.println("gwc serve: " + empty);
-      return ExitCodes.USAGE;
-    }
-    RoutingTable table = RoutingTable.build(report);
-    if (flags.gateway != null
-        && table.gateway(before(flags.gateway), after(flags.gateway)) == null) {
-      parent.err.println("gwc serve: no Gateway '" + flags.gateway + "' in the routing table");
-      return ExitCodes.USAGE;
-    }
-    List<Proxy.Binding> bindings = Proxy.bindings(table, checked.address(), flags.portOffset);
-    if (bindings.isEmpty()) {
-      parent.err.println("gwc serve: no Gateway listener in the input to bind a port for");
-      return ExitCodes.USAGE;
-    }
-    PrintWriter err = parent.err;
-    Object lock = new Object();
-    try (Proxy proxy =
-        Proxy.start(
-            table,
-            flags.seed,
-            flags.gateway,
-            bindings,
-            checked.upstreams(),
-            checked.limits(),
-            line -> {
-              synchronized (lock) {
-                err.println(line);
-                err.flush();
-              }
-            })) {
-      proxy.banner().forEach(line -> err.println("gwc serve: " + line));
-      err.flush();
-      CountDownLatch stop = new CountDownLatch(1);
-      RUNNING.add(stop);
-      try {
-        stop.await();
-      } finally {
-        RUNNING.remove(stop);
+      Options options = common.toOptions();
+      ServeFlags.Checked checked = flags.check();
+      CompileStep.Compiled set =
+          CompileStep.run(parent, common, options, NAME, /* convert= */ false, true);
+      RoutingTable table = RoutingTable.build(set.report());
+      String gateway = gateway(table);
+      List<Proxy.Binding> bindings = Proxy.bindings(table, checked.address(), flags.portOffset);
+      if (bindings.isEmpty()) {
+        throw new UsageException("no Gateway listener in the input to bind a port for");
       }
-    } catch (IOException e) {
-      String fix =
-          flags.portOffset == null
-              ? "choose another with --listen"
-              : "choose another --port-offset";
-      parent.err.println("gwc serve: " + Proxy.cannotListen(bindings, e) + "; " + fix);
-      return ExitCodes.USAGE;
+      Object lock = new Object();
+      Consumer<String> log =
+          line -> {
+            synchronized (lock) {
+              parent.err.println(line);
+              parent.err.flush();
+            }
+          };
+      try (Proxy proxy =
+          Proxy.start(
+              table, flags.seed, gateway, bindings, checked.upstreams(), checked.limits(), log)) {
+        proxy.banner().forEach(line -> log.accept(NAME + ": " + line));
+        awaitStop();
+      } catch (IOException e) {
+        String fix = flags.portOffset == null ? "another with --listen" : "another --port-offset";
+        throw new UsageException(Proxy.cannotListen(bindings, e) + "; choose " + fix);
+      }
+      return ExitCodes.OK;
+    } catch (CommandExit e) {
+      return e.report(parent.err, NAME);
+    }
+  }
+
+  private static final String NAME = "gwc serve";
+
+  /** {@code --gateway} as {@code namespace/name} (a bare name is in --namespace), or null. */
+  private String gateway(RoutingTable table) throws UsageException {
+    if (flags.gateway == null) {
+      return null;
+    }
+    int slash = flags.gateway.indexOf('/');
+    String ns = slash < 0 ? common.namespace : flags.gateway.substring(0, slash);
+    GatewayTable g = table.gateway(ns, flags.gateway.substring(slash + 1));
+    if (g == null) {
+      throw new UsageException("no Gateway '" + flags.gateway + "' in the routing table");
+    }
+    return g.display();
+  }
+
+  /** Blocks until {@link #stopAll} or an interrupt. */
+  private static void awaitStop() {
+    CountDownLatch stop = new CountDownLatch(1);
+    RUNNING.add(stop);
+    try {
+      stop.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      RUNNING.remove(stop);
     }
-    return ExitCodes.OK;
-  }
-
-  private static String before(String nsName) {
-    int slash = nsName.indexOf('/');
-    return slash < 0 ? "" : nsName.substring(0, slash);
-  }
-
-  private static String after(String nsName) {
-    return nsName.substring(nsName.indexOf('/') + 1);
   }
 }

@@ -99,7 +99,11 @@ final class SimulateFlags {
       throw new UsageException("give exactly one of --request, --requests FILE or --expect FILE");
     }
     if (request != null) {
-      return List.of(RequestSource.single(request, headers));
+      try {
+        return List.of(RequestSource.single(request, headers));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
     }
     if (!headers.isEmpty()) {
       throw new UsageException("-H goes with --request; in a requests file, use \"headers\"");
@@ -110,7 +114,16 @@ final class SimulateFlags {
     if (logFormat.equals("combined") && requests == null) {
       throw new UsageException("--log-format combined goes with --requests");
     }
-    return RequestSource.file(requestFile(), logFormat.equals("combined"));
+    return file(requestFile());
+  }
+
+  /** The lines of a request file, in the --log-format; a file that cannot be read is exit 2. */
+  List<RequestFile.Entry> file(Path file) throws UsageException {
+    try {
+      return RequestSource.file(file, logFormat.equals("combined"));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 
   /** The file of --requests or --expect. */

@@ -58,6 +58,23 @@ public final class Router {
     this.byHost = byHost;
   }
 
+  /**
+   * The router {@code simulate --gateway REF} sends to: every data plane of the set when REF is
+   * null, else the ingress class ({@code IngressClass/NAME}) or the Gateway ({@code ns/name}, or
+   * {@code name} in {@code defaultNamespace}) it names; null when the set has no such data plane.
+   */
+  public static Router named(DataPlanes planes, String ref, String defaultNamespace, long seed) {
+    if (ref == null) {
+      return new Router(planes, null, null, seed, /* byHost= */ false);
+    }
+    if (planes.isIngressClass(ref)) {
+      String name = ref.substring(DataPlanes.CLASS_PREFIX.length());
+      return new Router(planes, null, name, seed, /* byHost= */ false);
+    }
+    GatewayTable gateway = planes.gateway(ref, defaultNamespace);
+    return gateway == null ? null : new Router(planes, gateway, null, seed, /* byHost= */ false);
+  }
+
   /** The data planes requests are sent to. */
   public DataPlanes planes() {
     return planes;
