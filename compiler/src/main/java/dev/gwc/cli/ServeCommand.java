@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -71,18 +70,18 @@ final class ServeCommand implements Callable<Integer> {
       if (bindings.isEmpty()) {
         throw new UsageException("no Gateway listener in the input to bind a port for");
       }
-      Object lock = new Object();
-      Consumer<String> log =
-          line -> {
-            synchronized (lock) {
-              parent.err.println(line);
-              parent.err.flush();
-            }
-          };
       try (Proxy proxy =
           Proxy.start(
-              table, flags.seed, gateway, bindings, checked.upstreams(), checked.limits(), log)) {
-        proxy.banner().forEach(line -> log.accept(NAME + ": " + line));
+              table,
+              flags.seed,
+              gateway,
+              bindings,
+              checked.upstreams(),
+              checked.limits(),
+              parent.err::println,
+              parent.err::flush)) {
+        proxy.banner().forEach(line -> parent.err.println(NAME + ": " + line));
+        parent.err.flush();
         awaitStop();
       } catch (IOException e) {
         String fix = flags.portOffset == null ? "another with --listen" : "another --port-offset";

@@ -66,6 +66,25 @@ final class ServeFlags {
               + " refused connection is 502.")
   String upstreamTimeout;
 
+  @Option(
+      names = "--max-header-size",
+      paramLabel = "SIZE",
+      defaultValue = "8K",
+      description =
+          "Largest request line plus headers, in bytes or with K or M (default: ${DEFAULT-VALUE});"
+              + " larger headers are answered 431, a longer request line 414.")
+  String maxHeaderSize;
+
+  @Option(
+      names = "--idle-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "30s",
+      description =
+          "How long a client connection may stay silent, also while it sends its request line and"
+              + " headers (default: ${DEFAULT-VALUE}); then it is closed, so slow clients cannot"
+              + " hold the proxy's threads.")
+  String idleTimeout;
+
   /**
    * The checked options.
    *
@@ -86,7 +105,18 @@ final class ServeFlags {
         new Proxy.Limits(
             Sizes.bytes("--max-body-size", maxBodySize),
             Proxy.Limits.DEFAULT.connectTimeout(),
-            Sizes.duration("--upstream-timeout", upstreamTimeout)));
+            Sizes.duration("--upstream-timeout", upstreamTimeout),
+            headerBytes(),
+            Sizes.duration("--idle-timeout", idleTimeout)));
+  }
+
+  private int headerBytes() throws UsageException {
+    long bytes = Sizes.bytes("--max-header-size", maxHeaderSize);
+    if (bytes < 1024 || bytes > (1 << 20)) {
+      throw new UsageException(
+          "--max-header-size '" + maxHeaderSize + "': must be between 1K and 1M");
+    }
+    return (int) bytes;
   }
 
   private Map<String, URI> upstreams() throws UsageException {

@@ -28,6 +28,7 @@ public final class Router {
   private final String onlyClass;
   private final long seed;
   private final boolean byHost;
+  private final boolean explain;
 
   /**
    * {@link #candidateGateways} by port and host, which is all they depend on: a replay sends many
@@ -50,6 +51,17 @@ public final class Router {
    *     Gateway whose listener accepts the request)
    */
   public Router(DataPlanes planes, GatewayTable only, String onlyClass, long seed, boolean byHost) {
+    this(planes, only, onlyClass, seed, byHost, true);
+  }
+
+  private Router(
+      DataPlanes planes,
+      GatewayTable only,
+      String onlyClass,
+      long seed,
+      boolean byHost,
+      boolean explain) {
+    this.explain = explain;
     this.planes = planes;
     this.table = planes.gateways();
     this.only = only;
@@ -75,6 +87,14 @@ public final class Router {
     return gateway == null ? null : new Router(planes, gateway, null, seed, /* byHost= */ false);
   }
 
+  /**
+   * The same router without traces: the same decisions, found through the routing table's indexes
+   * instead of explained candidate by candidate (for {@code serve}, which shows no trace).
+   */
+  public Router withoutTraces() {
+    return new Router(planes, only, onlyClass, seed, byHost, false);
+  }
+
   /** The data planes requests are sent to. */
   public DataPlanes planes() {
     return planes;
@@ -93,7 +113,7 @@ public final class Router {
     if (only == null) {
       for (IngressTable.IngressClassTable t : planes.ingresses().classes()) {
         if (onlyClass == null || onlyClass.equals(t.name())) {
-          out.add(IngressRouter.route(t, req, seed, true));
+          out.add(IngressRouter.route(t, req, seed, explain));
         }
       }
     }
@@ -110,7 +130,7 @@ public final class Router {
       IngressTable.IngressClassTable t =
           planes.ingresses().byName(gateway.substring(DataPlanes.CLASS_PREFIX.length()));
       if (t != null) {
-        return IngressRouter.route(t, req, seed, true);
+        return IngressRouter.route(t, req, seed, explain);
       }
     }
     if (gateway != null || only != null || onlyClass != null) {
@@ -122,7 +142,7 @@ public final class Router {
     // Rank the Gateways, then the ingress classes that could still win; trace only the one chosen
     // (a lone Gateway candidate is traced at once, so that it is not simulated twice).
     List<GatewayTable> gateways = candidateGateways(req);
-    boolean traceNow = gateways.size() == 1;
+    boolean traceNow = explain && gateways.size() == 1;
     Choice choice = new Choice(req);
     for (GatewayTable g : gateways) {
       choice.offer(Simulator.simulate(table, g, req, seed, traceNow));
@@ -138,7 +158,7 @@ public final class Router {
     if (choice.best == null) {
       return gatewaysAll(req).get(0);
     }
-    if (traceNow && choice.best == choice.first) {
+    if (!explain || (traceNow && choice.best == choice.first)) {
       return choice.best;
     }
     return traced(choice.best, req);
@@ -161,7 +181,7 @@ public final class Router {
     }
     List<Result> out = new ArrayList<>();
     for (GatewayTable g : gws) {
-      out.add(Simulator.simulate(table, g, req, seed, true));
+      out.add(Simulator.simulate(table, g, req, seed, explain));
     }
     return out;
   }
@@ -176,13 +196,13 @@ public final class Router {
       GatewayTable g =
           table.gateway(gateway.substring(0, Math.max(0, slash)), gateway.substring(slash + 1));
       if (g != null) {
-        return Simulator.simulate(table, g, req, seed, true);
+        return Simulator.simulate(table, g, req, seed, explain);
       }
     }
     if (only == null) {
       for (GatewayTable g : table.gateways()) {
         if (ListenerChoice.accepts(g, req)) {
-          return Simulator.simulate(table, g, req, seed, true);
+          return Simulator.simulate(table, g, req, seed, explain);
         }
       }
     }
@@ -256,9 +276,9 @@ public final class Router {
   /** A request routed, with its trace, by the data plane's own rules. */
   private Result route(DataPlane plane, Request req) {
     if (plane instanceof GatewayTable g) {
-      return Simulator.simulate(table, g, req, seed, true);
+      return Simulator.simulate(table, g, req, seed, explain);
     }
-    return IngressRouter.route((IngressTable.IngressClassTable) plane, req, seed, true);
+    return IngressRouter.route((IngressTable.IngressClassTable) plane, req, seed, explain);
   }
 
   /**
