@@ -66,10 +66,18 @@ final class ServeCommand implements Callable<Integer> {
           CompileStep.run(parent, common, options, NAME, /* convert= */ false, true);
       RoutingTable table = RoutingTable.build(set.report());
       String gateway = gateway(table);
-      List<Proxy.Binding> bindings = Proxy.bindings(table, checked.address(), flags.portOffset);
-      if (bindings.isEmpty()) {
-        throw new UsageException("no Gateway listener in the input to bind a port for");
+      List<Proxy.Binding> bindings = bindings(table, checked);
+      for (String service : Proxy.unusedUpstreams(table, checked.upstreams())) {
+        parent.err.println(
+            NAME
+                + ": warning: --backend "
+                + service
+                + ": no attached route sends to Service "
+                + service
+                + "; its upstream is never used");
       }
+      CountDownLatch stop = new CountDownLatch(1);
+      RUNNING.add(stop);
       try (Proxy proxy =
           Proxy.start(
               table,
@@ -82,8 +90,9 @@ final class ServeCommand implements Callable<Integer> {
               parent.err::flush)) {
         proxy.banner().forEach(line -> parent.err.println(NAME + ": " + line));
         parent.err.flush();
-        awaitStop();
+        awaitStop(stop);
       } catch (IOException e) {
+        RUNNING.remove(stop);
         String fix = flags.portOffset == null ? "another with --listen" : "another --port-offset";
         throw new UsageException(Proxy.cannotListen(bindings, e) + "; choose " + fix);
       }
@@ -94,6 +103,25 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private static final String NAME = "gwc serve";
+
+  /** Where to listen; a usage error when there is nothing to listen for. */
+  private List<Proxy.Binding> bindings(RoutingTable table, ServeFlags.Checked checked)
+      throws UsageException {
+    List<Integer> ports = Proxy.gatewayPorts(table);
+    if (flags.gatewayPort != null && !ports.contains(flags.gatewayPort)) {
+      throw new UsageException(
+          "--gateway-port "
+              + flags.gatewayPort
+              + ": no Gateway listener on that port; ports: "
+              + ports);
+    }
+    List<Proxy.Binding> bindings =
+        Proxy.bindings(table, checked.address(), flags.portOffset, flags.gatewayPort);
+    if (bindings.isEmpty()) {
+      throw new UsageException("no Gateway listener in the input to bind a port for");
+    }
+    return bindings;
+  }
 
   /** {@code --gateway} as {@code namespace/name} (a bare name is in --namespace), or null. */
   private String gateway(RoutingTable table) throws UsageException {
@@ -109,10 +137,8 @@ final class ServeCommand implements Callable<Integer> {
     return g.display();
   }
 
-  /** Blocks until {@link #stopAll} or an interrupt. */
-  private static void awaitStop() {
-    CountDownLatch stop = new CountDownLatch(1);
-    RUNNING.add(stop);
+  /** Blocks until {@link #stopAll} (registered before the proxy listens) or an interrupt. */
+  private static void awaitStop(CountDownLatch stop) {
     try {
       stop.await();
     } catch (InterruptedException e) {

@@ -27,6 +27,16 @@ final class ServeFlags {
   Integer portOffset;
 
   @Option(
+      names = "--gateway-port",
+      paramLabel = "N",
+      description =
+          "With --listen: requests arrive at Gateway port N, whatever port their Host header names"
+              + " (by default the Host header's port decides, else 80; a Host naming the listen port"
+              + " itself, as a browser sends it, means the Gateways' only plain HTTP port when they"
+              + " have one).")
+  Integer gatewayPort;
+
+  @Option(
       names = "--backend",
       paramLabel = "NS/NAME=URL",
       description =
@@ -96,6 +106,13 @@ final class ServeFlags {
 
   /** The options checked; a usage error names the flag and what it expects. */
   Checked check() throws UsageException {
+    if (gatewayPort != null && portOffset != null) {
+      throw new UsageException(
+          "--gateway-port goes with --listen; with --port-offset each port stands for its own");
+    }
+    if (gatewayPort != null && (gatewayPort < 1 || gatewayPort > 65535)) {
+      throw new UsageException("--gateway-port must be between 1 and 65535");
+    }
     if (portOffset != null && (portOffset < 0 || portOffset > 60000)) {
       throw new UsageException("--port-offset must be between 0 and 60000");
     }

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.http.HttpField;
@@ -65,10 +66,13 @@ final class GatewayHandler extends ProxyHandler {
   private final Proxy.Limits limits;
   private final Consumer<String> log;
   private final IntPredicate httpsOn;
+  private final IntUnaryOperator hostPortMeans;
 
   /**
    * @param gateway {@code namespace/name} of the only Gateway to route through, or null
    * @param httpsOn whether a Gateway port has an HTTPS listener (requests on it are {@code https})
+   * @param hostPortMeans the Gateway port that the port of a Host header names, on a connection
+   *     bound to no Gateway port
    */
   GatewayHandler(
       Router router,
@@ -76,7 +80,8 @@ final class GatewayHandler extends ProxyHandler {
       Map<String, URI> upstreams,
       Proxy.Limits limits,
       Consumer<String> log,
-      IntPredicate httpsOn) {
+      IntPredicate httpsOn,
+      IntUnaryOperator hostPortMeans) {
     this.router = router.withoutTraces();
     this.tracing = router;
     this.gateway = gateway;
@@ -84,6 +89,7 @@ final class GatewayHandler extends ProxyHandler {
     this.limits = limits;
     this.log = log;
     this.httpsOn = httpsOn;
+    this.hostPortMeans = hostPortMeans;
   }
 
   @Override
@@ -185,7 +191,14 @@ final class GatewayHandler extends ProxyHandler {
     HttpURI uri = request.getHttpURI();
     String authority = uri.getAuthority();
     HostHeader split = HostHeader.of(authority == null ? "localhost" : authority);
-    int port = gatewayPort != 0 ? gatewayPort : split.port() > 0 ? split.port() : 80;
+    int port =
+        gatewayPort != 0
+            ? gatewayPort
+            : split.port() <= 0
+                ? 80
+                : split.port() == org.eclipse.jetty.server.Request.getLocalPort(request)
+                    ? hostPortMeans.applyAsInt(split.port())
+                    : split.port();
     String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
     HeaderList headers = HeaderList.EMPTY;
     for (HttpField f : request.getHeaders()) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntUnaryOperator;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
@@ -75,13 +76,15 @@ public final class Proxy implements AutoCloseable {
   private final Server server;
   private final LogQueue log;
   private final List<Listening> listening = new ArrayList<>();
+  private final IntUnaryOperator hostPortMeans;
 
   /** A bound connector and the Gateway port it stands for (0: the Host header's port decides). */
   private record Listening(ServerConnector connector, int gatewayPort) {}
 
-  private Proxy(Server server, LogQueue log) {
+  private Proxy(Server server, LogQueue log, IntUnaryOperator hostPortMeans) {
     this.server = server;
     this.log = log;
+    this.hostPortMeans = hostPortMeans;
   }
 
   /**
@@ -118,7 +121,11 @@ public final class Proxy implements AutoCloseable {
     // section 3.2.2); it never names where the proxy connects.
     http.setHttpCompliance(
         HttpCompliance.RFC9110.with("gwc", HttpCompliance.Violation.MISMATCHED_AUTHORITY));
-    Proxy p = new Proxy(server, new LogQueue(write, flush));
+    Proxy p =
+        new Proxy(
+            server,
+            new LogQueue(write, flush),
+            hostPort -> hostPortMeans(table, gateway, hostPort));
     for (Binding b : bindings) {
       ServerConnector c =
           new ServerConnector(
@@ -133,7 +140,13 @@ public final class Proxy implements AutoCloseable {
     Router router = new Router(DataPlanes.gatewaysOf(table), null, null, seed, false);
     server.setHandler(
         new GatewayHandler(
-            router, gateway, upstreams, limits, p.log, port -> httpsOn(table, port)));
+            router,
+            gateway,
+            upstreams,
+            limits,
+            p.log,
+            port -> httpsOn(table, port),
+            p.hostPortMeans));
     try {
       server.start();
     } catch (IOException e) {
@@ -155,6 +168,21 @@ public final class Proxy implements AutoCloseable {
         : 0;
   }
 
+  /**
+   * The Gateway port a request on {@code --listen} arrives at when its Host header names {@code
+   * hostPort}: that port when a Gateway listens on it, else (a browser naming the listen port) the
+   * one plain HTTP port when there is one, else the port as it is.
+   */
+  private static int hostPortMeans(RoutingTable table, String gateway, int hostPort) {
+    for (GatewayTable g : table.gateways()) {
+      if (g.hasPort(hostPort)) {
+        return hostPort;
+      }
+    }
+    int only = onlyHttpPort(table, gateway);
+    return only == 0 ? hostPort : only;
+  }
+
   private static boolean httpsOn(RoutingTable table, int port) {
     for (GatewayTable g : table.gateways()) {
       if (g.terminatesHttpsOn(port)) {
@@ -165,19 +193,39 @@ public final class Proxy implements AutoCloseable {
   }
 
   /**
-   * Where to listen: {@code listen} alone, or with a port offset one loopback port per Gateway
-   * listener port (port plus offset; none when the table has no listener).
+   * Where to listen: {@code listen} alone (standing for {@code gatewayPort}, or with null for the
+   * Host header's port), or with a port offset one loopback port per Gateway listener port (port
+   * plus offset; none when the table has no listener).
    */
   public static List<Binding> bindings(
-      RoutingTable table, InetSocketAddress listen, Integer portOffset) {
+      RoutingTable table, InetSocketAddress listen, Integer portOffset, Integer gatewayPort) {
     if (portOffset == null) {
-      return List.of(new Binding(listen, 0));
+      return List.of(new Binding(listen, gatewayPort == null ? 0 : gatewayPort));
     }
     List<Binding> out = new ArrayList<>();
     for (int port : gatewayPorts(table)) {
       out.add(new Binding(new InetSocketAddress("127.0.0.1", port + portOffset), port));
     }
     return out;
+  }
+
+  /**
+   * The one port on which the Gateways (or the one of {@code gateway}, {@code namespace/name}) have
+   * plain HTTP listeners, or 0 when there are several or none. On {@code --listen}, a Host header
+   * naming the listen port itself (as a browser sends it) stands for this port.
+   */
+  public static int onlyHttpPort(RoutingTable table, String gateway) {
+    java.util.TreeSet<Integer> ports = new java.util.TreeSet<>();
+    for (GatewayTable g : table.gateways()) {
+      if (gateway == null || gateway.equals(g.display())) {
+        for (var l : g.listeners()) {
+          if ("HTTP".equals(l.protocol)) {
+            ports.add(l.port);
+          }
+        }
+      }
+    }
+    return ports.size() == 1 ? ports.first() : 0;
   }
 
   /**
@@ -196,7 +244,13 @@ public final class Proxy implements AutoCloseable {
               + (host.indexOf(':') >= 0 ? "[" + host + "]" : host)
               + ":"
               + a.getPort()
-              + (gw == 0 ? "" : " (Gateway port " + gw + ")"));
+              + (gw != 0
+                  ? " (Gateway port " + gw + ")"
+                  : hostPortMeans.applyAsInt(a.getPort()) != a.getPort()
+                      ? " (a Host header naming this port means Gateway port "
+                          + hostPortMeans.applyAsInt(a.getPort())
+                          + ")"
+                      : ""));
       if (!a.getAddress().isLoopbackAddress()) {
         out.add(
             "warning: "
@@ -224,6 +278,14 @@ public final class Proxy implements AutoCloseable {
             ? "address in use"
             : String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
     return "cannot listen on " + where + " (" + why + ")";
+  }
+
+  /** The Services of {@code upstreams} that no attached route sends to, sorted. */
+  public static List<String> unusedUpstreams(RoutingTable table, Map<String, URI> upstreams) {
+    return upstreams.keySet().stream()
+        .filter(s -> !table.backendServices().contains(s))
+        .sorted()
+        .toList();
   }
 
   /** Every listener port of the routing table, sorted. */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The routing table of a compiled set: per Gateway and listener, the rules of the routes that the
@@ -26,11 +27,22 @@ public final class RoutingTable {
   private final Map<String, GatewayTable> gateways;
   private final List<GatewayTable> sorted;
   private final List<String> notes;
+  private final Set<String> services;
 
-  private RoutingTable(Map<String, GatewayTable> gateways, List<String> notes) {
+  private RoutingTable(
+      Map<String, GatewayTable> gateways, List<String> notes, Set<String> services) {
     this.gateways = gateways;
     this.sorted = List.copyOf(gateways.values());
     this.notes = List.copyOf(notes);
+    this.services = Set.copyOf(services);
+  }
+
+  /**
+   * The Services ({@code namespace/name}) that the rules of attached routes send to, as backends or
+   * mirrors.
+   */
+  public Set<String> backendServices() {
+    return services;
   }
 
   /** Every Gateway, sorted by {@code namespace/name}. */
@@ -100,6 +112,7 @@ public final class RoutingTable {
           }
         });
     List<String> notes = new ArrayList<>();
+    Set<String> sentTo = new TreeSet<>();
     for (int i = 0; i < parsed.length; i++) {
       Resolution.RouteResult rr = routes.get(i);
       ParsedRoute route = parsed[i];
@@ -115,6 +128,7 @@ public final class RoutingTable {
           ListenerTable t = listeners.get(l);
           if (t != null) {
             insert(route, t);
+            route.rules().forEach(rule -> addServices(rule, sentTo));
           }
         }
       }
@@ -125,7 +139,26 @@ public final class RoutingTable {
     List<VirtualHost> hosts =
         listeners.values().stream().flatMap(l -> l.virtualHosts().stream()).toList();
     Parallel.forEach(hosts.size(), i -> hosts.get(i).seal());
-    return new RoutingTable(gateways, notes);
+    return new RoutingTable(gateways, notes, sentTo);
+  }
+
+  private static void addServices(RouteRule rule, Set<String> out) {
+    List<BackendRef> refs = new ArrayList<>(rule.backends());
+    for (BackendRef b : rule.backends()) {
+      b.filters().forEach(f -> addMirror(f, refs));
+    }
+    rule.filters().forEach(f -> addMirror(f, refs));
+    for (BackendRef b : refs) {
+      if (b.group().isEmpty() && "Service".equals(b.kind())) {
+        out.add(b.namespace() + "/" + b.name());
+      }
+    }
+  }
+
+  private static void addMirror(Filter f, List<BackendRef> out) {
+    if (f instanceof Filter.Mirror m) {
+      out.add(m.backend());
+    }
   }
 
   private static ListenerTable listener(

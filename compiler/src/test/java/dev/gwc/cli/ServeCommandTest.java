@@ -332,6 +332,49 @@ class ServeCommandTest {
   }
 
   @Test
+  void aBrowsersHostHeader_reachesThePlainHttpListener() throws Exception {
+    int port = serve();
+    // A browser at http://www.shop.example.com:PORT/ names the listen port in its Host header;
+    // the shop's Gateways have one plain HTTP port (80), so that is where the request arrives.
+    Resp r = raw(port, "www.shop.example.com:" + port, "/cart");
+    assertEquals(301, r.status(), r.body());
+    assertEquals("https://www.shop.example.com/cart", r.headers().get("location"));
+    awaitLog("a Host header naming this port means Gateway port 80");
+  }
+
+  @Test
+  void gatewayPort_pinsTheListenPortToOneGatewayPort() throws Exception {
+    int port = serve("--gateway-port", "443");
+    Resp r = raw(port, "www.shop.example.com", "/api", "x-api-version", "2");
+    assertEquals(200, r.status(), r.body());
+    assertTrue(r.body().contains("\"name\": \"api\""), r.body());
+    awaitLog("(Gateway port 443)");
+  }
+
+  @Test
+  void aBackendNoRouteUses_isAWarning() throws Exception {
+    serve("--backend", "shop/nothing=http://127.0.0.1:9");
+    awaitLog("warning: --backend shop/nothing: no attached route sends to Service shop/nothing");
+  }
+
+  @Test
+  void gatewayPort_mustBeAListenerPort() {
+    Gwc.Run r =
+        Gwc.run("serve", "--gateway-port", "81", Gwc.root().resolve("examples/shop").toString());
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("--gateway-port 81: no Gateway listener on that port"), r.err());
+    Gwc.Run both =
+        Gwc.run(
+            "serve",
+            "--gateway-port",
+            "80",
+            "--port-offset",
+            "10000",
+            Gwc.root().resolve("examples/shop").toString());
+    assertEquals(2, both.exit(), both.err());
+  }
+
+  @Test
   void portInUse_saysWhichAndWhatToDo() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       Gwc.Run r =
