@@ -2,11 +2,8 @@ package dev.gwc.cli;
 
 import dev.gwc.pipeline.Options;
 import dev.gwc.serve.Proxy;
-import dev.gwc.table.GatewayTable;
-import dev.gwc.table.RoutingTable;
 import dev.gwc.validate.cel.CelEngine;
 import java.io.IOException;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,38 +60,26 @@ final class ServeCommand implements Callable<Integer> {
       Options options = common.toOptions();
       ServeFlags.Checked checked = flags.check();
       CompileStep.Compiled set =
-          CompileStep.run(parent, common, options, NAME, /* convert= */ false, true);
-      RoutingTable table = RoutingTable.build(set.report());
-      String gateway = gateway(table);
-      List<Proxy.Binding> bindings = bindings(table, checked);
-      for (String service : Proxy.unusedUpstreams(table, checked.upstreams())) {
-        parent.err.println(
-            NAME
-                + ": warning: --backend "
-                + service
-                + ": no attached route sends to Service "
-                + service
-                + "; its upstream is never used");
-      }
+          CompileStep.run(parent, common, options, NAME, /* convert= */ false, !flags.tls);
+      Proxy.Config config =
+          new ServeSetup(common, flags, checked).config(set.report(), parent.err, NAME);
       CountDownLatch stop = new CountDownLatch(1);
       RUNNING.add(stop);
-      try (Proxy proxy =
-          Proxy.start(
-              table,
-              flags.seed,
-              gateway,
-              bindings,
-              checked.upstreams(),
-              checked.limits(),
-              parent.err::println,
-              parent.err::flush)) {
+      try (Proxy proxy = Proxy.start(config, parent.err::println, parent.err::flush)) {
         proxy.banner().forEach(line -> parent.err.println(NAME + ": " + line));
+        if (config.tls() != null) {
+          config.tls().notes().forEach(line -> parent.err.println(NAME + ": TLS " + line));
+          if (config.tls().caFile() != null) {
+            parent.err.println(
+                NAME + ": trust the local CA for these: curl --cacert " + config.tls().caFile());
+          }
+        }
         parent.err.flush();
         awaitStop(stop);
       } catch (IOException e) {
         RUNNING.remove(stop);
         String fix = flags.portOffset == null ? "another with --listen" : "another --port-offset";
-        throw new UsageException(Proxy.cannotListen(bindings, e) + "; choose " + fix);
+        throw new UsageException(Proxy.cannotListen(config.bindings(), e) + "; choose " + fix);
       }
       return ExitCodes.OK;
     } catch (CommandExit e) {
@@ -103,39 +88,6 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private static final String NAME = "gwc serve";
-
-  /** Where to listen; a usage error when there is nothing to listen for. */
-  private List<Proxy.Binding> bindings(RoutingTable table, ServeFlags.Checked checked)
-      throws UsageException {
-    List<Integer> ports = Proxy.gatewayPorts(table);
-    if (flags.gatewayPort != null && !ports.contains(flags.gatewayPort)) {
-      throw new UsageException(
-          "--gateway-port "
-              + flags.gatewayPort
-              + ": no Gateway listener on that port; ports: "
-              + ports);
-    }
-    List<Proxy.Binding> bindings =
-        Proxy.bindings(table, checked.address(), flags.portOffset, flags.gatewayPort);
-    if (bindings.isEmpty()) {
-      throw new UsageException("no Gateway listener in the input to bind a port for");
-    }
-    return bindings;
-  }
-
-  /** {@code --gateway} as {@code namespace/name} (a bare name is in --namespace), or null. */
-  private String gateway(RoutingTable table) throws UsageException {
-    if (flags.gateway == null) {
-      return null;
-    }
-    int slash = flags.gateway.indexOf('/');
-    String ns = slash < 0 ? common.namespace : flags.gateway.substring(0, slash);
-    GatewayTable g = table.gateway(ns, flags.gateway.substring(slash + 1));
-    if (g == null) {
-      throw new UsageException("no Gateway '" + flags.gateway + "' in the routing table");
-    }
-    return g.display();
-  }
 
   /** Blocks until {@link #stopAll} (registered before the proxy listens) or an interrupt. */
   private static void awaitStop(CountDownLatch stop) {

@@ -3,6 +3,7 @@ package dev.gwc.cli;
 import dev.gwc.serve.Proxy;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,24 @@ final class ServeFlags {
               + " itself, as a browser sends it, means the Gateways' only plain HTTP port when they"
               + " have one).")
   Integer gatewayPort;
+
+  @Option(
+      names = "--tls",
+      description =
+          "Terminate TLS on the ports of HTTPS listeners (with --port-offset; with --listen, the one"
+              + " such port or --gateway-port), with HTTP/2 by ALPN. Each listener presents the"
+              + " certificate of its Secrets when the input has them, else one of a local"
+              + " certificate authority (made once, see --ca-dir) for its hostnames; the TLS server"
+              + " name picks the listener as simulate picks it.")
+  boolean tls;
+
+  @Option(
+      names = "--ca-dir",
+      paramLabel = "DIR",
+      description =
+          "Where --tls keeps its local certificate authority (ca.pem to trust, ca.key)"
+              + " (default: $XDG_CACHE_HOME/gwc/serve-ca, else ~/.cache/gwc/serve-ca).")
+  Path caDir;
 
   @Option(
       names = "--backend",

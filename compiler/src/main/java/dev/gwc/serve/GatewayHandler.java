@@ -20,6 +20,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import java.util.function.IntUnaryOperator;
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.http.HttpField;
@@ -27,6 +30,7 @@ import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.proxy.ProxyHandler;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -215,7 +219,21 @@ final class GatewayHandler extends ProxyHandler {
         UpstreamUrls.removeDotSegments(path),
         uri.getQuery(),
         headers,
-        HeaderList.EMPTY);
+        HeaderList.EMPTY,
+        serverName(request));
+  }
+
+  /** The TLS server name the client sent, or null (plain HTTP, or no SNI). */
+  private static String serverName(org.eclipse.jetty.server.Request request) {
+    if (request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE) instanceof EndPoint.SslSessionData d
+        && d.sslSession() instanceof ExtendedSSLSession session) {
+      for (SNIServerName name : session.getRequestedServerNames()) {
+        if (name instanceof SNIHostName host) {
+          return host.getAsciiName();
+        }
+      }
+    }
+    return null;
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.gwc.table.RoutingTable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +15,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.IntUnaryOperator;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -79,7 +85,7 @@ public final class Proxy implements AutoCloseable {
   private final IntUnaryOperator hostPortMeans;
 
   /** A bound connector and the Gateway port it stands for (0: the Host header's port decides). */
-  private record Listening(ServerConnector connector, int gatewayPort) {}
+  private record Listening(ServerConnector connector, int gatewayPort, boolean tls) {}
 
   private Proxy(Server server, LogQueue log, IntUnaryOperator hostPortMeans) {
     this.server = server;
@@ -88,26 +94,38 @@ public final class Proxy implements AutoCloseable {
   }
 
   /**
-   * Starts listening.
+   * What the proxy serves.
    *
+   * @param table the routing table
+   * @param seed the seed of weighted choices
    * @param gateway {@code namespace/name} of the only Gateway to route through, or null for the
    *     first whose listener accepts each request
+   * @param bindings where to listen
    * @param upstreams real upstreams by Service {@code namespace/name}; other backends are echoed
    * @param limits body and header sizes, timeouts
-   * @param write writes one log line per request (from one thread, in a batch)
-   * @param flush makes the lines written so far visible
-   * @throws IOException when a port cannot be bound
+   * @param tls the certificates of the Gateway ports that terminate TLS, or null to speak plain
+   *     HTTP everywhere (TLS taken as terminated)
    */
-  public static Proxy start(
+  public record Config(
       RoutingTable table,
       long seed,
       String gateway,
       List<Binding> bindings,
       Map<String, URI> upstreams,
       Limits limits,
-      Consumer<String> write,
-      Runnable flush)
+      TlsCertificates tls) {}
+
+  /**
+   * Starts listening.
+   *
+   * @param write writes one log line per request (from one thread, in a batch)
+   * @param flush makes the lines written so far visible
+   * @throws IOException when a port cannot be bound
+   */
+  public static Proxy start(Config config, Consumer<String> write, Runnable flush)
       throws IOException {
+    RoutingTable table = config.table();
+    Limits limits = config.limits();
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("gwc-serve");
     Server server = new Server(threads);
@@ -125,24 +143,27 @@ public final class Proxy implements AutoCloseable {
         new Proxy(
             server,
             new LogQueue(write, flush),
-            hostPort -> hostPortMeans(table, gateway, hostPort));
-    for (Binding b : bindings) {
+            hostPort -> hostPortMeans(table, config.gateway(), hostPort));
+    for (Binding b : config.bindings()) {
+      KeyStore keys = config.tls() == null ? null : config.tls().keyStore(b.gatewayPort());
       ServerConnector c =
-          new ServerConnector(
-              server, new HttpConnectionFactory(http), new HTTP2CServerConnectionFactory(http));
+          keys == null
+              ? new ServerConnector(
+                  server, new HttpConnectionFactory(http), new HTTP2CServerConnectionFactory(http))
+              : tlsConnector(server, http, keys);
       c.setHost(b.address().getHostString());
       c.setPort(b.address().getPort());
       c.setIdleTimeout(limits.idleTimeout().toMillis());
       c.setName(GATEWAY_PORT + b.gatewayPort());
       server.addConnector(c);
-      p.listening.add(new Listening(c, b.gatewayPort()));
+      p.listening.add(new Listening(c, b.gatewayPort(), keys != null));
     }
-    Router router = new Router(DataPlanes.gatewaysOf(table), null, null, seed, false);
+    Router router = new Router(DataPlanes.gatewaysOf(table), null, null, config.seed(), false);
     server.setHandler(
         new GatewayHandler(
             router,
-            gateway,
-            upstreams,
+            config.gateway(),
+            config.upstreams(),
             limits,
             p.log,
             port -> httpsOn(table, port),
@@ -157,6 +178,30 @@ public final class Proxy implements AutoCloseable {
       throw new IOException(e.getMessage(), e);
     }
     return p;
+  }
+
+  /**
+   * A connector that terminates TLS with the port's certificates and speaks HTTP/2 or HTTP/1.1, as
+   * the client offers by ALPN. The TLS server name is not required to match the Host header: a
+   * request whose names differ is the routing table's to answer (421, as {@code simulate} does).
+   */
+  private static ServerConnector tlsConnector(
+      Server server, HttpConfiguration http, KeyStore keys) {
+    SslContextFactory.Server ssl = new SslContextFactory.Server();
+    ssl.setKeyStore(keys);
+    ssl.setKeyStorePassword(new String(TlsCertificates.PASSWORD));
+    ssl.setSniRequired(false);
+    HttpConfiguration https = new HttpConfiguration(http);
+    SecureRequestCustomizer secure = new SecureRequestCustomizer();
+    secure.setSniHostCheck(false);
+    secure.setSniRequired(false);
+    https.addCustomizer(secure);
+    HttpConnectionFactory h1 = new HttpConnectionFactory(https);
+    HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(https);
+    ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
+    alpn.setDefaultProtocol(h1.getProtocol());
+    SslConnectionFactory tls = new SslConnectionFactory(ssl, alpn.getProtocol());
+    return new ServerConnector(server, tls, alpn, h2, h1);
   }
 
   /** The Gateway port the connector a request arrived on stands for (0: none). */
@@ -240,7 +285,8 @@ public final class Proxy implements AutoCloseable {
       int gw = l.gatewayPort();
       String host = a.getAddress().getHostAddress();
       out.add(
-          "listening on http://"
+          "listening on "
+              + (l.tls() ? "https://" : "http://")
               + (host.indexOf(':') >= 0 ? "[" + host + "]" : host)
               + ":"
               + a.getPort()

@@ -94,6 +94,13 @@ public final class ListenerTable {
     wildcard.forEach(wildcardIndex::put);
   }
 
+  /** The hostnames of the attached routes (exact names and wildcards), sorted. */
+  List<String> routeHostnames() {
+    java.util.TreeSet<String> out = new java.util.TreeSet<>(exact.keySet());
+    wildcard.values().forEach(v -> out.add(v.hostname));
+    return List.copyOf(out);
+  }
+
   /** The listener's virtual hosts, to be sealed. */
   List<VirtualHost> virtualHosts() {
     List<VirtualHost> out = new ArrayList<>(exact.values());

@@ -28,13 +28,23 @@ public final class RoutingTable {
   private final List<GatewayTable> sorted;
   private final List<String> notes;
   private final Set<String> services;
+  private final List<TlsListener> tls;
 
   private RoutingTable(
-      Map<String, GatewayTable> gateways, List<String> notes, Set<String> services) {
+      Map<String, GatewayTable> gateways,
+      List<String> notes,
+      Set<String> services,
+      List<TlsListener> tls) {
     this.gateways = gateways;
     this.sorted = List.copyOf(gateways.values());
     this.notes = List.copyOf(notes);
     this.services = Set.copyOf(services);
+    this.tls = List.copyOf(tls);
+  }
+
+  /** The listeners that terminate TLS and serve traffic, in Gateway order. */
+  public List<TlsListener> tlsListeners() {
+    return tls;
   }
 
   /**
@@ -139,7 +149,33 @@ public final class RoutingTable {
     List<VirtualHost> hosts =
         listeners.values().stream().flatMap(l -> l.virtualHosts().stream()).toList();
     Parallel.forEach(hosts.size(), i -> hosts.get(i).seal());
-    return new RoutingTable(gateways, notes, sentTo);
+    List<TlsListener> tls = new ArrayList<>();
+    for (Resolution.GatewayResult g : resolution.gateways()) {
+      String gateway = g.node().namespace() + "/" + g.node().name();
+      for (Resolution.ListenerResult l : g.listeners()) {
+        ListenerTable t = listeners.get(l.node());
+        tlsListener(gateway, l.node(), t).ifPresent(tls::add);
+      }
+    }
+    return new RoutingTable(gateways, notes, sentTo, tls);
+  }
+
+  private static java.util.Optional<TlsListener> tlsListener(
+      String gateway, ListenerNode n, ListenerTable t) {
+    boolean terminates =
+        "HTTPS".equals(n.protocol()) && (n.tlsMode() == null || "Terminate".equals(n.tlsMode()));
+    if (!terminates || t == null || t.rejected != null) {
+      return java.util.Optional.empty();
+    }
+    List<String> refs = new ArrayList<>();
+    for (var ref : n.certificateRefs()) {
+      if ((ref.group() == null || ref.group().isEmpty())
+          && (ref.kind() == null || "Secret".equals(ref.kind()))) {
+        refs.add(ref.namespace() + "/" + ref.name());
+      }
+    }
+    return java.util.Optional.of(
+        new TlsListener(gateway, n.name(), n.port(), n.hostname(), refs, t.routeHostnames()));
   }
 
   private static void addServices(RouteRule rule, Set<String> out) {

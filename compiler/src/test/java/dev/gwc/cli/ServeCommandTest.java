@@ -375,6 +375,52 @@ class ServeCommandTest {
   }
 
   @Test
+  void tls_terminatesWithALocalCa_andNegotiatesHttp2(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path caDir) throws Exception {
+    int port = serve("--tls", "--ca-dir", caDir.toString());
+    awaitLog("trust the local CA for these: curl --cacert " + caDir.resolve("ca.pem"));
+    java.security.cert.Certificate ca =
+        java.security.cert.CertificateFactory.getInstance("X.509")
+            .generateCertificate(java.nio.file.Files.newInputStream(caDir.resolve("ca.pem")));
+    java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("ca", ca);
+    javax.net.ssl.TrustManagerFactory tmf =
+        javax.net.ssl.TrustManagerFactory.getInstance(
+            javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+    context.init(null, tmf.getTrustManagers(), null);
+    for (String protocol : new String[] {"h2", "http/1.1"}) {
+      try (Socket plain = new Socket("127.0.0.1", port);
+          javax.net.ssl.SSLSocket s =
+              (javax.net.ssl.SSLSocket)
+                  context
+                      .getSocketFactory()
+                      .createSocket(plain, "www.shop.example.com", port, true)) {
+        s.setSoTimeout(10_000);
+        javax.net.ssl.SSLParameters p = s.getSSLParameters();
+        p.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the host
+        p.setApplicationProtocols(new String[] {protocol});
+        s.setSSLParameters(p);
+        s.startHandshake();
+        assertEquals(protocol, s.getApplicationProtocol());
+        if (protocol.equals("http/1.1")) {
+          s.getOutputStream()
+              .write(
+                  ("GET /api HTTP/1.1\r\nHost: www.shop.example.com\r\nx-api-version: 2\r\n"
+                          + "Connection: close\r\n\r\n")
+                      .getBytes(StandardCharsets.US_ASCII));
+          Resp r = Resp.of(new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+          assertEquals(200, r.status(), r.body());
+          assertTrue(r.body().contains("\"name\": \"api\""), r.body());
+        }
+      }
+    }
+    awaitLog("GET https://www.shop.example.com:443/api  200 -> shop/api");
+  }
+
+  @Test
   void portInUse_saysWhichAndWhatToDo() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       Gwc.Run r =

@@ -1,0 +1,72 @@
+package dev.gwc.serve;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+
+/** Certificates and private keys read from PEM text, as TLS Secrets hold them. */
+final class Pem {
+  private Pem() {}
+
+  /**
+   * The certificates of a PEM chain, leaf first.
+   *
+   * @throws IllegalArgumentException when the text holds no certificate or one that does not read
+   */
+  static List<X509Certificate> certificates(String pem) {
+    try {
+      CertificateFactory f = CertificateFactory.getInstance("X.509");
+      List<X509Certificate> out = new ArrayList<>();
+      for (var c : f.generateCertificates(new ByteArrayInputStream(bytes(pem)))) {
+        out.add((X509Certificate) c);
+      }
+      if (out.isEmpty()) {
+        throw new IllegalArgumentException("no PEM certificate");
+      }
+      return out;
+    } catch (CertificateException e) {
+      throw new IllegalArgumentException("not a PEM certificate (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * The private key of a PEM block: PKCS#8 ({@code PRIVATE KEY}), PKCS#1 ({@code RSA PRIVATE KEY})
+   * or SEC1 ({@code EC PRIVATE KEY}).
+   *
+   * @throws IllegalArgumentException when the text holds no key that reads (an encrypted key too)
+   */
+  static PrivateKey privateKey(String pem) {
+    try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+      JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+      for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
+        if (o instanceof PEMKeyPair pair) {
+          return converter.getPrivateKey(pair.getPrivateKeyInfo());
+        }
+        if (o instanceof PrivateKeyInfo info) {
+          return converter.getPrivateKey(info);
+        }
+      }
+      throw new IllegalArgumentException("no unencrypted PEM private key");
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof IllegalArgumentException iae) {
+        throw iae;
+      }
+      throw new IllegalArgumentException("not a PEM private key (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static byte[] bytes(String pem) {
+    return pem.getBytes(StandardCharsets.US_ASCII);
+  }
+}
