@@ -25,10 +25,16 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.transport.HttpClientConnectionFactory;
+import org.eclipse.jetty.client.transport.HttpClientTransportDynamic;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.http2.client.HTTP2Client;
+import org.eclipse.jetty.http2.client.transport.ClientConnectionFactoryOverHTTP2;
+import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.proxy.ProxyHandler;
@@ -94,6 +100,17 @@ final class GatewayHandler extends ProxyHandler {
     this.log = log;
     this.httpsOn = httpsOn;
     this.hostPortMeans = hostPortMeans;
+  }
+
+  /** A client that speaks HTTP/1.1 to upstreams, and HTTP/2 in clear text for gRPC. */
+  @Override
+  protected HttpClient newHttpClient() {
+    ClientConnector connector = new ClientConnector();
+    return new HttpClient(
+        new HttpClientTransportDynamic(
+            connector,
+            HttpClientConnectionFactory.HTTP11,
+            new ClientConnectionFactoryOverHTTP2.HTTP2(new HTTP2Client(connector))));
   }
 
   @Override
@@ -245,7 +262,10 @@ final class GatewayHandler extends ProxyHandler {
   protected org.eclipse.jetty.client.Request newProxyToServerRequest(
       org.eclipse.jetty.server.Request request, HttpURI target) {
     Result r = (Result) request.getAttribute(RESULT);
+    String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+    boolean grpc = type != null && type.startsWith("application/grpc");
     return super.newProxyToServerRequest(request, target)
+        .version(grpc ? HttpVersion.HTTP_2 : HttpVersion.HTTP_1_1)
         .method(r.upstream().method())
         .timeout(limits.responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -258,7 +278,10 @@ final class GatewayHandler extends ProxyHandler {
     toUpstream.headers(
         h -> {
           for (HeaderList.Header header : up.headers().entries()) {
-            if (!HOP_BY_HOP.contains(header.name().toLowerCase(Locale.ROOT))) {
+            String name = header.name().toLowerCase(Locale.ROOT);
+            // "te: trailers" is end to end for gRPC, whose status comes in trailers.
+            boolean teTrailers = name.equals("te") && header.value().equalsIgnoreCase("trailers");
+            if (!HOP_BY_HOP.contains(name) || teTrailers) {
               h.add(header.name(), header.value());
             }
           }
@@ -294,6 +317,16 @@ final class GatewayHandler extends ProxyHandler {
         Result r = (Result) request.getAttribute(RESULT);
         HttpFields.Mutable headers = response.getHeaders();
         r.response().asMap().forEach((name, values) -> headers.put(name, values));
+        // Trailers (gRPC's status) follow the body, for a client that takes them ("te:
+        // trailers"); they have arrived when the last write asks for them.
+        String te = request.getHeaders().get("te");
+        if (te != null && te.toLowerCase(Locale.ROOT).contains("trailers")) {
+          response.setTrailersSupplier(
+              () ->
+                  fromUpstream.getTrailers() == null
+                      ? HttpFields.EMPTY
+                      : fromUpstream.getTrailers());
+        }
       }
     };
   }

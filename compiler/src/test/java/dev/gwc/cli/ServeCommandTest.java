@@ -49,13 +49,18 @@ class ServeCommandTest {
 
   /** Starts gwc serve on a free port and waits until it accepts connections. */
   private int serve(String... extra) throws Exception {
+    return serveInput(Gwc.root().resolve("examples/shop"), extra);
+  }
+
+  /** Starts gwc serve on {@code input} on a free port and waits until it accepts connections. */
+  private int serveInput(java.nio.file.Path input, String... extra) throws Exception {
     int port = freePort();
     String[] args = new String[extra.length + 4];
     args[0] = "serve";
     args[1] = "--listen";
     args[2] = "127.0.0.1:" + port;
     System.arraycopy(extra, 0, args, 3, extra.length);
-    args[args.length - 1] = Gwc.root().resolve("examples/shop").toString();
+    args[args.length - 1] = input.toString();
     PrintWriter errWriter = new PrintWriter(err, true);
     running =
         CompletableFuture.supplyAsync(
@@ -418,6 +423,75 @@ class ServeCommandTest {
       }
     }
     awaitLog("GET https://www.shop.example.com:443/api  200 -> shop/api");
+  }
+
+  @Test
+  void grpc_isForwardedOverHttp2_withItsTrailers() throws Exception {
+    org.eclipse.jetty.server.Server upstream = new org.eclipse.jetty.server.Server();
+    org.eclipse.jetty.server.ServerConnector c =
+        new org.eclipse.jetty.server.ServerConnector(
+            upstream,
+            new org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory(
+                new org.eclipse.jetty.server.HttpConfiguration()));
+    c.setHost("127.0.0.1");
+    upstream.addConnector(c);
+    java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    upstream.setHandler(
+        new org.eclipse.jetty.server.Handler.Abstract() {
+          @Override
+          public boolean handle(
+              org.eclipse.jetty.server.Request request,
+              org.eclipse.jetty.server.Response response,
+              org.eclipse.jetty.util.Callback callback)
+              throws Exception {
+            int bytes = org.eclipse.jetty.io.Content.Source.asByteBuffer(request).remaining();
+            seen.add(
+                request.getConnectionMetaData().getHttpVersion()
+                    + " "
+                    + request.getHttpURI().getPath()
+                    + " te="
+                    + request.getHeaders().get("te")
+                    + " bytes="
+                    + bytes);
+            response.setStatus(200);
+            response.getHeaders().put("content-type", "application/grpc");
+            response.setTrailersSupplier(
+                () -> org.eclipse.jetty.http.HttpFields.build().put("grpc-status", "0"));
+            response.write(
+                true, java.nio.ByteBuffer.wrap(new byte[] {0, 0, 0, 0, 1, 42}), callback);
+            return true;
+          }
+        });
+    upstream.start();
+    org.eclipse.jetty.client.HttpClient client =
+        new org.eclipse.jetty.client.HttpClient(
+            new org.eclipse.jetty.http2.client.transport.HttpClientTransportOverHTTP2(
+                new org.eclipse.jetty.http2.client.HTTP2Client()));
+    client.start();
+    try {
+      int port =
+          serveInput(
+              Gwc.root().resolve("testdata/simulate/grpc-and-tls/input.yaml"),
+              "--gateway-port",
+              "50051",
+              "--backend",
+              "app/checkout=http://127.0.0.1:" + c.getLocalPort());
+      org.eclipse.jetty.client.ContentResponse r =
+          client
+              .newRequest("http://127.0.0.1:" + port + "/store.v1.Cart/Checkout")
+              .method("POST")
+              .headers(h -> h.put("content-type", "application/grpc").put("te", "trailers"))
+              .body(new org.eclipse.jetty.client.BytesRequestContent(new byte[] {0, 0, 0, 0, 1, 7}))
+              .timeout(10, TimeUnit.SECONDS)
+              .send();
+      assertEquals(200, r.getStatus(), r.getContentAsString());
+      assertEquals(6, r.getContent().length);
+      assertEquals("0", r.getTrailers() == null ? null : r.getTrailers().get("grpc-status"));
+      assertEquals(java.util.List.of("HTTP/2.0 /store.v1.Cart/Checkout te=trailers bytes=6"), seen);
+    } finally {
+      client.stop();
+      upstream.stop();
+    }
   }
 
   @Test
