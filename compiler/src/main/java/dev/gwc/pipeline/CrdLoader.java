@@ -49,6 +49,7 @@ final class CrdLoader {
         CrdReader reader = new CrdReader(in.name());
         Crd crd = reader.read((YMap) doc.root());
         diags.addAll(reader.diagnostics());
+        diags.addAll(reader.patternProblems());
         if (crd != null) {
           crds.add(crd);
           precompile(crd, cel, diags);

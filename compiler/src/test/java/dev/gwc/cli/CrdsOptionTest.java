@@ -64,4 +64,33 @@ class CrdsOptionTest {
     assertEquals(crd.toString(), d.get("file"));
     assertEquals(19L, d.get("line"));
   }
+
+  @Test
+  void crds_patternsThatAreNotRe2_areReportedOnTheCrd() throws IOException {
+    Path crd =
+        write(
+            "re-crd.yaml",
+            "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: whys.example.com\n"
+                + "spec:\n  group: example.com\n  names:\n    kind: Why\n    plural: whys\n  scope: Namespaced\n"
+                + "  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n      openAPIV3Schema:\n"
+                + "        type: object\n        x-kubernetes-validations:\n        - rule: \"self.metadata.name.matches('[a-z')\"\n"
+                + "        properties:\n          spec:\n            type: object\n            properties:\n"
+                + "              name: {type: string, pattern: \"(?<=a)b\"}\n");
+    Path y =
+        write(
+            "y.yaml",
+            "apiVersion: example.com/v1\nkind: Why\nmetadata:\n  name: y\nspec:\n  name: ab\n");
+    Gwc.Run run = Gwc.run("validate", "--format", "json", "--crds", crd.toString(), y.toString());
+    assertEquals(1, run.exit(), run.out());
+    List<Map<String, Object>> onCrd =
+        run.diagnostics().stream().filter(d -> crd.toString().equals(d.get("file"))).toList();
+    assertEquals(List.of(19L, 24L), onCrd.stream().map(d -> d.get("line")).toList(), run.out());
+    assertEquals(
+        List.of("crd-invalid", "crd-invalid"), onCrd.stream().map(d -> d.get("rule")).toList());
+    String messages = onCrd.stream().map(d -> (String) d.get("message")).toList().toString();
+    org.junit.jupiter.api.Assertions.assertTrue(
+        messages.contains("invalid regular expression '[a-z'")
+            && messages.contains("pattern '(?<=a)b' is not a valid RE2 regular expression"),
+        messages);
+  }
 }

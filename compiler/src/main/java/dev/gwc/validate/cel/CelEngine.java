@@ -182,6 +182,12 @@ public final class CelEngine {
       return new CompiledRule(expression, null, clean(result.getErrorString()), needsOldSelf);
     }
     try {
+      String badPattern = RegexCache.invalidConstantPattern(result.getAst());
+      if (badPattern != null) {
+        // The API server checks constant patterns when the CRD is created: the rule does not
+        // compile.
+        return new CompiledRule(expression, null, badPattern, needsOldSelf);
+      }
       return new CompiledRule(
           expression,
           runtime.join().createProgram(result.getAst()),

@@ -2,6 +2,7 @@ package dev.gwc.validate.schema;
 
 import dev.gwc.diag.Diagnostic;
 import dev.gwc.diag.ResourceRef;
+import dev.gwc.regex.Regex;
 import dev.gwc.validate.cel.CelEngine;
 import dev.gwc.yaml.Plain;
 import dev.gwc.yaml.YEntry;
@@ -22,6 +23,7 @@ import java.util.Map;
 public final class CrdReader {
   private final String origin;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final List<YNode> patterns = new ArrayList<>();
 
   /**
    * Creates a reader.
@@ -34,6 +36,37 @@ public final class CrdReader {
 
   public List<Diagnostic> diagnostics() {
     return diagnostics;
+  }
+
+  /**
+   * The {@code pattern}s read so far that are not valid RE2, each at its line: the API server
+   * refuses such a CRD, and gwc would otherwise check no value against them. (For a user's CRDs;
+   * the bundled ones are known good, and compiling all their patterns up front would cost start-up
+   * time.)
+   */
+  public List<Diagnostic> patternProblems() {
+    List<Diagnostic> out = new ArrayList<>();
+    for (YNode n : patterns) {
+      String pattern = text(n);
+      if (pattern == null) {
+        continue;
+      }
+      try {
+        Regex.compile(pattern);
+      } catch (Regex.SyntaxException e) {
+        out.add(
+            SchemaRules.CRD_INVALID.at(
+                n.span(),
+                "pattern '"
+                    + pattern
+                    + "' is not a valid RE2 regular expression ("
+                    + e.description()
+                    + "): the API server refuses this CRD, and no value is checked against it",
+                ResourceRef.NONE,
+                null));
+      }
+    }
+    return out;
   }
 
   /** Whether a document is a CRD at all. */
@@ -128,7 +161,10 @@ public final class CrdReader {
         case "items" -> b.items = schema(v, depth + 1);
         case "required" -> b.required = strings(v);
         case "enum" -> b.enumValues = Plain.of(v) instanceof List<?> l ? new ArrayList<>(l) : null;
-        case "pattern" -> b.pattern = text(v);
+        case "pattern" -> {
+          b.pattern = text(v);
+          patterns.add(v);
+        }
         case "minLength" -> b.minLength = integer(v);
         case "maxLength" -> b.maxLength = integer(v);
         case "minItems" -> b.minItems = integer(v);

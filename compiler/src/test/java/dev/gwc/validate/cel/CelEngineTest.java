@@ -94,7 +94,12 @@ class CelEngineTest {
   void matches_usesRe2PartialMatch_andReportsBadPatterns() {
     assertEquals(true, eval("self.matches('b+')", "abbbc"));
     assertEquals(false, eval("self.matches('^b')", "abc"));
-    Object r = eval("self.matches('(')", "x");
+    // A constant pattern that is not RE2 does not compile (the API server refuses the CRD) ...
+    assertEquals(
+        "invalid regular expression '(': missing closing )",
+        ENGINE.compile("self.matches('(')").compileError());
+    // ... and one computed at run time fails that evaluation.
+    Object r = eval("'x'.matches(self)", "(");
     assertTrue(r instanceof String && ((String) r).startsWith("FAIL"), String.valueOf(r));
   }
 
