@@ -221,6 +221,14 @@ public final class CelEngine {
       return "evaluation failed";
     }
     String s = message.strip();
+    if (s.toLowerCase(Locale.ROOT).contains("iteration budget exceeded")) {
+      return String.format(
+          Locale.ROOT,
+          "too expensive: its loops ran more than %,d iterations on this object (the API server"
+              + " cancels a rule that exceeds its cost limit); bound the lists it iterates with"
+              + " maxItems",
+          DirectPlan.MAX_ITERATIONS);
+    }
     int nl = s.indexOf('\n');
     if (nl >= 0) {
       s = s.substring(0, nl);

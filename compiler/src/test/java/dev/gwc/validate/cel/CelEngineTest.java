@@ -104,6 +104,19 @@ class CelEngineTest {
   }
 
   @Test
+  void aRuleThatLoopsTooLong_isStoppedWithAClearMessage() {
+    List<Object> items = new java.util.ArrayList<>();
+    for (long i = 0; i < 100; i++) {
+      items.add(i);
+    }
+    Object r =
+        eval("self.all(a, self.all(b, self.all(c, a + b + c >= 0)))", CelEngine.listValue(items));
+    assertTrue(
+        String.valueOf(r).startsWith("FAIL: too expensive: its loops ran more than 100,000"),
+        String.valueOf(r));
+  }
+
+  @Test
   void mapValues_areSelectableAndCountable() {
     Map<String, Object> inner = new LinkedHashMap<>();
     inner.put("port", 80L);
