@@ -221,7 +221,8 @@ public final class GraphBuilder {
       List<ObjectRef> certs = new ArrayList<>();
       List<YNode> certNodes = TreeFields.list(tls, "certificateRefs");
       for (int c = 0; c < certNodes.size(); c++) {
-        certs.add(
+        addRef(
+            certs,
             ref(
                 certNodes.get(c),
                 "",
@@ -292,7 +293,8 @@ public final class GraphBuilder {
     List<ObjectRef> targets = new ArrayList<>();
     List<YNode> targetNodes = TreeFields.list(spec, "targetRefs");
     for (int i = 0; i < targetNodes.size(); i++) {
-      targets.add(
+      addRef(
+          targets,
           ref(targetNodes.get(i), "", "Service", m.namespace(), "spec.targetRefs[" + i + "]"));
     }
     return new BackendTlsPolicyNode(
@@ -322,7 +324,7 @@ public final class GraphBuilder {
     List<ObjectRef> out = new ArrayList<>();
     List<YNode> refs = TreeFields.list(validation, "caCertificateRefs");
     for (int i = 0; i < refs.size(); i++) {
-      out.add(ref(refs.get(i), "", "ConfigMap", namespace, path + "[" + i + "]"));
+      addRef(out, ref(refs.get(i), "", "ConfigMap", namespace, path + "[" + i + "]"));
     }
     return out;
   }
@@ -331,7 +333,8 @@ public final class GraphBuilder {
     List<ObjectRef> parents = new ArrayList<>();
     List<YNode> parentNodes = TreeFields.list(spec, "parentRefs");
     for (int i = 0; i < parentNodes.size(); i++) {
-      parents.add(
+      addRef(
+          parents,
           ref(
               parentNodes.get(i),
               GATEWAY_GROUP,
@@ -346,7 +349,7 @@ public final class GraphBuilder {
       List<YNode> refs = TreeFields.list(rules.get(r), "backendRefs");
       for (int b = 0; b < refs.size(); b++) {
         String path = rulePath + ".backendRefs[" + b + "]";
-        backends.add(ref(refs.get(b), "", "Service", m.namespace(), path));
+        addRef(backends, ref(refs.get(b), "", "Service", m.namespace(), path));
         mirrors(refs.get(b), m.namespace(), path, backends);
       }
       mirrors(rules.get(r), m.namespace(), rulePath, backends);
@@ -392,7 +395,8 @@ public final class GraphBuilder {
     for (int f = 0; f < filters.size(); f++) {
       YMap mirror = TreeFields.map(filters.get(f), "requestMirror");
       if (mirror != null && mirror.get("backendRef") != null) {
-        out.add(
+        addRef(
+            out,
             ref(
                 mirror.get("backendRef"),
                 "",
@@ -423,7 +427,19 @@ public final class GraphBuilder {
     return new ReferenceGrantNode(m.namespace(), from, to);
   }
 
-  /** A reference with the API's defaults for group, kind and namespace. */
+  /**
+   * Adds a reference unless it is absent: an entry that is not a mapping (the schema stage reports
+   * it) refers to nothing.
+   */
+  private static void addRef(List<ObjectRef> out, ObjectRef ref) {
+    if (ref != null) {
+      out.add(ref);
+    }
+  }
+
+  /**
+   * A reference with the API's defaults for group, kind and namespace, or null when not a mapping.
+   */
   static ObjectRef ref(
       YNode node, String defaultGroup, String defaultKind, String defaultNamespace, String path) {
     if (!(node instanceof YMap m)) {

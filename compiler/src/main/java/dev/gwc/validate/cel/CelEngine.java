@@ -35,6 +35,8 @@ public final class CelEngine {
 
   private static final Pattern OLD_SELF = Pattern.compile("\\boldSelf\\b");
 
+  private static final Pattern NO_SUCH_KEY = Pattern.compile("key '([^']*)' is not present in map");
+
   private static final CelOptions OPTIONS =
       CelOptions.current()
           .enableHeterogeneousNumericComparisons(true)
@@ -232,6 +234,19 @@ public final class CelEngine {
     int nl = s.indexOf('\n');
     if (nl >= 0) {
       s = s.substring(0, nl);
+    }
+    // An error value that met an operator ("expected boolean value, found :ErrorValue{... value=
+    // ...Exception: key 'x' is not present in map.}") is that error: its own message, no class.
+    int inner = s.lastIndexOf("Exception: ");
+    if (s.contains("ErrorValue{") && inner >= 0) {
+      s = s.substring(inner + "Exception: ".length());
+      if (s.endsWith("}")) {
+        s = s.substring(0, s.length() - 1);
+      }
+    }
+    java.util.regex.Matcher noKey = NO_SUCH_KEY.matcher(s);
+    if (noKey.find()) {
+      return "no such key: " + noKey.group(1); // the API server's (cel-go's) wording
     }
     s = s.replaceFirst("^(ERROR: )?<input>:\\d+:\\d+: ", "");
     s = s.replaceFirst("^evaluation error( at <input>:\\d+)?: ", "");

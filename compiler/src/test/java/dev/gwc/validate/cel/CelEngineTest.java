@@ -117,6 +117,15 @@ class CelEngineTest {
   }
 
   @Test
+  void errorValues_areWordedAsTheApiServerWordsThem_withoutLibraryClasses() {
+    Map<String, Object> listener = new LinkedHashMap<>();
+    listener.put("port", 80L);
+    Object self = CelEngine.listValue(List.of(CelEngine.mapValue(listener)));
+    Object r = eval("self.exists_one(l, l.port == 80 && l.protocol == 'HTTP')", self);
+    assertEquals("FAIL: no such key: protocol", r);
+  }
+
+  @Test
   void mapValues_areSelectableAndCountable() {
     Map<String, Object> inner = new LinkedHashMap<>();
     inner.put("port", 80L);
