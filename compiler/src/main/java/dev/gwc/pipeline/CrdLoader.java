@@ -8,6 +8,7 @@ import dev.gwc.validate.cel.CelEngine;
 import dev.gwc.validate.cel.CompiledRule;
 import dev.gwc.validate.schema.Crd;
 import dev.gwc.validate.schema.CrdReader;
+import dev.gwc.validate.schema.RuleCost;
 import dev.gwc.validate.schema.SchemaRules;
 import dev.gwc.yaml.LoadResult;
 import dev.gwc.yaml.YMap;
@@ -65,6 +66,7 @@ final class CrdLoader {
       if (v.schema() == null) {
         continue;
       }
+      diags.addAll(RuleCost.check(v.schema(), cel, crd.kind() + " " + v.name()));
       for (var spec : v.schema().allValidations()) {
         CompiledRule r = cel.compile(spec.rule());
         if (r.compileError() != null && spec.span() != null) {

@@ -93,4 +93,67 @@ class CrdsOptionTest {
             && messages.contains("pattern '(?<=a)b' is not a valid RE2 regular expression"),
         messages);
   }
+
+  private Path loopingCrd(String itemsBound) throws IOException {
+    return write(
+        "loop-crd.yaml",
+        "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: loops.example.com\n"
+            + "spec:\n  group: example.com\n  names:\n    kind: Loop\n    plural: loops\n  scope: Namespaced\n"
+            + "  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n      openAPIV3Schema:\n"
+            + "        type: object\n        properties:\n          spec:\n            type: object\n"
+            + "            x-kubernetes-validations:\n"
+            + "            - rule: \"self.items.all(a, self.items.exists_one(b, a.name == b.name))\"\n"
+            + "            properties:\n              items:\n                type: array\n"
+            + itemsBound
+            + "                items:\n                  type: object\n"
+            + "                  properties:\n                    name: {type: string}\n");
+  }
+
+  @Test
+  void crds_nestedLoopsOverUnboundedLists_areTooExpensive() throws IOException {
+    Path x = write("l.yaml", "apiVersion: example.com/v1\nkind: Loop\nmetadata:\n  name: l\n");
+    Gwc.Run unbounded =
+        Gwc.run("validate", "--format", "json", "--crds", loopingCrd("").toString(), x.toString());
+    List<Map<String, Object>> d = unbounded.diagnostics();
+    assertEquals(1, d.size(), unbounded.out());
+    assertEquals("crd-invalid", d.get(0).get("rule"));
+    assertEquals(22L, d.get(0).get("line"));
+    String message = (String) d.get(0).get("message");
+    org.junit.jupiter.api.Assertions.assertTrue(
+        message.contains(
+            "a loop over self.items (no maxItems) inside a loop over self.items (no maxItems)"),
+        message);
+    Gwc.Run bounded =
+        Gwc.run(
+            "validate",
+            "--format",
+            "json",
+            "--crds",
+            loopingCrd("                maxItems: 64\n").toString(),
+            x.toString());
+    assertEquals(0, bounded.exit(), bounded.out());
+  }
+
+  /**
+   * The estimate is a lower bound: no CRD the API server accepts (the upstream ones) is refused.
+   */
+  @Test
+  void crds_upstreamCrdsAreNeverTooExpensive() throws IOException {
+    List<Path> folders = new java.util.ArrayList<>();
+    try (var releases = Files.list(Gwc.shared().resolve("gateway-api"))) {
+      releases.filter(Files::isDirectory).forEach(folders::add);
+    }
+    folders.add(Gwc.shared().resolve("istio"));
+    for (Path folder : folders) {
+      Gwc.Run run =
+          Gwc.run(
+              "validate",
+              "--crds",
+              folder.toString(),
+              Gwc.root().resolve("examples/shop").toString());
+      org.junit.jupiter.api.Assertions.assertFalse(
+          run.out().contains("too expensive") || run.err().contains("too expensive"),
+          folder + ":\n" + run.out());
+    }
+  }
 }

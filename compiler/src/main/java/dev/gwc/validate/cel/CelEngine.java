@@ -201,6 +201,19 @@ public final class CelEngine {
     }
   }
 
+  /** The loops of an expression ({@link RuleLoops}); empty when it does not compile. */
+  public List<RuleLoops.Loop> loops(String expression) {
+    CelValidationResult result = compiler().compile(expression);
+    if (result.hasError()) {
+      return List.of();
+    }
+    try {
+      return RuleLoops.of(result.getAst());
+    } catch (dev.cel.common.CelValidationException e) {
+      return List.of();
+    }
+  }
+
   /**
    * The checked form of an expression, serialized, for the build-time cache of bundled rules; null
    * when it does not compile.
