@@ -495,6 +495,30 @@ class ServeCommandTest {
   }
 
   @Test
+  void aNonLoopbackAddress_isAWarningInTheBanner() throws Exception {
+    int port = freePort();
+    StringWriter out = new StringWriter();
+    PrintWriter errWriter = new PrintWriter(err, true);
+    running =
+        CompletableFuture.supplyAsync(
+            () ->
+                Main.run(
+                    new String[] {
+                      "serve",
+                      "--listen",
+                      "0.0.0.0:" + port,
+                      Gwc.root().resolve("examples/shop").toString()
+                    },
+                    new PrintWriter(out),
+                    errWriter,
+                    new ByteArrayInputStream(new byte[0])));
+    awaitLog("listening on http://0.0.0.0:" + port);
+    awaitLog(
+        "warning: 0.0.0.0 is not a loopback address: other machines can send requests through"
+            + " this proxy");
+  }
+
+  @Test
   void portInUse_saysWhichAndWhatToDo() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       Gwc.Run r =
