@@ -26,6 +26,14 @@ final class CommonOptions {
   String release;
 
   @Option(
+      names = "--istio-version",
+      paramLabel = "X.Y.Z",
+      description =
+          "Istio release whose CRDs (networking.istio.io Gateway, VirtualService, DestinationRule,"
+              + " ServiceEntry) to validate against (bundled: 1.30.3; default: the newest).")
+  String istioRelease;
+
+  @Option(
       names = "--channel",
       paramLabel = "CHANNEL",
       defaultValue = "standard",
@@ -96,6 +104,19 @@ final class CommonOptions {
     if (!channel.equals("standard") && !channel.equals("experimental")) {
       throw new UsageException("unknown --channel '" + channel + "'; use standard or experimental");
     }
-    return new Options(r, channel, crds, namespace, complete);
+    List<String> istio = Bundle.istioReleases();
+    String i =
+        istioRelease == null
+            ? null
+            : istioRelease.startsWith("v") ? istioRelease.substring(1) : istioRelease;
+    if (i != null && !istio.contains(i)) {
+      throw new UsageException(
+          "unknown --istio-version '"
+              + istioRelease
+              + "'; bundled: "
+              + String.join(", ", istio)
+              + " (use --crds to bring the CRDs of another release)");
+    }
+    return new Options(r, channel, crds, namespace, complete, i);
   }
 }

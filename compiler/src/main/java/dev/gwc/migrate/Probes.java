@@ -59,6 +59,10 @@ public final class Probes {
     Probes p = new Probes();
     for (List<Manifest> set : List.of(old, now)) {
       for (Manifest m : set) {
+        if (!m.group().equals("networking.k8s.io")
+            && !m.group().startsWith("gateway.networking.")) {
+          continue; // another project's kinds of the same names (Istio's Gateway) are not these
+        }
         switch (m.kind()) {
           case "Ingress" -> p.ingress(m);
           case "HTTPRoute" -> p.httpRoute(m);

@@ -74,7 +74,9 @@ public final class Compiler {
         options.crds().isEmpty()
             ? new CrdLoader.Result(List.of(), List.of(), List.of())
             : CrdLoader.load(options.crds(), cel, stdin);
-    SchemaCatalog catalog = new SchemaCatalog(options.release(), options.channel(), crds.crds());
+    SchemaCatalog catalog =
+        new SchemaCatalog(
+            options.release(), options.channel(), options.istioRelease(), crds.crds());
     return new Compiler(options, cel, catalog, crds.diagnostics(), crds.sources());
   }
 

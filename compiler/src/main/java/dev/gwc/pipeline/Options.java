@@ -10,10 +10,26 @@ import java.util.List;
  * @param crds extra CRD files or folders ({@code --crds})
  * @param defaultNamespace the namespace of resources without one
  * @param complete whether the input is the whole set ({@code --complete})
+ * @param istioRelease the Istio release to validate against, or null for the newest bundled
  */
 public record Options(
-    String release, String channel, List<String> crds, String defaultNamespace, boolean complete) {
+    String release,
+    String channel,
+    List<String> crds,
+    String defaultNamespace,
+    boolean complete,
+    String istioRelease) {
   public Options {
     crds = List.copyOf(crds);
+  }
+
+  /** Options with the newest bundled Istio release. */
+  public Options(
+      String release,
+      String channel,
+      List<String> crds,
+      String defaultNamespace,
+      boolean complete) {
+    this(release, channel, crds, defaultNamespace, complete, null);
   }
 }

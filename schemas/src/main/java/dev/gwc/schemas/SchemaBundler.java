@@ -23,18 +23,27 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * channel, so that the tool loads only the kinds an input actually contains. Files that are not
  * CRDs (the upstream ValidatingAdmissionPolicy) are skipped.
  *
- * <p>Usage: {@code SchemaBundler GATEWAY_API_DIR VERSIONS CORE_DIR OUT_DIR}, where VERSIONS is a
- * comma-separated list such as {@code 1.2.1,1.6.1}; the last one is the tool's default.
+ * <p>Istio's CRDs are read from {@code <istioDir>/<version>/} for every bundled Istio release; of
+ * them only the {@code networking.istio.io} kinds gwc understands (Gateway, VirtualService,
+ * DestinationRule, ServiceEntry) are bundled, under {@code istio/<version>/}.
+ *
+ * <p>Usage: {@code SchemaBundler GATEWAY_API_DIR VERSIONS CORE_DIR OUT_DIR ISTIO_DIR
+ * ISTIO_VERSIONS}, where the version lists are comma-separated, such as {@code 1.2.1,1.6.1}; the
+ * last one of each is the tool's default.
  */
 public final class SchemaBundler {
   private static final List<String> CHANNELS = List.of("standard", "experimental");
 
+  /** The Istio kinds gwc validates (and routes, and converts). */
+  private static final List<String> ISTIO_KINDS =
+      List.of("Gateway", "VirtualService", "DestinationRule", "ServiceEntry");
+
   private SchemaBundler() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 4) {
+    if (args.length != 6) {
       throw new IllegalArgumentException(
-          "usage: SchemaBundler GATEWAY_API_DIR VERSIONS CORE_DIR OUT_DIR");
+          "usage: SchemaBundler GATEWAY_API_DIR VERSIONS CORE_DIR OUT_DIR ISTIO_DIR ISTIO_VERSIONS");
     }
     Path gatewayApiDir = Path.of(args[0]);
     List<String> versions = List.of(args[1].split(","));
@@ -58,6 +67,20 @@ public final class SchemaBundler {
       }
     }
     files += bundleFolder(coreDir, out.resolve("core"), "core", "core");
+    Path istioDir = Path.of(args[4]);
+    List<String> istioVersions = List.of(args[5].split(","));
+    for (String version : istioVersions) {
+      Path in = istioDir.resolve(version);
+      if (!Files.isDirectory(in)) {
+        throw new IOException(
+            "missing Istio CRDs for " + version + ": " + in + " (set -Dgwc.istioDir=...)");
+      }
+      files += bundleFolder(in, out.resolve("istio").resolve(version), version, "istio");
+    }
+    Map<String, Object> istio = new LinkedHashMap<>();
+    istio.put("releases", istioVersions);
+    istio.put("default", istioVersions.get(istioVersions.size() - 1));
+    write(out.resolve("istio").resolve("releases.json"), istio);
     Map<String, Object> releases = new LinkedHashMap<>();
     releases.put("releases", versions);
     releases.put("default", versions.get(versions.size() - 1));
@@ -93,6 +116,10 @@ public final class SchemaBundler {
         Map<?, ?> spec = (Map<?, ?>) crd.get("spec");
         Map<?, ?> names = (Map<?, ?>) spec.get("names");
         String group = String.valueOf(spec.get("group"));
+        if (channel.equals("istio")
+            && !(group.equals("networking.istio.io") && ISTIO_KINDS.contains(names.get("kind")))) {
+          continue; // Istio's other kinds are read and indexed as any unknown kind is
+        }
         String plural = String.valueOf(names.get("plural"));
         String file = (group.isEmpty() ? "core" : group) + "_" + plural + ".json";
         write(out.resolve(file), strip(crd, false));

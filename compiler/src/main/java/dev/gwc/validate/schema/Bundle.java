@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * The schema bundle packaged in the jar by the {@code schemas} module: for each bundled Gateway API
- * release and channel an {@code index.json} and one compact JSON file per CRD, plus the core
- * schemas.
+ * release and channel an {@code index.json} and one compact JSON file per CRD, the same for each
+ * bundled Istio release, plus the core schemas.
  */
 public final class Bundle {
   private static final String ROOT = "/gwc/bundle/";
@@ -62,6 +62,30 @@ public final class Bundle {
   /** The index of a release and channel. */
   public static List<Entry> index(String release, String channel) {
     return index(release + "/" + channel + "/");
+  }
+
+  private static volatile List<String> istioReleases;
+
+  /** The bundled Istio releases, oldest first; the last is the default. */
+  public static List<String> istioReleases() {
+    List<String> r = istioReleases;
+    if (r == null) {
+      YMap root = (YMap) parse("istio/releases.json");
+      List<String> out = new ArrayList<>();
+      if (root != null) {
+        for (YNode n : ((YSeq) root.get("releases")).items()) {
+          out.add(((YScalar) n).text());
+        }
+      }
+      r = List.copyOf(out);
+      istioReleases = r;
+    }
+    return r;
+  }
+
+  /** The index of an Istio release's networking kinds (Gateway, VirtualService, ...). */
+  public static List<Entry> istioIndex(String release) {
+    return index("istio/" + release + "/");
   }
 
   /** The index of the core schemas (Ingress, Service, ...). */

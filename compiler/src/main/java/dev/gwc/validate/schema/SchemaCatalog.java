@@ -11,12 +11,17 @@ import java.util.function.Supplier;
 
 /**
  * Every schema gwc validates against: the user's {@code --crds} first, then the bundled Gateway API
- * release and channel, then the core schemas. Bundled CRDs are read only when a manifest needs
- * them.
+ * release and channel, the core schemas and the bundled Istio release. A kind is looked up by its
+ * group: Istio's Gateway is Istio's. Bundled CRDs are read only when a manifest needs them.
  */
 public final class SchemaCatalog {
   private static final Set<String> VALIDATED_GROUPS =
-      Set.of("gateway.networking.k8s.io", "gateway.networking.x-k8s.io", "networking.k8s.io", "");
+      Set.of(
+          "gateway.networking.k8s.io",
+          "gateway.networking.x-k8s.io",
+          "networking.k8s.io",
+          "networking.istio.io",
+          "");
 
   private final String release;
   private final String channel;
@@ -34,11 +39,25 @@ public final class SchemaCatalog {
    * @param userCrds CRDs from {@code --crds}, which take precedence
    */
   public SchemaCatalog(String release, String channel, List<Crd> userCrds) {
+    this(release, channel, null, userCrds);
+  }
+
+  /**
+   * Creates the catalog of a bundled Gateway API release and channel and an Istio release.
+   *
+   * @param istioRelease e.g. {@code 1.30.3}, or null for the newest bundled
+   */
+  public SchemaCatalog(String release, String channel, String istioRelease, List<Crd> userCrds) {
     this.release = release;
     this.channel = channel;
     this.userCrds = List.copyOf(userCrds);
     List<Bundle.Entry> e = new ArrayList<>(Bundle.index(release, channel));
     e.addAll(Bundle.coreIndex());
+    List<String> istio = Bundle.istioReleases();
+    if (!istio.isEmpty()) {
+      e.addAll(
+          Bundle.istioIndex(istioRelease != null ? istioRelease : istio.get(istio.size() - 1)));
+    }
     this.entries = List.copyOf(e);
     this.experimentalEntries =
         channel.equals("standard") ? Bundle.index(release, "experimental") : List.of();
@@ -94,7 +113,7 @@ public final class SchemaCatalog {
       }
     }
     for (Bundle.Entry e : experimentalEntries) {
-      if (e.kind().equals(kind)) {
+      if (e.kind().equals(kind) && (e.group().equals(group) || closeGroup(group, e.group()))) {
         List<String> versions = new ArrayList<>();
         for (String v : e.versions()) {
           versions.add(e.group() + "/" + v);
