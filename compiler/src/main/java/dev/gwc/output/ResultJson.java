@@ -18,6 +18,7 @@ public final class ResultJson {
   // The member names, encoded once.
   private static final Key BACKEND = Key.of("backend");
   private static final Key BACKENDS = Key.of("backends");
+  private static final Key SUBSET = Key.of("subset");
   private static final Key GATEWAY = Key.of("gateway");
   private static final Key HEADERS = Key.of("headers");
   private static final Key HOST = Key.of("host");
@@ -88,16 +89,20 @@ public final class ResultJson {
       w.endObject();
     }
     w.name(STATUS).value(r.status());
+    // Istio's backends name their DestinationRule subset (null when none).
+    boolean subsets = r.route() != null && r.route().kind().equals("VirtualService");
     w.name(BACKEND);
     if (r.backend() == null) {
       w.nullValue();
     } else {
       ref(w, r.backend());
+      subset(w, r.backend(), subsets);
       w.endObject();
     }
     w.name(BACKENDS).beginArray();
     for (Result.Share s : r.backends()) {
       ref(w, s.ref());
+      subset(w, s.ref(), subsets);
       w.name(WEIGHT).value(s.ref().weight());
       number(w.name(SHARE), s.share());
       w.endObject();
@@ -138,6 +143,17 @@ public final class ResultJson {
     }
     w.endArray();
     w.endObject();
+  }
+
+  private static void subset(JsonSink w, BackendRef b, boolean write) {
+    if (write) {
+      w.name(SUBSET);
+      if (b.subset() == null) {
+        w.nullValue();
+      } else {
+        w.value(b.subset());
+      }
+    }
   }
 
   /** Opens the backendRef's object and writes its kind, namespace, name and port. */

@@ -272,7 +272,9 @@ public final class Compiler {
                       && (m.kind().equals("Ingress") || m.kind().equals("IngressClass")))
                   || (m.group().isEmpty() && m.kind().equals("Service"))
                   || (m.group().equals("gateway.networking.k8s.io")
-                      && (m.kind().equals("Gateway") || m.kind().equals("ListenerSet"))));
+                      && (m.kind().equals("Gateway") || m.kind().equals("ListenerSet")))
+                  // Istio's ingress gateway is routed from its objects' trees too.
+                  || m.group().equals("networking.istio.io"));
       Manifest kept =
           keep == Keep.ALL ? m : route ? ((RouteNode) node).manifest() : ingressSide ? m : m.slim();
       boolean keepValue = keep == Keep.ALL || route;

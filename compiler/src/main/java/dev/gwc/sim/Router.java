@@ -5,6 +5,7 @@ import dev.gwc.table.DataPlanes;
 import dev.gwc.table.GatewayTable;
 import dev.gwc.table.HeaderList;
 import dev.gwc.table.IngressTable;
+import dev.gwc.table.IstioTable;
 import dev.gwc.table.Request;
 import dev.gwc.table.RouteHostnames;
 import dev.gwc.table.RouteName;
@@ -29,6 +30,7 @@ public final class Router {
   private final long seed;
   private final boolean byHost;
   private final boolean explain;
+  private final IstioTable.SelectorTable onlyIstio;
 
   /**
    * {@link #candidateGateways} by port and host, which is all they depend on: a replay sends many
@@ -51,7 +53,7 @@ public final class Router {
    *     Gateway whose listener accepts the request)
    */
   public Router(DataPlanes planes, GatewayTable only, String onlyClass, long seed, boolean byHost) {
-    this(planes, only, onlyClass, seed, byHost, true);
+    this(planes, only, onlyClass, seed, byHost, true, null);
   }
 
   private Router(
@@ -60,8 +62,10 @@ public final class Router {
       String onlyClass,
       long seed,
       boolean byHost,
-      boolean explain) {
+      boolean explain,
+      IstioTable.SelectorTable onlyIstio) {
     this.explain = explain;
+    this.onlyIstio = onlyIstio;
     this.planes = planes;
     this.table = planes.gateways();
     this.only = only;
@@ -79,6 +83,11 @@ public final class Router {
     if (ref == null) {
       return new Router(planes, null, null, seed, /* byHost= */ false);
     }
+    if (planes.isIstio(ref)) {
+      IstioTable.SelectorTable t =
+          planes.istio().bySelector(ref.substring(IstioTable.PREFIX.length()));
+      return new Router(planes, null, null, seed, /* byHost= */ false, true, t);
+    }
     if (planes.isIngressClass(ref)) {
       String name = ref.substring(DataPlanes.CLASS_PREFIX.length());
       return new Router(planes, null, name, seed, /* byHost= */ false);
@@ -92,7 +101,7 @@ public final class Router {
    * instead of explained candidate by candidate (for {@code serve}, which shows no trace).
    */
   public Router withoutTraces() {
-    return new Router(planes, only, onlyClass, seed, byHost, false);
+    return new Router(planes, only, onlyClass, seed, byHost, false, onlyIstio);
   }
 
   /** The data planes requests are sent to. */
@@ -100,22 +109,33 @@ public final class Router {
     return planes;
   }
 
-  /** One result per Gateway and ingress class the request goes to. */
+  /** One result per Gateway, ingress class and Istio ingress gateway the request goes to. */
   public List<Result> all(Request req) {
     List<Result> out = new ArrayList<>();
-    if (onlyClass == null) {
+    boolean otherPlanes = !planes.ingresses().isEmpty() || !planes.istio().selectors().isEmpty();
+    if (onlyClass == null && onlyIstio == null) {
       for (Result r : gatewaysAll(req)) {
-        if (r.gateway() != null || planes.ingresses().isEmpty() || only != null) {
+        if (r.gateway() != null || !otherPlanes || only != null) {
           out.add(r);
         }
       }
     }
-    if (only == null) {
+    if (only == null && onlyIstio == null) {
       for (IngressTable.IngressClassTable t : planes.ingresses().classes()) {
         if (onlyClass == null || onlyClass.equals(t.name())) {
-          out.add(IngressRouter.route(t, req, seed, explain));
+          out.add(IngressRouter.route(t, req, seed, true));
         }
       }
+    }
+    if (only == null && onlyClass == null) {
+      for (IstioTable.SelectorTable t : planes.istio().selectors()) {
+        if (onlyIstio == null ? t.hasPort(req.port()) : t == onlyIstio) {
+          out.add(IstioRouter.route(t, req, seed, true));
+        }
+      }
+    }
+    if (out.isEmpty()) {
+      out.add(noGateway(req));
     }
     return out;
   }
@@ -126,6 +146,16 @@ public final class Router {
    * specifically (ties to the first by name), else the first whose listener accepts it.
    */
   public Result one(String gateway, Request req) {
+    if (onlyIstio != null) {
+      return IstioRouter.route(onlyIstio, req, seed, explain);
+    }
+    if (gateway != null && gateway.startsWith(IstioTable.PREFIX)) {
+      IstioTable.SelectorTable t =
+          planes.istio().bySelector(gateway.substring(IstioTable.PREFIX.length()));
+      if (t != null) {
+        return IstioRouter.route(t, req, seed, explain);
+      }
+    }
     if (gateway != null && gateway.startsWith(DataPlanes.CLASS_PREFIX)) {
       IngressTable.IngressClassTable t =
           planes.ingresses().byName(gateway.substring(DataPlanes.CLASS_PREFIX.length()));
@@ -136,7 +166,7 @@ public final class Router {
     if (gateway != null || only != null || onlyClass != null) {
       return onlyClass != null ? all(req).get(0) : gatewayOne(gateway, req);
     }
-    if (!byHost && planes.ingresses().isEmpty()) {
+    if (!byHost && planes.ingresses().isEmpty() && planes.istio().selectors().isEmpty()) {
       return gatewayOne(null, req);
     }
     // Rank the Gateways, then the ingress classes that could still win; trace only the one chosen
@@ -153,6 +183,11 @@ public final class Router {
       // A class that does not serve the host ranks 2 at best, one that does 4.
       if ((t.serves(req.host()) ? RouteHostnames.EXACT : RouteHostnames.ANY) >= choice.rank) {
         choice.offer(IngressRouter.route(t, req, seed, false));
+      }
+    }
+    for (IstioTable.SelectorTable t : planes.istio().selectors()) {
+      if (t.hasPort(req.port())) {
+        choice.offer(IstioRouter.route(t, req, seed, false));
       }
     }
     if (choice.best == null) {
@@ -266,6 +301,13 @@ public final class Router {
     if (r.gateway() == null) {
       return r; // no data plane at all: the result explains itself
     }
+    IstioTable.SelectorTable istio = planes.istio().ofGateway(r.gateway());
+    if (istio != null
+        && (r.route() == null
+            ? table.gateway(r.gateway().namespace(), r.gateway().name()) == null
+            : r.route().kind().equals("VirtualService"))) {
+      return IstioRouter.route(istio, req, seed, true);
+    }
     DataPlane plane =
         r.gateway().namespace() == null
             ? planes.ingresses().byName(r.gateway().name())
@@ -277,6 +319,9 @@ public final class Router {
   private Result route(DataPlane plane, Request req) {
     if (plane instanceof GatewayTable g) {
       return Simulator.simulate(table, g, req, seed, explain);
+    }
+    if (plane instanceof IstioTable.SelectorTable t) {
+      return IstioRouter.route(t, req, seed, explain);
     }
     return IngressRouter.route((IngressTable.IngressClassTable) plane, req, seed, explain);
   }
@@ -292,6 +337,10 @@ public final class Router {
     Result.RouteHit hit = r.route();
     if (hit == null || r.status() == 404) {
       return 1;
+    }
+    if (hit.kind().equals("VirtualService")) {
+      List<String> hosts = planes.istio().virtualServiceHosts(hit.namespace(), hit.name());
+      return hosts == null ? RouteHostnames.ANY : RouteHostnames.specificity(hosts, req.host());
     }
     if (hit.kind().equals("Ingress")) {
       IngressTable.IngressClassTable t = planes.ingresses().byName(r.gateway().name());

@@ -14,6 +14,7 @@ import java.util.List;
  * @param filters the backendRef's own filters
  * @param invalid why the reference does not resolve (ResolvedRefs=False), or null when it does
  * @param assumed whether the Service is not in the input and is assumed to exist
+ * @param subset the Istio DestinationRule subset, or null (Gateway API and Ingress backends)
  */
 public record BackendRef(
     String group,
@@ -24,14 +25,35 @@ public record BackendRef(
     int weight,
     List<Filter> filters,
     String invalid,
-    boolean assumed) {
+    boolean assumed,
+    String subset) {
 
   public BackendRef {
     filters = List.copyOf(filters);
   }
 
-  /** {@code Service ns/name:port}. */
+  /** A backendRef of Gateway API or an Ingress (no subset). */
+  public BackendRef(
+      String group,
+      String kind,
+      String namespace,
+      String name,
+      Integer port,
+      int weight,
+      List<Filter> filters,
+      String invalid,
+      boolean assumed) {
+    this(group, kind, namespace, name, port, weight, filters, invalid, assumed, null);
+  }
+
+  /** {@code Service ns/name:port} (and {@code subset v1}). */
   public String display() {
-    return kind + " " + namespace + "/" + name + (port == null ? "" : ":" + port);
+    return kind
+        + " "
+        + namespace
+        + "/"
+        + name
+        + (port == null ? "" : ":" + port)
+        + (subset == null ? "" : " subset " + subset);
   }
 }

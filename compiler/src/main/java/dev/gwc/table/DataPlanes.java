@@ -11,9 +11,13 @@ import java.util.List;
  * @param gateways the Gateways
  * @param ingresses the ingress classes (none when the set's Ingresses were converted)
  * @param routeHostnames the hostnames of every route
+ * @param istio the Istio ingress gateways, one per selector
  */
 public record DataPlanes(
-    RoutingTable gateways, IngressTable ingresses, RouteHostnames routeHostnames) {
+    RoutingTable gateways,
+    IngressTable ingresses,
+    RouteHostnames routeHostnames,
+    IstioTable istio) {
 
   /**
    * The data planes of a compiled set. The Ingresses' table is built on another core while the
@@ -28,18 +32,29 @@ public record DataPlanes(
             "ingresses",
             () -> withIngresses ? IngressTable.build(report) : IngressTable.build(List.of()));
     RoutingTable gateways = RoutingTable.build(report);
-    return new DataPlanes(gateways, ingresses.join(), RouteHostnames.of(report));
+    return new DataPlanes(
+        gateways, ingresses.join(), RouteHostnames.of(report), IstioTable.build(report));
   }
 
   /** The Gateways of a routing table alone. */
   public static DataPlanes gatewaysOf(RoutingTable table) {
-    return new DataPlanes(table, IngressTable.build(List.of()), RouteHostnames.of(null));
+    return new DataPlanes(
+        table, IngressTable.build(List.of()), RouteHostnames.of(null), IstioTable.build(List.of()));
   }
 
   /**
    * What {@code --gateway} and a request line's {@code "gateway"} write to name an ingress class.
    */
   public static final String CLASS_PREFIX = "IngressClass/";
+
+  /**
+   * Whether {@code ref} names an Istio ingress gateway of the set ({@code istio:KEY=VALUE,...}).
+   */
+  public boolean isIstio(String ref) {
+    return ref != null
+        && ref.startsWith(IstioTable.PREFIX)
+        && istio.bySelector(ref.substring(IstioTable.PREFIX.length())) != null;
+  }
 
   /** Whether {@code ref} names an ingress class of the set ({@code IngressClass/NAME}). */
   public boolean isIngressClass(String ref) {

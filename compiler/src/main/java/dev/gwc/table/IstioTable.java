@@ -1,0 +1,341 @@
+package dev.gwc.table;
+
+import dev.gwc.graph.Hostnames;
+import dev.gwc.pipeline.Compiled;
+import dev.gwc.pipeline.Report;
+import dev.gwc.resource.Manifest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The Istio ingress gateways of a compiled set: one data plane per distinct Gateway {@code
+ * selector} (the gateway workload it configures), with the servers of every Istio Gateway that
+ * selects it, the VirtualServices bound to those Gateways, and what destinations resolve to
+ * (Services and their ports, ServiceEntry hosts, DestinationRule subsets). Immutable once built.
+ */
+public final class IstioTable {
+  /** What {@code --gateway} and a request line's {@code "gateway"} write to name a selector. */
+  public static final String PREFIX = "istio:";
+
+  private final Map<String, SelectorTable> selectors;
+  private final Map<String, List<Integer>> servicePorts;
+  private final Set<String> serviceEntryHosts;
+  private final Map<String, Set<String>> subsets;
+
+  private IstioTable(
+      Map<String, SelectorTable> selectors,
+      Map<String, List<Integer>> servicePorts,
+      Set<String> serviceEntryHosts,
+      Map<String, Set<String>> subsets) {
+    this.selectors = selectors;
+    this.servicePorts = servicePorts;
+    this.serviceEntryHosts = serviceEntryHosts;
+    this.subsets = subsets;
+  }
+
+  /**
+   * A server of an Istio Gateway.
+   *
+   * @param gateway the Gateway
+   * @param index its index in {@code servers}
+   * @param port the port number
+   * @param portName the port's name
+   * @param protocol the port's protocol (HTTP, HTTPS, ...)
+   * @param hosts its hosts as written ({@code ns/host}, {@code *}, {@code *.example.com})
+   * @param httpsRedirect whether plain HTTP is answered with a redirect to HTTPS
+   */
+  public record Server(
+      GatewayId gateway,
+      int index,
+      int port,
+      String portName,
+      String protocol,
+      List<String> hosts,
+      boolean httpsRedirect) {
+    /** How well the server's hosts name {@code host}: 2 exact, 1 wildcard, 0 none. */
+    public int hostRank(String host) {
+      int best = 0;
+      for (String h : hosts) {
+        String name = h.contains("/") ? h.substring(h.indexOf('/') + 1) : h;
+        if (name.equals(host)) {
+          return 2;
+        }
+        if (name.equals("*") || Hostnames.wildcardMatches(name, host)) {
+          best = 1;
+        }
+      }
+      return best;
+    }
+
+    /** Whether the server lets a VirtualService of {@code namespace} bind for {@code host}. */
+    public boolean admits(String namespace, String host) {
+      for (String h : hosts) {
+        int slash = h.indexOf('/');
+        String ns = slash < 0 ? "*" : h.substring(0, slash);
+        String name = slash < 0 ? h : h.substring(slash + 1);
+        boolean nsOk =
+            ns.equals("*")
+                || ns.equals(namespace)
+                || (ns.equals(".") && namespace.equals(gateway.namespace()));
+        boolean hostOk =
+            name.equals("*")
+                || name.equals(host)
+                || Hostnames.wildcardMatches(name, host)
+                || (host.startsWith("*.")
+                    && name.startsWith("*.")
+                    && host.endsWith(name.substring(1)));
+        if (nsOk && hostOk) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** The ingress gateway workload of one selector: its servers and the VirtualServices on them. */
+  public static final class SelectorTable implements DataPlane {
+    /** {@code key=value[,key=value]}, sorted. */
+    public final String selector;
+
+    private final List<Server> servers;
+    private final List<IstioRoutes.VirtualService> virtualServices;
+    private final IstioTable table;
+
+    SelectorTable(
+        String selector,
+        List<Server> servers,
+        List<IstioRoutes.VirtualService> virtualServices,
+        IstioTable table) {
+      this.selector = selector;
+      this.servers = List.copyOf(servers);
+      this.virtualServices = List.copyOf(virtualServices);
+      this.table = table;
+    }
+
+    @Override
+    public GatewayId id() {
+      return new GatewayId(null, PREFIX + selector);
+    }
+
+    /** Every server of every Gateway of this selector, in Gateway then server order. */
+    public List<Server> servers() {
+      return servers;
+    }
+
+    /** Whether a server listens on {@code port}. */
+    public boolean hasPort(int port) {
+      return servers.stream().anyMatch(s -> s.port() == port);
+    }
+
+    /** The VirtualServices bound to {@code gateway} ({@code namespace/name}), in name order. */
+    public List<IstioRoutes.VirtualService> boundTo(GatewayId gateway) {
+      String id = gateway.namespace() + "/" + gateway.name();
+      return virtualServices.stream().filter(v -> v.gateways().contains(id)).toList();
+    }
+
+    /** The table the selector belongs to (destinations resolve there). */
+    public IstioTable table() {
+      return table;
+    }
+  }
+
+  /** Every selector, sorted. */
+  public List<SelectorTable> selectors() {
+    return List.copyOf(selectors.values());
+  }
+
+  /** A selector's table ({@code key=value,...}), or null. */
+  public SelectorTable bySelector(String selector) {
+    return selectors.get(selector);
+  }
+
+  /** The selector whose servers include the Gateway's, or null. */
+  public SelectorTable ofGateway(GatewayId gateway) {
+    for (SelectorTable t : selectors.values()) {
+      for (Server s : t.servers) {
+        if (s.gateway().equals(gateway)) {
+          return t;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The hosts of a VirtualService bound to one of the set's ingress gateways, or null. */
+  public List<String> virtualServiceHosts(String namespace, String name) {
+    for (SelectorTable t : selectors.values()) {
+      for (IstioRoutes.VirtualService v : t.virtualServices) {
+        if (v.namespace().equals(namespace) && v.name().equals(name)) {
+          return v.hosts();
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The ports of a Service ({@code namespace/name}), or null when it is not in the input. */
+  public List<Integer> servicePorts(String service) {
+    return servicePorts.get(service);
+  }
+
+  /** Whether a ServiceEntry of the input declares {@code host}. */
+  public boolean isServiceEntryHost(String host) {
+    return serviceEntryHosts.contains(host);
+  }
+
+  /**
+   * The subsets that DestinationRules define for a destination host (the FQDN {@code
+   * name.namespace.svc.cluster.local}, or a ServiceEntry host), or null when none is for it.
+   */
+  public Set<String> subsets(String host) {
+    return subsets.get(host);
+  }
+
+  /** The Istio table of a compiled set. */
+  public static IstioTable build(Report report) {
+    List<Manifest> manifests = new ArrayList<>();
+    for (Compiled c : report.compiled()) {
+      manifests.add(c.manifest());
+    }
+    return build(manifests);
+  }
+
+  /** Builds the table from manifests (Istio networking kinds and Services; others are ignored). */
+  public static IstioTable build(List<Manifest> manifests) {
+    Map<String, List<Integer>> ports = new TreeMap<>();
+    Set<String> entryHosts = new TreeSet<>();
+    Map<String, Set<String>> subsets = new TreeMap<>();
+    List<Manifest> gateways = new ArrayList<>();
+    List<IstioRoutes.VirtualService> virtualServices = new ArrayList<>();
+    for (Manifest m : manifests) {
+      if (m.name() == null || m.root() == null) {
+        continue;
+      }
+      if (m.group().isEmpty() && m.kind().equals("Service")) {
+        ports.put(m.namespace() + "/" + m.name(), servicePorts(m.root().toPlain()));
+      }
+      if (!m.group().equals("networking.istio.io")) {
+        continue;
+      }
+      Map<?, ?> root = m.root().toPlain();
+      Map<?, ?> spec = IstioRoutes.map(root.get("spec"));
+      switch (m.kind()) {
+        case "Gateway" -> gateways.add(m);
+        case "VirtualService" ->
+            virtualServices.add(IstioRoutes.read(m.namespace(), m.name(), root));
+        case "ServiceEntry" -> entryHosts.addAll(IstioRoutes.strings(spec.get("hosts")));
+        case "DestinationRule" -> {
+          String host = IstioRoutes.str(spec.get("host"));
+          if (host != null) {
+            Set<String> names =
+                subsets.computeIfAbsent(fqdn(host, m.namespace()), h -> new TreeSet<>());
+            for (Object s : IstioRoutes.list(spec.get("subsets"))) {
+              String name = IstioRoutes.str(IstioRoutes.map(s).get("name"));
+              if (name != null) {
+                names.add(name);
+              }
+            }
+          }
+        }
+        default -> {}
+      }
+    }
+    virtualServices.sort(
+        Comparator.comparing(IstioRoutes.VirtualService::namespace)
+            .thenComparing(IstioRoutes.VirtualService::name));
+    gateways.sort(Comparator.comparing(Manifest::namespace).thenComparing(Manifest::name));
+    Map<String, List<Server>> bySelector = new TreeMap<>();
+    for (Manifest g : gateways) {
+      Map<?, ?> spec = IstioRoutes.map(g.root().toPlain().get("spec"));
+      String selector = selector(IstioRoutes.map(spec.get("selector")));
+      List<?> servers = IstioRoutes.list(spec.get("servers"));
+      for (int i = 0; i < servers.size(); i++) {
+        Map<?, ?> s = IstioRoutes.map(servers.get(i));
+        Map<?, ?> port = IstioRoutes.map(s.get("port"));
+        Integer number = IstioRoutes.integer(port.get("number"));
+        if (number == null) {
+          continue;
+        }
+        Map<?, ?> tls = IstioRoutes.map(s.get("tls"));
+        bySelector
+            .computeIfAbsent(selector, k -> new ArrayList<>())
+            .add(
+                new Server(
+                    new GatewayId(g.namespace(), g.name()),
+                    i,
+                    number,
+                    IstioRoutes.str(port.get("name")),
+                    String.valueOf(port.get("protocol")).toUpperCase(java.util.Locale.ROOT),
+                    IstioRoutes.strings(s.get("hosts")),
+                    Boolean.TRUE.equals(tls.get("httpsRedirect"))));
+      }
+    }
+    Map<String, SelectorTable> selectors = new LinkedHashMap<>();
+    IstioTable table = new IstioTable(selectors, ports, entryHosts, subsets);
+    bySelector.forEach(
+        (selector, servers) -> {
+          Set<GatewayId> ids =
+              new TreeSet<>(
+                  Comparator.comparing(GatewayId::namespace).thenComparing(GatewayId::name));
+          servers.forEach(s -> ids.add(s.gateway()));
+          List<IstioRoutes.VirtualService> bound = new ArrayList<>();
+          for (IstioRoutes.VirtualService v : virtualServices) {
+            if (ids.stream()
+                .anyMatch(id -> v.gateways().contains(id.namespace() + "/" + id.name()))) {
+              bound.add(v);
+            }
+          }
+          selectors.put(selector, new SelectorTable(selector, servers, bound, table));
+        });
+    return table;
+  }
+
+  /** {@code key=value,...} in key order; {@code (none)} for a Gateway without selector. */
+  static String selector(Map<?, ?> labels) {
+    if (labels.isEmpty()) {
+      return "(none)";
+    }
+    Map<String, String> sorted = new TreeMap<>();
+    labels.forEach((k, v) -> sorted.put(String.valueOf(k), String.valueOf(v)));
+    StringBuilder sb = new StringBuilder();
+    sorted.forEach(
+        (k, v) -> sb.append(sb.length() == 0 ? "" : ",").append(k).append('=').append(v));
+    return sb.toString();
+  }
+
+  /**
+   * A destination host as Istio resolves it: a short name ({@code reviews}) is a Service in {@code
+   * namespace}, {@code name.ns} and {@code name.ns.svc} are completed to {@code
+   * name.ns.svc.cluster.local}; other names stay as they are.
+   */
+  public static String fqdn(String host, String namespace) {
+    if (!host.contains(".")) {
+      return host + "." + namespace + ".svc.cluster.local";
+    }
+    String[] parts = host.split("\\.");
+    if (parts.length == 2) {
+      return host + ".svc.cluster.local";
+    }
+    if (parts.length == 3 && parts[2].equals("svc")) {
+      return host + ".cluster.local";
+    }
+    return host;
+  }
+
+  private static List<Integer> servicePorts(Map<?, ?> root) {
+    List<Integer> out = new ArrayList<>();
+    for (Object p : IstioRoutes.list(IstioRoutes.map(root.get("spec")).get("ports"))) {
+      Integer n = IstioRoutes.integer(IstioRoutes.map(p).get("port"));
+      if (n != null) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
+}

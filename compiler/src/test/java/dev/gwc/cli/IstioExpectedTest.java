@@ -1,0 +1,100 @@
+package dev.gwc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gwc.testing.Gwc;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What {@code ../shared/examples/istio/EXPECTED.md} says gwc answers about that set, line by line
+ * (the lines about {@code convert --provider istio} and missing subsets wait for those features).
+ */
+class IstioExpectedTest {
+  private static final String SET = Gwc.shared().resolve("examples/istio").toString();
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> simulate(String request) {
+    Gwc.Run run = Gwc.run("simulate", "--format", "json", "--request", request, SET);
+    assertEquals(0, run.exit(), run.err());
+    return run.json();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object o) {
+    return (Map<String, Object>) o;
+  }
+
+  @Test
+  void validate_hasNoErrors() {
+    assertEquals(0, Gwc.run("validate", SET).exit());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void api_goesToTheApiService_subsetV1OrV2_90To10() {
+    Map<String, Object> r = simulate("GET http://dev.example.com/api/users");
+    Map<String, Object> route = map(r.get("route"));
+    assertEquals("VirtualService", route.get("kind"));
+    assertEquals("default", route.get("namespace"));
+    assertEquals("dev", route.get("name"));
+    assertEquals(0L, route.get("rule"));
+    Map<String, Object> backend = map(r.get("backend"));
+    assertEquals("Service", backend.get("kind"));
+    assertEquals("default/api", backend.get("namespace") + "/" + backend.get("name"));
+    assertEquals(8080L, backend.get("port"));
+    assertTrue(List.of("v1", "v2").contains(backend.get("subset")), backend.toString());
+    List<Map<String, Object>> shares = (List<Map<String, Object>>) r.get("backends");
+    assertEquals(List.of(0.9, 0.1), shares.stream().map(s -> s.get("share")).toList());
+    assertEquals(List.of("v1", "v2"), shares.stream().map(s -> s.get("subset")).toList());
+  }
+
+  @Test
+  void theRoot_goesToWeb() {
+    Map<String, Object> r = simulate("GET http://dev.example.com/");
+    assertEquals(1L, map(r.get("route")).get("rule"));
+    Map<String, Object> backend = map(r.get("backend"));
+    assertEquals("web", backend.get("name"));
+    assertEquals(80L, backend.get("port"));
+    assertTrue(backend.containsKey("subset"), backend.toString()); // null: no subset
+    assertEquals("null", String.valueOf(backend.get("subset")));
+  }
+
+  @Test
+  void old_isRedirectedToNew() {
+    Map<String, Object> r = simulate("GET http://test.example.com/old");
+    assertEquals(301L, r.get("status"));
+    assertEquals("http://test.example.com/new", map(r.get("redirect")).get("location"));
+  }
+
+  @Test
+  void grafana_goesToItsService() {
+    Map<String, Object> r = simulate("GET http://istio-grafana.frognew.com/");
+    Map<String, Object> backend = map(r.get("backend"));
+    assertEquals("istio-system/grafana", backend.get("namespace") + "/" + backend.get("name"));
+    assertEquals(3000L, backend.get("port"));
+  }
+
+  @Test
+  void anUnknownHost_is404() {
+    assertEquals(404L, simulate("GET http://other.example.com/").get("status"));
+  }
+
+  @Test
+  void gatewayIstioSelector_sendsToThatIngressGatewayOnly() {
+    Gwc.Run run =
+        Gwc.run(
+            "simulate",
+            "--format",
+            "json",
+            "--gateway",
+            "istio:istio=ingressgateway",
+            "--request",
+            "GET http://dev.example.com/",
+            SET);
+    assertEquals(0, run.exit(), run.err());
+    assertEquals("dev", map(run.json().get("route")).get("name"));
+  }
+}
