@@ -53,6 +53,8 @@ class LayeringTest {
     m.put("status", Set.of("yaml", "resource", "graph"));
     // ingress-nginx's annotation names and how the controller reads them.
     m.put("nginx", Set.of());
+    // Istio's host names and its cross-resource checks.
+    m.put("istio", Set.of("diag", "yaml", "resource"));
     m.put(
         "convert",
         Set.of("concurrent", "source", "diag", "yaml", "resource", "validate.schema", "nginx"));
@@ -69,11 +71,14 @@ class LayeringTest {
             "validate",
             "graph",
             "rules",
-            "status"));
+            "status",
+            "istio"));
     // The data planes: routing tables built from the compiled set (the only package on this side
     // that reads it), the simulator that routes requests through them, then what reads and writes
     // traffic around it.
-    m.put("table", Set.of("concurrent", "regex", "yaml", "resource", "graph", "pipeline", "nginx"));
+    m.put(
+        "table",
+        Set.of("concurrent", "regex", "yaml", "resource", "graph", "pipeline", "nginx", "istio"));
     m.put("sim", Set.of("concurrent", "regex", "table"));
     m.put("migrate", Set.of("yaml", "resource", "nginx", "convert", "pipeline", "table", "sim"));
     m.put(

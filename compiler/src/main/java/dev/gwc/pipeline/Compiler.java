@@ -4,10 +4,12 @@ import dev.gwc.concurrent.Parallel;
 import dev.gwc.diag.Diagnostic;
 import dev.gwc.diag.Diagnostics;
 import dev.gwc.graph.GraphBuilder;
+import dev.gwc.graph.Nodes;
 import dev.gwc.graph.Nodes.GraphNode;
 import dev.gwc.graph.Nodes.RouteNode;
 import dev.gwc.graph.Resolution;
 import dev.gwc.graph.Resolver;
+import dev.gwc.istio.IstioChecks;
 import dev.gwc.resource.Manifest;
 import dev.gwc.resource.ManifestReader;
 import dev.gwc.resource.ResourceRules;
@@ -216,6 +218,7 @@ public final class Compiler {
     Resolution resolution =
         Resolver.resolve(GraphBuilder.assemble(validated, nodes, options.complete()));
     all.addAll(resolution.diagnostics());
+    all.addAll(istioChecks(kept, options.complete()));
     long graphDone = System.nanoTime();
     return new Report(
         Diagnostics.of(all),
@@ -226,6 +229,20 @@ public final class Compiler {
         resolution,
         new Report.Timings(filesDone - start, graphDone - filesDone),
         replaced);
+  }
+
+  /** Istio's cross-resource checks, with the ports of the input's Services from the graph. */
+  private static List<Diagnostic> istioChecks(List<Compiled> kept, boolean complete) {
+    List<Manifest> istio = new ArrayList<>();
+    Map<String, List<Integer>> ports = new HashMap<>();
+    for (Compiled c : kept) {
+      if (c.graphNode() instanceof Nodes.ServiceNode s) {
+        ports.put(s.namespace() + "/" + s.name(), s.ports());
+      } else if (c.manifest().group().equals("networking.istio.io")) {
+        istio.add(c.manifest());
+      }
+    }
+    return istio.isEmpty() ? List.of() : IstioChecks.check(istio, ports, complete);
   }
 
   private static FileResult validateFile(
@@ -272,11 +289,13 @@ public final class Compiler {
                       && (m.kind().equals("Ingress") || m.kind().equals("IngressClass")))
                   || (m.group().isEmpty() && m.kind().equals("Service"))
                   || (m.group().equals("gateway.networking.k8s.io")
-                      && (m.kind().equals("Gateway") || m.kind().equals("ListenerSet")))
-                  // Istio's ingress gateway is routed from its objects' trees too.
-                  || m.group().equals("networking.istio.io"));
+                      && (m.kind().equals("Gateway") || m.kind().equals("ListenerSet"))));
+      // Istio's objects are checked against each other and routed from their trees: kept whole.
+      boolean istio = m.group().equals("networking.istio.io");
       Manifest kept =
-          keep == Keep.ALL ? m : route ? ((RouteNode) node).manifest() : ingressSide ? m : m.slim();
+          keep == Keep.ALL
+              ? m
+              : route ? ((RouteNode) node).manifest() : ingressSide || istio ? m : m.slim();
       boolean keepValue = keep == Keep.ALL || route;
       // An object's defaulted value is a map (every manifest is a mapping).
       Map<?, ?> value = v.value() instanceof Map<?, ?> map ? map : null;

@@ -2,6 +2,7 @@ package dev.gwc.pipeline;
 
 import dev.gwc.diag.Rule;
 import dev.gwc.graph.GraphRules;
+import dev.gwc.istio.IstioRules;
 import dev.gwc.resource.ResourceRules;
 import dev.gwc.rules.ResourceChecks;
 import dev.gwc.validate.ValidateRules;
@@ -22,6 +23,7 @@ public final class RuleCatalog {
     out.addAll(SchemaRules.all());
     out.addAll(ResourceChecks.rules());
     out.addAll(GraphRules.all());
+    out.addAll(IstioRules.all());
     return List.copyOf(out);
   }
 

@@ -1,6 +1,7 @@
 package dev.gwc.table;
 
 import dev.gwc.graph.Hostnames;
+import dev.gwc.istio.IstioHosts;
 import dev.gwc.pipeline.Compiled;
 import dev.gwc.pipeline.Report;
 import dev.gwc.resource.Manifest;
@@ -309,23 +310,9 @@ public final class IstioTable {
     return sb.toString();
   }
 
-  /**
-   * A destination host as Istio resolves it: a short name ({@code reviews}) is a Service in {@code
-   * namespace}, {@code name.ns} and {@code name.ns.svc} are completed to {@code
-   * name.ns.svc.cluster.local}; other names stay as they are.
-   */
+  /** A destination host as Istio completes it ({@link IstioHosts#fqdn}). */
   public static String fqdn(String host, String namespace) {
-    if (!host.contains(".")) {
-      return host + "." + namespace + ".svc.cluster.local";
-    }
-    String[] parts = host.split("\\.");
-    if (parts.length == 2) {
-      return host + ".svc.cluster.local";
-    }
-    if (parts.length == 3 && parts[2].equals("svc")) {
-      return host + ".cluster.local";
-    }
-    return host;
+    return IstioHosts.fqdn(host, namespace);
   }
 
   private static List<Integer> servicePorts(Map<?, ?> root) {

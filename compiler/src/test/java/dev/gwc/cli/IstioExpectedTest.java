@@ -10,9 +10,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What {@code ../shared/examples/istio/EXPECTED.md} says gwc answers about that set, line by line
- * (the lines about {@code convert --provider istio} and missing subsets wait for those features).
+ * (the line about {@code convert --provider istio} waits for that feature).
  */
 class IstioExpectedTest {
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp;
+
   private static final String SET = Gwc.shared().resolve("examples/istio").toString();
 
   @SuppressWarnings("unchecked")
@@ -96,5 +98,23 @@ class IstioExpectedTest {
             SET);
     assertEquals(0, run.exit(), run.err());
     assertEquals("dev", map(run.json().get("route")).get("name"));
+  }
+
+  @Test
+  void subsetV3_isReportedAtItsLine() throws java.io.IOException {
+    java.nio.file.Path src = Gwc.shared().resolve("examples/istio");
+    for (String f : new String[] {"gateway.yaml", "services.yaml"}) {
+      java.nio.file.Files.copy(src.resolve(f), tmp.resolve(f));
+    }
+    String routes = java.nio.file.Files.readString(src.resolve("routes.yaml"));
+    assertTrue(routes.contains("subset: v2"));
+    java.nio.file.Files.writeString(
+        tmp.resolve("routes.yaml"), routes.replace("subset: v2", "subset: v3"));
+    int line = java.util.Arrays.asList(routes.split("\n", -1)).indexOf("        subset: v2") + 1;
+    Gwc.Run run = Gwc.run("validate", "--format", "json", tmp.toString());
+    assertEquals(1, run.exit(), run.out());
+    Map<String, Object> d = run.diagnostics().get(0);
+    assertEquals("istio-subset-not-defined", d.get("rule"));
+    assertEquals((long) line, d.get("line"));
   }
 }

@@ -1,0 +1,58 @@
+package dev.gwc.istio;
+
+import dev.gwc.diag.Rule;
+import dev.gwc.diag.Severity;
+import java.util.List;
+
+/** The rules of Istio's cross-resource checks. */
+public final class IstioRules {
+  private IstioRules() {}
+
+  public static final Rule GATEWAY_NOT_FOUND =
+      new Rule(
+          "istio-gateway-not-found",
+          Severity.WARNING,
+          "a VirtualService names a Gateway that is not in the input (an error with --complete)",
+          "Istio VirtualService gateways");
+  public static final Rule HOST_NOT_ON_GATEWAY =
+      new Rule(
+          "istio-host-not-on-gateway",
+          Severity.ERROR,
+          "a VirtualService host that no server of its Gateways accepts",
+          "Istio Gateway servers hosts (namespace/host); VirtualService hosts and gateways");
+  public static final Rule DESTINATION_NOT_FOUND =
+      new Rule(
+          "istio-destination-not-found",
+          Severity.WARNING,
+          "a destination host that is neither a Service nor a ServiceEntry host of the input (an"
+              + " error with --complete)",
+          "Istio Destination host; ServiceEntry hosts");
+  public static final Rule DESTINATION_PORT =
+      new Rule(
+          "istio-destination-port",
+          Severity.ERROR,
+          "a destination without a port where the Service has several, or with a port it lacks",
+          "Istio Destination port (required when the service exposes more than one port)");
+  public static final Rule SUBSET_NOT_DEFINED =
+      new Rule(
+          "istio-subset-not-defined",
+          Severity.ERROR,
+          "a destination subset that no DestinationRule for its host defines",
+          "Istio Destination subset; DestinationRule subsets");
+  public static final Rule UNREACHABLE_RULE =
+      new Rule(
+          "istio-unreachable-rule",
+          Severity.WARNING,
+          "an http rule after a rule that matches every request, which it can never get",
+          "Istio VirtualService http (rules are evaluated in order; the first match wins)");
+
+  public static List<Rule> all() {
+    return List.of(
+        GATEWAY_NOT_FOUND,
+        HOST_NOT_ON_GATEWAY,
+        DESTINATION_NOT_FOUND,
+        DESTINATION_PORT,
+        SUBSET_NOT_DEFINED,
+        UNREACHABLE_RULE);
+  }
+}
