@@ -59,6 +59,10 @@ public final class Probes {
     Probes p = new Probes();
     for (List<Manifest> set : List.of(old, now)) {
       for (Manifest m : set) {
+        if (m.group().equals("networking.istio.io") && m.kind().equals("VirtualService")) {
+          p.virtualService(m);
+          continue;
+        }
         if (!m.group().equals("networking.k8s.io")
             && !m.group().startsWith("gateway.networking.")) {
           continue; // another project's kinds of the same names (Istio's Gateway) are not these
@@ -184,6 +188,37 @@ public final class Probes {
     }
     for (String h : hosts) {
       paths.computeIfAbsent(h, k -> new LinkedHashSet<>()).addAll(ps);
+    }
+  }
+
+  /**
+   * An Istio VirtualService: its hosts with the paths its exact and prefix uri matches name (a
+   * regex match names no path to probe). Istio tries rules in order where Gateway API orders them
+   * by specificity, so these paths, their siblings and sub-paths are where a conversion can differ.
+   */
+  private void virtualService(Manifest m) {
+    if (!(m.root().get("spec") instanceof YMap spec)) {
+      return;
+    }
+    Set<String> ps = new LinkedHashSet<>(List.of("/"));
+    if (spec.get("http") instanceof YSeq rules) {
+      for (YNode r : rules.items()) {
+        if (r instanceof YMap rule && rule.get("match") instanceof YSeq matches) {
+          for (YNode mn : matches.items()) {
+            if (mn instanceof YMap match && match.get("uri") instanceof YMap uri) {
+              String v = uri.string("exact") != null ? uri.string("exact") : uri.string("prefix");
+              if (v != null && v.startsWith("/")) {
+                ps.add(v);
+              }
+            }
+          }
+        }
+      }
+    }
+    for (String h : YSeq.strings(spec.get("hosts"))) {
+      paths
+          .computeIfAbsent(h.equals("*") ? UNKNOWN_HOST : h, k -> new LinkedHashSet<>())
+          .addAll(ps);
     }
   }
 
