@@ -4,6 +4,7 @@ import dev.gwc.graph.Condition;
 import dev.gwc.graph.Nodes.ListenerNode;
 import dev.gwc.graph.Resolution;
 import dev.gwc.pipeline.Report;
+import dev.gwc.table.IstioTable;
 import dev.gwc.yaml.YMap;
 import dev.gwc.yaml.YNode;
 import dev.gwc.yaml.YScalar;
@@ -15,15 +16,18 @@ import java.util.List;
 /**
  * {@code gwc describe}: one table per Gateway (its listeners with port, protocol, hostname,
  * attached routes and conditions) and under each listener the routes attached to it with their
- * rules; routes that attach nowhere come last, with the reason.
+ * rules; routes that attach nowhere come last, with the reason. Istio's ingress gateways come first
+ * ({@link IstioDescribe}).
  */
 public final class DescribeRenderer implements Renderer {
   @Override
   public void render(Report report, PrintWriter out) {
     Resolution r = report.resolution();
-    if (r.gateways().isEmpty() && r.listenerSets().isEmpty()) {
+    IstioTable istio = IstioTable.build(report);
+    if (r.gateways().isEmpty() && r.listenerSets().isEmpty() && istio.selectors().isEmpty()) {
       out.println("no Gateways in the input");
     }
+    IstioDescribe.render(istio, out);
     for (Resolution.GatewayResult g : r.gateways()) {
       out.println(
           "Gateway "

@@ -117,4 +117,21 @@ class IstioExpectedTest {
     assertEquals("istio-subset-not-defined", d.get("rule"));
     assertEquals((long) line, d.get("line"));
   }
+
+  @Test
+  void describe_showsServersAndTheirVirtualServices() {
+    Gwc.Run run = Gwc.run("describe", SET);
+    assertEquals(0, run.exit(), run.err());
+    String expected =
+        String.join(
+            "\n",
+            "Istio ingress gateway istio=ingressgateway",
+            "  Gateway default/my-gateway",
+            "    server 0: HTTP 80 (http), hosts dev.example.com, test.example.com",
+            "      VirtualService default/dev (hosts dev.example.com)",
+            "        http[0] uri prefix '/api' -> api:8080 subset v1 (weight 90), api:8080 subset v2"
+                + " (weight 10)",
+            "        http[1] every request -> web:80");
+    assertTrue(run.out().startsWith(expected), run.out());
+  }
 }
