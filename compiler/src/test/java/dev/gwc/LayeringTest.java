@@ -57,7 +57,15 @@ class LayeringTest {
     m.put("istio", Set.of("diag", "yaml", "resource"));
     m.put(
         "convert",
-        Set.of("concurrent", "source", "diag", "yaml", "resource", "validate.schema", "nginx"));
+        Set.of(
+            "concurrent",
+            "source",
+            "diag",
+            "yaml",
+            "resource",
+            "validate.schema",
+            "nginx",
+            "istio"));
     m.put(
         "pipeline",
         Set.of(

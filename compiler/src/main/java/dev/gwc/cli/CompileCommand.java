@@ -1,5 +1,6 @@
 package dev.gwc.cli;
 
+import dev.gwc.convert.Provider;
 import dev.gwc.output.BundleDirectory;
 import dev.gwc.pipeline.BundleItems;
 import dev.gwc.pipeline.Options;
@@ -66,7 +67,13 @@ final class CompileCommand implements Callable<Integer> {
       Options options = common.toOptions();
       output.check();
       CompileStep.Compiled set =
-          CompileStep.run(parent, common, options, NAME, !noConvert, /* routesOnly= */ false);
+          CompileStep.run(
+              parent,
+              common,
+              options,
+              NAME,
+              noConvert ? null : Provider.INGRESS_NGINX,
+              /* routesOnly= */ false);
       List<Map<String, Object>> items = BundleItems.items(set.report());
       int code = set.hasErrors() ? ExitCodes.FINDINGS : ExitCodes.OK;
       if (checkDir != null) {

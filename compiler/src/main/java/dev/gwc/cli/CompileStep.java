@@ -2,6 +2,7 @@ package dev.gwc.cli;
 
 import dev.gwc.convert.Conversion;
 import dev.gwc.convert.Notification;
+import dev.gwc.convert.Provider;
 import dev.gwc.diag.Severity;
 import dev.gwc.pipeline.Options;
 import dev.gwc.pipeline.Report;
@@ -36,7 +37,7 @@ final class CompileStep {
    * Compiles the paths of {@code common}.
    *
    * @param command the name messages start with, e.g. {@code gwc compile}
-   * @param convert whether to convert the input's Ingresses first
+   * @param convert what to convert first (its provider), or null
    * @param routesOnly keep only what routing reads ({@code Compiler.compileRoutes})
    * @throws CommandExit when an input cannot be read, or the paths hold no manifest
    */
@@ -45,7 +46,7 @@ final class CompileStep {
       CommonOptions common,
       Options options,
       String command,
-      boolean convert,
+      Provider convert,
       boolean routesOnly)
       throws CommandExit {
     ConvertedInputs.CompiledSet set;

@@ -51,8 +51,10 @@ final class ConvertCommand implements Callable<Integer> {
       paramLabel = "PROVIDER",
       defaultValue = "ingress-nginx",
       description =
-          "Whose Ingress dialect: common (the Ingress specification only; provider annotations are"
-              + " reported, not applied) or ingress-nginx (default: ${DEFAULT-VALUE}).")
+          "What to convert: common (Ingresses by the Ingress specification only; provider"
+              + " annotations are reported, not applied), ingress-nginx (Ingresses with its"
+              + " annotations; default: ${DEFAULT-VALUE}) or istio (Istio Gateways and"
+              + " VirtualServices, with DestinationRule subsets).")
   String provider;
 
   @Option(
@@ -79,7 +81,7 @@ final class ConvertCommand implements Callable<Integer> {
       Provider p = Provider.parse(provider);
       if (p == null) {
         throw new UsageException(
-            "unknown --provider '" + provider + "'; use common or ingress-nginx");
+            "unknown --provider '" + provider + "'; use common, ingress-nginx or istio");
       }
       output.check();
       options =

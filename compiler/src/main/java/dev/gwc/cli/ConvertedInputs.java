@@ -50,9 +50,10 @@ final class ConvertedInputs {
    * @throws IOException naming an input that cannot be read
    */
   static CompiledSet compile(
-      List<Input> inputs, InputStream in, Options options, boolean convert, boolean routesOnly)
+      List<Input> inputs, InputStream in, Options options, Provider convert, boolean routesOnly)
       throws IOException {
-    ConvertedInputs set = convert ? prepare(inputs, in, options) : unconverted(inputs, in);
+    ConvertedInputs set =
+        convert != null ? prepare(inputs, in, options, convert) : unconverted(inputs, in);
     Compiler compiler = Compiler.create(options, set.stdin()).withDerived(set.derived());
     Report report =
         routesOnly
@@ -77,7 +78,7 @@ final class ConvertedInputs {
    * @param convert whether the new set's Ingresses are converted
    */
   static ComparedSets compared(
-      List<Input> old, List<Input> now, InputStream in, Options options, boolean convert)
+      List<Input> old, List<Input> now, InputStream in, Options options, Provider convert)
       throws IOException {
     boolean usesStdin =
         old.stream().anyMatch(i -> i.path() == null)
@@ -91,7 +92,10 @@ final class ConvertedInputs {
     Conversion notes =
         set.conversion() != null && names(old).equals(names(now))
             ? set.conversion()
-            : Converter.convert(old, new ByteArrayInputStream(stdin), nginx(options));
+            : Converter.convert(
+                old,
+                new ByteArrayInputStream(stdin),
+                with(options, convert == null ? Provider.INGRESS_NGINX : convert));
     return new ComparedSets(oldReport, set.report(), notes.notifications());
   }
 
@@ -104,22 +108,18 @@ final class ConvertedInputs {
     return new ConvertedInputs(inputs, readStdin(inputs, in), null);
   }
 
-  static ConvertedInputs prepare(List<Input> inputs, InputStream in, Options options)
-      throws IOException {
+  static ConvertedInputs prepare(
+      List<Input> inputs, InputStream in, Options options, Provider provider) throws IOException {
     byte[] stdin = readStdin(inputs, in);
-    Conversion c = Converter.convert(inputs, new ByteArrayInputStream(stdin), nginx(options));
+    Conversion c =
+        Converter.convert(inputs, new ByteArrayInputStream(stdin), with(options, provider));
     return new ConvertedInputs(inputs, stdin, c.ingresses() == 0 ? null : c);
   }
 
-  /** How commands other than convert convert: ingress-nginx, the classes' own names. */
-  static ConvertOptions nginx(Options options) {
+  /** How commands other than convert convert: the provider's way, the classes' own names. */
+  static ConvertOptions with(Options options, Provider provider) {
     return new ConvertOptions(
-        Provider.INGRESS_NGINX,
-        null,
-        null,
-        options.defaultNamespace(),
-        options.release(),
-        options.channel());
+        provider, null, null, options.defaultNamespace(), options.release(), options.channel());
   }
 
   private static byte[] readStdin(List<Input> inputs, InputStream in) throws IOException {

@@ -60,7 +60,7 @@ final class ServeCommand implements Callable<Integer> {
       Options options = common.toOptions();
       ServeFlags.Checked checked = flags.check();
       CompileStep.Compiled set =
-          CompileStep.run(parent, common, options, NAME, /* convert= */ false, !flags.tls);
+          CompileStep.run(parent, common, options, NAME, /* convert= */ null, !flags.tls);
       Proxy.Config config =
           new ServeSetup(common, flags, checked).config(set.report(), parent.err, NAME);
       CountDownLatch stop = new CountDownLatch(1);

@@ -1,5 +1,6 @@
 package dev.gwc.cli;
 
+import dev.gwc.convert.Provider;
 import dev.gwc.diag.Severity;
 import dev.gwc.output.ResultJson;
 import dev.gwc.output.TraceText;
@@ -70,9 +71,13 @@ final class SimulateCommand implements Callable<Integer> {
       List<RequestFile.Entry> entries = flags.entries();
       long read = System.nanoTime();
       CompileStep.Compiled set =
-          CompileStep.run(parent, common, options, NAME, flags.convert, /* routesOnly= */ true);
+          CompileStep.run(parent, common, options, NAME, flags.converting(), true);
       long compiled = System.nanoTime();
-      DataPlanes planes = DataPlanes.of(set.report(), !flags.convert);
+      DataPlanes planes =
+          DataPlanes.of(
+              set.report(),
+              flags.converting() != Provider.INGRESS_NGINX,
+              flags.converting() != Provider.ISTIO);
       long built = System.nanoTime();
       Router router = Router.named(planes, flags.gateway, common.namespace, flags.seed);
       if (router == null) {

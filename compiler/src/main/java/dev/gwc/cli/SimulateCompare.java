@@ -31,6 +31,7 @@ final class SimulateCompare {
     SimulateFlags flags = cmd.flags;
     try {
       Options options = cmd.common.toOptions();
+      flags.checkProvider();
       if (!flags.format.equals("text") && !flags.format.equals("json")) {
         throw new UsageException("unknown --format '" + flags.format + "'; use text or json");
       }
@@ -53,12 +54,13 @@ final class SimulateCompare {
                 Inputs.collect(cmd.common.paths),
                 cmd.parent.in,
                 options,
-                flags.convert);
+                flags.converting());
       } catch (IOException e) {
         throw CommandExit.failure(e);
       }
       Comparison.Report report =
-          Comparison.of(sets.old(), sets.now(), flags.convert, extra, sets.notes(), flags.seed);
+          Comparison.of(
+              sets.old(), sets.now(), flags.converting(), extra, sets.notes(), flags.seed);
       if (flags.format.equals("json")) {
         cmd.parent.out.println(Values.json(CompareJson.of(report)));
       } else {

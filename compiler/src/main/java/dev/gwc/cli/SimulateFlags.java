@@ -1,5 +1,6 @@
 package dev.gwc.cli;
 
+import dev.gwc.convert.Provider;
 import dev.gwc.traffic.RequestFile;
 import dev.gwc.traffic.RequestSource;
 import java.nio.file.Path;
@@ -73,6 +74,15 @@ final class SimulateFlags {
   boolean convert;
 
   @Option(
+      names = "--provider",
+      paramLabel = "PROVIDER",
+      defaultValue = "ingress-nginx",
+      description =
+          "With --convert: what to convert, ingress-nginx (the input's Ingresses; default:"
+              + " ${DEFAULT-VALUE}) or istio (its Istio Gateways and VirtualServices).")
+  String provider;
+
+  @Option(
       names = "--compare",
       paramLabel = "OLD",
       description =
@@ -91,6 +101,7 @@ final class SimulateFlags {
 
   /** The requests to send: the one of --request, or the lines of --requests / --expect. */
   List<RequestFile.Entry> entries() throws UsageException {
+    checkProvider();
     if (!format.equals("text") && !format.equals("json")) {
       throw new UsageException("unknown --format '" + format + "'; use text or json");
     }
@@ -123,6 +134,27 @@ final class SimulateFlags {
       return RequestSource.file(file, logFormat.equals("combined"));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
+    }
+  }
+
+  /**
+   * What --convert converts (its provider), or null without --convert.
+   *
+   * @throws IllegalArgumentException for an unknown --provider (checked first by {@link #entries})
+   */
+  Provider converting() {
+    if (!convert) {
+      return null;
+    }
+    Provider p = Provider.parse(provider);
+    return p == Provider.ISTIO ? Provider.ISTIO : Provider.INGRESS_NGINX;
+  }
+
+  /** Checks --provider. */
+  void checkProvider() throws UsageException {
+    Provider p = Provider.parse(provider);
+    if (p != Provider.INGRESS_NGINX && p != Provider.ISTIO) {
+      throw new UsageException("unknown --provider '" + provider + "'; use ingress-nginx or istio");
     }
   }
 

@@ -66,13 +66,17 @@ public final class Converter {
 
   /**
    * Words one of which a file must contain to hold anything the conversion reads (Ingresses,
-   * IngressClasses, Services, ConfigMaps); other files are not parsed at all.
+   * IngressClasses, Services, ConfigMaps, Istio's Gateways, VirtualServices and DestinationRules);
+   * other files are not parsed at all.
    */
   private static final List<byte[]> RELEVANT =
       List.of(
           "Ingress".getBytes(StandardCharsets.US_ASCII),
           "Service".getBytes(StandardCharsets.US_ASCII),
-          "ConfigMap".getBytes(StandardCharsets.US_ASCII));
+          "ConfigMap".getBytes(StandardCharsets.US_ASCII),
+          "VirtualService".getBytes(StandardCharsets.US_ASCII),
+          "Gateway".getBytes(StandardCharsets.US_ASCII),
+          "DestinationRule".getBytes(StandardCharsets.US_ASCII));
 
   private Conversion run(List<Input> inputs, InputStream stdin) throws IOException {
     Map<String, SourceFile> sources = new HashMap<>();
@@ -102,9 +106,20 @@ public final class Converter {
       if (m.kind().equals("Ingress") && m.name() != null) {
         origins.putIfAbsent(m.namespace() + "/" + m.name(), m.nameSpan());
       }
+      if (m.group().equals("networking.istio.io") && m.name() != null) {
+        origins.putIfAbsent(IstioConverter.origin(m), m.nameSpan());
+      }
     }
     List<Map<String, Object>> resources = convert(manifests, inputs);
     return new Conversion(resources, notes.all(), sources, ingressCount, origins);
+  }
+
+  private void nothing(List<Input> inputs, String message) {
+    String file = inputs.isEmpty() ? "-" : inputs.get(0).name();
+    notes.addAll(
+        List.of(
+            new Notification(
+                Severity.WARNING, message, new SourceSpan(file, 0, 0, 0), ResourceRef.NONE, null)));
   }
 
   private static Loaded load(Input in, InputStream stdin, ManifestReader reader) {
@@ -142,19 +157,26 @@ public final class Converter {
   }
 
   private List<Map<String, Object>> convert(List<Manifest> manifests, List<Input> inputs) {
+    if (options.provider() == Provider.ISTIO) {
+      ingressCount = IstioConverter.virtualServices(manifests).size();
+      if (ingressCount == 0) {
+        nothing(inputs, "no networking.istio.io VirtualService in the input; nothing to convert");
+        return List.of();
+      }
+      List<Map<String, Object>> out =
+          new ArrayList<>(new IstioConverter(options, notes).convert(manifests));
+      out.sort(
+          Comparator.comparing(
+                  (Map<String, Object> o) -> KIND_ORDER.indexOf((String) o.get("kind")))
+              .thenComparing(o -> String.valueOf(((Map<?, ?>) o.get("metadata")).get("namespace")))
+              .thenComparing(o -> String.valueOf(((Map<?, ?>) o.get("metadata")).get("name"))));
+      return out;
+    }
     Inventory inventory = Inventory.of(manifests);
     List<Manifest> ingresses = ingresses(manifests);
     ingressCount = ingresses.size();
     if (ingresses.isEmpty()) {
-      String file = inputs.isEmpty() ? "-" : inputs.get(0).name();
-      notes.addAll(
-          List.of(
-              new Notification(
-                  Severity.WARNING,
-                  "no networking.k8s.io/v1 Ingress in the input; nothing to convert",
-                  new SourceSpan(file, 0, 0, 0),
-                  ResourceRef.NONE,
-                  null)));
+      nothing(inputs, "no networking.k8s.io/v1 Ingress in the input; nothing to convert");
       return List.of();
     }
     IngressReader ingressReader = new IngressReader(inventory, notes);

@@ -2,12 +2,17 @@ package dev.gwc.convert;
 
 import java.util.Locale;
 
-/** Whose Ingress dialect the input speaks: plain Ingress, or ingress-nginx with its annotations. */
+/**
+ * What the input speaks: plain Ingress, ingress-nginx's Ingress with its annotations, or Istio's
+ * own API.
+ */
 public enum Provider {
   /** The Ingress specification only; provider annotations are reported, not applied. */
   COMMON("common"),
   /** ingress-nginx: its defaults (HTTPS redirect for TLS hosts) and its annotations. */
-  INGRESS_NGINX("ingress-nginx");
+  INGRESS_NGINX("ingress-nginx"),
+  /** Istio: its Gateways and VirtualServices (with DestinationRule subsets), not Ingresses. */
+  ISTIO("istio");
 
   private final String label;
 

@@ -1,6 +1,7 @@
 package dev.gwc.migrate;
 
 import dev.gwc.convert.Notification;
+import dev.gwc.convert.Provider;
 import dev.gwc.nginx.IngressNginx;
 import dev.gwc.sim.Outcome;
 import dev.gwc.sim.Result;
@@ -60,26 +61,31 @@ public final class Comparison {
    * extra}, each sent through both, every request that lands differently reported with the
    * notifications that announced it.
    *
-   * @param nowConverted whether the new set's Ingresses were converted (they are then not routed as
-   *     Ingresses too)
+   * @param nowConverted what of the new set was converted (ingress-nginx: its Ingresses; istio: its
+   *     Istio objects), which is then not routed as it was too; null when nothing was
    * @param notes the conversion notifications of the old set's Ingresses
    * @param seed the seed of weighted choices
    */
   public static Report of(
       dev.gwc.pipeline.Report old,
       dev.gwc.pipeline.Report now,
-      boolean nowConverted,
+      Provider nowConverted,
       List<Probes.Probe> extra,
       List<Notification> notes,
       long seed) {
     List<Probes.Probe> probes = new ArrayList<>(Probes.of(manifests(old), manifests(now)));
     probes.addAll(extra);
-    return run(router(old, false, seed), router(now, nowConverted, seed), probes, notes);
+    return run(router(old, null, seed), router(now, nowConverted, seed), probes, notes);
   }
 
   /** A set's data planes, each request going to the one whose route names its host best. */
-  private static Router router(dev.gwc.pipeline.Report report, boolean converted, long seed) {
-    return new Router(DataPlanes.of(report, !converted), null, null, seed, /* byHost= */ true);
+  private static Router router(dev.gwc.pipeline.Report report, Provider converted, long seed) {
+    return new Router(
+        DataPlanes.of(report, converted != Provider.INGRESS_NGINX, converted != Provider.ISTIO),
+        null,
+        null,
+        seed,
+        /* byHost= */ true);
   }
 
   private static List<dev.gwc.resource.Manifest> manifests(dev.gwc.pipeline.Report r) {
@@ -151,6 +157,24 @@ public final class Comparison {
         fields.equals(List.of("status")) && old.location() != null && now.location() != null;
     List<Notification> out = new ArrayList<>();
     for (Notification n : notes) {
+      if ("VirtualService".equals(n.resource().kind())) {
+        // Istio: a notification about the VirtualService that routed the request in the old set,
+        // naming the rule's path the probe came from or something the result shows (a subset).
+        boolean sameVs =
+            hit != null
+                && hit.kind().equals("VirtualService")
+                && hit.namespace().equals(n.resource().namespace())
+                && hit.name().equals(n.resource().name());
+        boolean named =
+            probeNames.stream().anyMatch(n.message()::contains)
+                || (old.backend() != null
+                    && old.backend().subset() != null
+                    && n.message().contains("subset '" + old.backend().subset() + "'"));
+        if (sameVs && named) {
+          out.add(n);
+        }
+        continue;
+      }
       if (!"Ingress".equals(n.resource().kind())) {
         continue;
       }

@@ -27,13 +27,27 @@ public record DataPlanes(
    *     compile as Gateway API)
    */
   public static DataPlanes of(Report report, boolean withIngresses) {
+    return of(report, withIngresses, true);
+  }
+
+  /**
+   * The data planes of a compiled set.
+   *
+   * @param withIngresses whether to route the set's Ingresses (false when they were converted)
+   * @param withIstio whether to route the set's Istio ingress gateways (false when their Gateways
+   *     and VirtualServices were converted)
+   */
+  public static DataPlanes of(Report report, boolean withIngresses, boolean withIstio) {
     Parallel.Started<IngressTable> ingresses =
         Parallel.start(
             "ingresses",
             () -> withIngresses ? IngressTable.build(report) : IngressTable.build(List.of()));
     RoutingTable gateways = RoutingTable.build(report);
     return new DataPlanes(
-        gateways, ingresses.join(), RouteHostnames.of(report), IstioTable.build(report));
+        gateways,
+        ingresses.join(),
+        RouteHostnames.of(report),
+        withIstio ? IstioTable.build(report) : IstioTable.build(List.of()));
   }
 
   /** The Gateways of a routing table alone. */

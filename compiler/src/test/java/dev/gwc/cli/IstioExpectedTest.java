@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What {@code ../shared/examples/istio/EXPECTED.md} says gwc answers about that set, line by line
- * (the line about {@code convert --provider istio} waits for that feature).
+ * (the {@code --subset-services} part of the convert line waits for that flag).
  */
 class IstioExpectedTest {
   @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp;
@@ -133,5 +133,34 @@ class IstioExpectedTest {
                 + " (weight 10)",
             "        http[1] every request -> web:80");
     assertTrue(run.out().startsWith(expected), run.out());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void convert_oneGatewayWithThreeListeners_threeHttpRoutes_subsetsNotified() {
+    Gwc.Run run = Gwc.run("convert", "--provider", "istio", "--format", "json", SET);
+    assertEquals(0, run.exit(), run.err());
+    List<Map<String, Object>> items = (List<Map<String, Object>>) run.json().get("items");
+    List<Map<String, Object>> gateways =
+        items.stream().filter(i -> "Gateway".equals(i.get("kind"))).toList();
+    assertEquals(1, gateways.size(), run.out());
+    List<Object> listeners = (List<Object>) map(gateways.get(0).get("spec")).get("listeners");
+    assertEquals(3, listeners.size());
+    assertEquals(3, items.stream().filter(i -> "HTTPRoute".equals(i.get("kind"))).count());
+    List<Map<String, Object>> notes = (List<Map<String, Object>>) run.json().get("notifications");
+    assertTrue(
+        notes.stream()
+            .anyMatch(
+                n ->
+                    String.valueOf(n.get("message")).contains("subset 'v1'")
+                        && String.valueOf(n.get("message")).contains("version=v1")),
+        notes.toString());
+  }
+
+  @Test
+  void theMigrationProof_announcesEveryDifference() {
+    Gwc.Run run = Gwc.run("simulate", "--compare", SET, "--convert", "--provider", "istio", SET);
+    assertEquals(1, run.exit(), run.out());
+    assertTrue(run.out().contains("land differently (4 announced"), run.out());
   }
 }

@@ -142,7 +142,9 @@ public final class SchemaValidator {
       if (ps == null
           && path.parent() == null
           && (name.equals("apiVersion") || name.equals("kind"))) {
-        continue; // every object has them, whether or not its CRD's schema lists them
+        // Every object has them, whether or not its CRD's schema lists them (Istio's do not).
+        out.put(name, CrdReader.celValue(Plain.of(e.value())));
+        continue;
       }
       if (ps == null) {
         if (s.preserveUnknownFields

@@ -1,0 +1,711 @@
+package dev.gwc.convert;
+
+import dev.gwc.diag.Severity;
+import dev.gwc.istio.IstioHosts;
+import dev.gwc.resource.Manifest;
+import dev.gwc.yaml.YMap;
+import dev.gwc.yaml.YNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Istio Gateway and VirtualService ({@code http[]} rules) to Gateway API Gateways and HTTPRoutes.
+ * Each Istio Gateway becomes a Gateway of the same namespace and name, one listener per server
+ * host; each VirtualService an HTTPRoute of the same namespace and name attached to the Gateways it
+ * binds to. What has no equivalent, or means something else in Gateway API, is a notification at
+ * its line: Istio takes the first rule in order where Gateway API takes the most specific match,
+ * Istio's uri {@code prefix} is a string prefix where {@code PathPrefix} matches whole segments,
+ * subsets need Services of their own, and direct responses, faults, retries, {@code
+ * withoutHeaders}, {@code ignoreUriCase} and {@code tls[]}/{@code tcp[]} rules are not carried
+ * over.
+ */
+final class IstioConverter {
+  private static final String GROUP = "networking.istio.io";
+
+  private final ConvertOptions options;
+  private final Notes notes;
+  private final Map<String, Manifest> gateways = new TreeMap<>();
+  private final Map<String, Map<String, Object>> subsetLabels = new TreeMap<>();
+  private final Map<String, List<Object>> servicePorts = new TreeMap<>();
+
+  /** For each Istio Gateway ({@code ns/name}), the Gateway API Gateway it merges into. */
+  private final Map<String, Manifest> mergedInto = new TreeMap<>();
+
+  IstioConverter(ConvertOptions options, Notes notes) {
+    this.options = options;
+    this.notes = notes;
+  }
+
+  /** The VirtualServices of the input, which {@link #convert} turns into HTTPRoutes. */
+  static List<Manifest> virtualServices(List<Manifest> manifests) {
+    return manifests.stream()
+        .filter(
+            m -> GROUP.equals(m.group()) && m.kind().equals("VirtualService") && m.name() != null)
+        .toList();
+  }
+
+  /** Where an object came from, as {@code gwc.dev/source} names it. */
+  static String origin(Manifest m) {
+    return m.kind() + "/" + m.namespace() + "/" + m.name();
+  }
+
+  /** The Gateway API objects, in input order (the caller sorts them). */
+  List<Map<String, Object>> convert(List<Manifest> manifests) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Manifest m : manifests) {
+      if (m.group().isEmpty()
+          && m.kind().equals("Service")
+          && m.name() != null
+          && m.root() != null) {
+        List<Object> ports = new ArrayList<>();
+        for (Object p : list(map(m.root().toPlain().get("spec")).get("ports"))) {
+          if (map(p).get("port") != null) {
+            ports.add(map(p).get("port"));
+          }
+        }
+        servicePorts.put(m.namespace() + "/" + m.name(), ports);
+      }
+      if (GROUP.equals(m.group()) && m.name() != null && m.root() != null) {
+        if (m.kind().equals("Gateway")) {
+          gateways.put(m.namespace() + "/" + m.name(), m);
+        } else if (m.kind().equals("DestinationRule")) {
+          destinationRule(m);
+        }
+      }
+    }
+    // Istio Gateways that select the same workload are one ingress gateway: one Gateway API
+    // Gateway, named after the first of them, with the listeners of all.
+    Map<String, List<Manifest>> bySelector = new TreeMap<>();
+    for (Manifest g : gateways.values()) {
+      Object selector = map(map(g.root().toPlain().get("spec")).get("selector"));
+      bySelector.computeIfAbsent(plain(selector).toString(), k -> new ArrayList<>()).add(g);
+    }
+    for (List<Manifest> group : bySelector.values()) {
+      Manifest first = group.get(0);
+      List<Object> listeners = new ArrayList<>();
+      java.util.Set<String> names = new java.util.HashSet<>();
+      for (Manifest g : group) {
+        mergedInto.put(g.namespace() + "/" + g.name(), first);
+        for (Object l : listeners(g)) {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> listener = (Map<String, Object>) l;
+          String name = (String) listener.get("name");
+          if (!names.add(name)) {
+            name = Names.dns(g.name() + "-" + name);
+            names.add(name);
+            listener.put("name", name);
+          }
+          listeners.add(listener);
+        }
+        if (g != first) {
+          notes.info(
+              g,
+              g.nameSpan(),
+              "Gateway "
+                  + g.namespace()
+                  + "/"
+                  + g.name()
+                  + " selects the same gateway workload as "
+                  + first.namespace()
+                  + "/"
+                  + first.name()
+                  + ": its servers are listeners of that one Gateway API Gateway");
+        }
+      }
+      Map<String, Object> gw = object("Gateway", first);
+      Map<String, Object> spec = new LinkedHashMap<>();
+      spec.put(
+          "gatewayClassName", options.gatewayClass() == null ? "istio" : options.gatewayClass());
+      spec.put("listeners", listeners);
+      gw.put("spec", spec);
+      out.add(gw);
+    }
+    for (Manifest vs : virtualServices(manifests)) {
+      out.addAll(virtualService(vs));
+    }
+    return out;
+  }
+
+  private void destinationRule(Manifest m) {
+    Map<?, ?> spec = map(m.root().toPlain().get("spec"));
+    Object host = spec.get("host");
+    if (host == null) {
+      return;
+    }
+    for (Object s : list(spec.get("subsets"))) {
+      Map<?, ?> subset = map(s);
+      subsetLabels.put(
+          IstioHosts.fqdn(String.valueOf(host), m.namespace()) + "#" + subset.get("name"),
+          plain(subset.get("labels")));
+    }
+  }
+
+  /** The listeners of an Istio Gateway's servers: one per server host. */
+  private List<Object> listeners(Manifest g) {
+    Map<?, ?> spec = map(g.root().toPlain().get("spec"));
+    List<Object> listeners = new ArrayList<>();
+    List<?> servers = list(spec.get("servers"));
+    for (int i = 0; i < servers.size(); i++) {
+      Map<?, ?> server = map(servers.get(i));
+      Map<?, ?> port = map(server.get("port"));
+      String protocol = String.valueOf(port.get("protocol")).toUpperCase(java.util.Locale.ROOT);
+      Map<?, ?> tls = map(server.get("tls"));
+      if (!protocol.equals("HTTP") && !protocol.equals("HTTPS")) {
+        notes.warn(
+            g,
+            span(g, "spec", "servers", i),
+            "server "
+                + i
+                + " ("
+                + protocol
+                + "): only HTTP and HTTPS servers are converted; "
+                + "its tls[] and tcp[] routes need TLSRoutes and TCPRoutes written by hand");
+        continue;
+      }
+      if (Boolean.TRUE.equals(tls.get("httpsRedirect"))) {
+        notes.warn(
+            g,
+            span(g, "spec", "servers", i),
+            "tls.httpsRedirect has no listener setting in Gateway API: add an HTTPRoute with a"
+                + " RequestRedirect filter (scheme https) on this listener");
+      }
+      List<?> hosts = list(server.get("hosts"));
+      for (int h = 0; h < hosts.size(); h++) {
+        String written = String.valueOf(hosts.get(h));
+        int slash = written.indexOf('/');
+        String ns = slash < 0 ? "*" : written.substring(0, slash);
+        String host = slash < 0 ? written : written.substring(slash + 1);
+        Map<String, Object> l = new LinkedHashMap<>();
+        String base =
+            port.get("name") == null
+                ? protocol.toLowerCase(java.util.Locale.ROOT)
+                : String.valueOf(port.get("name"));
+        l.put("name", Names.dns(base + (hosts.size() > 1 ? "-" + h : "")));
+        if (!host.equals("*")) {
+          l.put("hostname", host);
+        }
+        l.put("port", port.get("number"));
+        l.put("protocol", protocol);
+        if (protocol.equals("HTTPS")) {
+          Object credential = tls.get("credentialName");
+          Map<String, Object> t = new LinkedHashMap<>();
+          t.put("mode", "Terminate");
+          if (credential != null) {
+            t.put("certificateRefs", List.of(Map.of("name", credential)));
+            notes.info(
+                g,
+                span(g, "spec", "servers", i),
+                "credentialName '"
+                    + credential
+                    + "' is read by Istio in the gateway workload's namespace; the Gateway API"
+                    + " Gateway reads Secret '"
+                    + credential
+                    + "' in its own namespace ("
+                    + g.namespace()
+                    + ")");
+          } else {
+            notes.warn(
+                g,
+                span(g, "spec", "servers", i),
+                "HTTPS server without credentialName (mode "
+                    + tls.get("mode")
+                    + "): the listener needs certificateRefs");
+          }
+          l.put("tls", t);
+        }
+        Map<String, Object> from = new LinkedHashMap<>();
+        if (ns.equals("*")) {
+          from.put("from", "All");
+        } else if (ns.equals(".") || ns.equals(g.namespace())) {
+          from.put("from", "Same");
+        } else {
+          from.put("from", "Selector");
+          from.put("selector", Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", ns)));
+        }
+        l.put("allowedRoutes", Map.of("namespaces", from));
+        listeners.add(l);
+      }
+    }
+    if (!map(spec.get("selector")).isEmpty()) {
+      notes.info(
+          g,
+          span(g, "spec", "selector"),
+          "selector "
+              + plain(spec.get("selector"))
+              + ": a Gateway API Gateway gets its own deployment from its GatewayClass, not an"
+              + " existing ingress gateway's pods");
+    }
+    return listeners;
+  }
+
+  private List<Map<String, Object>> virtualService(Manifest vs) {
+    Map<?, ?> spec = map(vs.root().toPlain().get("spec"));
+    List<Object> parents = new ArrayList<>();
+    for (Object gw : list(spec.get("gateways"))) {
+      String name = String.valueOf(gw);
+      if (name.equals("mesh")) {
+        notes.info(vs, span(vs, "spec", "gateways"), "'mesh' (the sidecars) is not converted");
+        continue;
+      }
+      String id = name.contains("/") ? name : vs.namespace() + "/" + name;
+      Manifest target = mergedInto.get(id);
+      String ns = target == null ? id.substring(0, id.indexOf('/')) : target.namespace();
+      Map<String, Object> ref = new LinkedHashMap<>();
+      ref.put("name", target == null ? id.substring(id.indexOf('/') + 1) : target.name());
+      if (!ns.equals(vs.namespace())) {
+        ref.put("namespace", ns);
+      }
+      if (!parents.contains(ref)) {
+        parents.add(ref);
+      }
+    }
+    List<Object> hostnames = new ArrayList<>();
+    for (Object h : list(spec.get("hosts"))) {
+      if (!"*".equals(h)) {
+        hostnames.add(String.valueOf(h));
+      }
+    }
+    for (String section : new String[] {"tls", "tcp"}) {
+      if (!list(spec.get(section)).isEmpty()) {
+        notes.error(
+            vs,
+            span(vs, "spec", section),
+            section
+                + "[] rules are not converted: write the "
+                + (section.equals("tls") ? "TLSRoutes" : "TCPRoutes")
+                + " by hand");
+      }
+    }
+    List<Object> rules = new ArrayList<>();
+    List<?> http = list(spec.get("http"));
+    for (int i = 0; i < http.size(); i++) {
+      Map<String, Object> rule = rule(vs, i, map(http.get(i)));
+      if (rule != null) {
+        rules.add(rule);
+      }
+    }
+    order(vs, http);
+    Map<String, Object> route = object("HTTPRoute", vs);
+    Map<String, Object> rs = new LinkedHashMap<>();
+    rs.put("parentRefs", parents);
+    if (!hostnames.isEmpty()) {
+      rs.put("hostnames", hostnames);
+    }
+    rs.put("rules", rules);
+    route.put("spec", rs);
+    return List.of(route);
+  }
+
+  /**
+   * Where Istio's first-match order and Gateway API's precedence (the longest path first) choose
+   * differently: a later rule whose path is more specific than an earlier one that also takes its
+   * requests, and rules after a rule that matches everything.
+   */
+  private void order(Manifest vs, List<?> http) {
+    List<String> prefixes = new ArrayList<>();
+    for (int j = 0; j < http.size(); j++) {
+      List<?> matches = list(map(http.get(j)).get("match"));
+      List<String> paths = new ArrayList<>();
+      for (Object m : matches) {
+        Map<?, ?> uri = map(map(m).get("uri"));
+        Object v = uri.get("prefix") != null ? uri.get("prefix") : uri.get("exact");
+        paths.add(v == null ? null : String.valueOf(v));
+      }
+      for (int i = 0; i < j; i++) {
+        String earlier = prefixes.get(i);
+        if (earlier == null) {
+          continue;
+        }
+        for (String p : paths) {
+          if (p != null && p.startsWith(earlier) && p.length() > earlier.length()) {
+            notes.warn(
+                vs,
+                span(vs, "spec", "http", j),
+                "http["
+                    + j
+                    + "] ('"
+                    + p
+                    + "') comes after http["
+                    + i
+                    + "] (prefix '"
+                    + earlier
+                    + "'): Istio sends those requests to http["
+                    + i
+                    + "], Gateway API to the longer match of http["
+                    + j
+                    + "]");
+          }
+        }
+      }
+      // The prefix this rule claims for the rules after it ("" for a rule that matches all).
+      String claimed = null;
+      if (matches.isEmpty()) {
+        claimed = "";
+      } else if (matches.size() == 1) {
+        Map<?, ?> uri = map(map(matches.get(0)).get("uri"));
+        Map<?, ?> only = map(matches.get(0));
+        if (uri.get("prefix") != null && only.size() == 1) {
+          claimed = String.valueOf(uri.get("prefix"));
+        }
+      }
+      prefixes.add(claimed);
+    }
+  }
+
+  private Map<String, Object> rule(Manifest vs, int i, Map<?, ?> r) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    List<Object> matches = new ArrayList<>();
+    List<?> ms = list(r.get("match"));
+    for (int k = 0; k < ms.size(); k++) {
+      matches.add(match(vs, i, k, map(ms.get(k))));
+    }
+    if (!matches.isEmpty()) {
+      out.put("matches", matches);
+    }
+    List<Object> filters = new ArrayList<>();
+    if (r.get("redirect") != null) {
+      filters.add(redirect(vs, i, map(r.get("redirect"))));
+    }
+    if (r.get("rewrite") != null) {
+      Map<String, Object> rewrite = rewrite(vs, i, map(r.get("rewrite")), ms);
+      if (rewrite != null) {
+        filters.add(rewrite);
+      }
+    }
+    filters.addAll(headerFilters(map(r.get("headers"))));
+    if (r.get("mirror") != null) {
+      Map<String, Object> mirror = new LinkedHashMap<>();
+      mirror.put("backendRef", backendRef(vs, i, map(r.get("mirror")), null));
+      filters.add(Map.of("type", "RequestMirror", "requestMirror", mirror));
+    }
+    if (!filters.isEmpty()) {
+      out.put("filters", filters);
+    }
+    for (String unsupported :
+        new String[] {"directResponse", "fault", "retries", "corsPolicy", "delegate", "mirrors"}) {
+      if (r.get(unsupported) != null) {
+        notes.add(
+            unsupported.equals("directResponse") || unsupported.equals("delegate")
+                ? Severity.ERROR
+                : Severity.WARNING,
+            vs,
+            span(vs, "spec", "http", i, unsupported),
+            "http[" + i + "]." + unsupported + " has no equivalent here and is not converted",
+            null);
+      }
+    }
+    if (r.get("timeout") != null) {
+      out.put("timeouts", Map.of("request", String.valueOf(r.get("timeout"))));
+    }
+    List<Object> backends = new ArrayList<>();
+    if (r.get("redirect") == null) {
+      for (Object d : list(r.get("route"))) {
+        Map<?, ?> dm = map(d);
+        Map<String, Object> ref = backendRef(vs, i, map(dm.get("destination")), dm.get("weight"));
+        List<Object> own = headerFilters(map(dm.get("headers")));
+        if (!own.isEmpty()) {
+          ref.put("filters", own);
+        }
+        backends.add(ref);
+      }
+    }
+    if (!backends.isEmpty()) {
+      out.put("backendRefs", backends);
+    }
+    return out;
+  }
+
+  private Map<String, Object> match(Manifest vs, int i, int k, Map<?, ?> m) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    Map<?, ?> uri = map(m.get("uri"));
+    if (uri.get("exact") != null) {
+      out.put("path", Map.of("type", "Exact", "value", uri.get("exact")));
+    } else if (uri.get("prefix") != null) {
+      String p = String.valueOf(uri.get("prefix"));
+      out.put("path", Map.of("type", "PathPrefix", "value", p));
+      if (!p.endsWith("/")) {
+        notes.warn(
+            vs,
+            span(vs, "spec", "http", i, "match", k, "uri"),
+            "Istio's uri prefix '"
+                + p
+                + "' is a string prefix (it also takes '"
+                + p
+                + "x'); Gateway API's PathPrefix matches whole path segments");
+      }
+    } else if (uri.get("regex") != null) {
+      out.put("path", Map.of("type", "RegularExpression", "value", uri.get("regex")));
+    }
+    List<Object> headers = new ArrayList<>();
+    map(m.get("headers"))
+        .forEach(
+            (name, v) -> {
+              Map<String, Object> h = stringMatch(vs, i, k, String.valueOf(name), map(v));
+              if (h != null) {
+                headers.add(h);
+              }
+            });
+    if (!headers.isEmpty()) {
+      out.put("headers", headers);
+    }
+    List<Object> query = new ArrayList<>();
+    map(m.get("queryParams"))
+        .forEach(
+            (name, v) -> {
+              Map<String, Object> q = stringMatch(vs, i, k, String.valueOf(name), map(v));
+              if (q != null) {
+                query.add(q);
+              }
+            });
+    if (!query.isEmpty()) {
+      out.put("queryParams", query);
+    }
+    Map<?, ?> method = map(m.get("method"));
+    if (method.get("exact") != null) {
+      out.put("method", method.get("exact"));
+    }
+    for (String unsupported :
+        new String[] {
+          "authority", "withoutHeaders", "ignoreUriCase", "port", "scheme", "sourceLabels"
+        }) {
+      if (m.get(unsupported) != null) {
+        notes.warn(
+            vs,
+            span(vs, "spec", "http", i, "match", k, unsupported),
+            "match condition "
+                + unsupported
+                + " has no equivalent in an HTTPRoute match and is not converted");
+      }
+    }
+    return out;
+  }
+
+  private Map<String, Object> stringMatch(Manifest vs, int i, int k, String name, Map<?, ?> v) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", name);
+    if (v.get("exact") != null) {
+      out.put("value", String.valueOf(v.get("exact")));
+    } else if (v.get("regex") != null) {
+      out.put("type", "RegularExpression");
+      out.put("value", String.valueOf(v.get("regex")));
+    } else if (v.get("prefix") != null) {
+      out.put("type", "RegularExpression");
+      out.put("value", com.google.re2j.Pattern.quote(String.valueOf(v.get("prefix"))) + ".*");
+    } else {
+      notes.warn(
+          vs,
+          span(vs, "spec", "http", i, "match", k),
+          "condition on '" + name + "' without exact, prefix or regex is not converted");
+      return null;
+    }
+    return out;
+  }
+
+  private Map<String, Object> redirect(Manifest vs, int i, Map<?, ?> r) {
+    Map<String, Object> rr = new LinkedHashMap<>();
+    if (r.get("scheme") != null) {
+      rr.put("scheme", r.get("scheme"));
+    }
+    if (r.get("authority") != null) {
+      rr.put("hostname", r.get("authority"));
+    }
+    if (r.get("port") != null) {
+      rr.put("port", r.get("port"));
+    }
+    if (r.get("uri") != null) {
+      rr.put("path", Map.of("type", "ReplaceFullPath", "replaceFullPath", r.get("uri")));
+    }
+    int code = r.get("redirectCode") instanceof Number n ? n.intValue() : 301;
+    if (code != 301 && code != 302) {
+      notes.warn(
+          vs,
+          span(vs, "spec", "http", i, "redirect"),
+          "redirectCode "
+              + code
+              + ": Gateway API's RequestRedirect has 301 and 302; 302 is written");
+      code = 302;
+    }
+    rr.put("statusCode", code);
+    return Map.of("type", "RequestRedirect", "requestRedirect", rr);
+  }
+
+  private Map<String, Object> rewrite(Manifest vs, int i, Map<?, ?> r, List<?> matches) {
+    Map<String, Object> rw = new LinkedHashMap<>();
+    if (r.get("authority") != null) {
+      rw.put("hostname", r.get("authority"));
+    }
+    if (r.get("uri") != null) {
+      boolean prefix =
+          !matches.isEmpty() && map(map(matches.get(0)).get("uri")).get("prefix") != null;
+      rw.put(
+          "path",
+          prefix
+              ? Map.of("type", "ReplacePrefixMatch", "replacePrefixMatch", r.get("uri"))
+              : Map.of("type", "ReplaceFullPath", "replaceFullPath", r.get("uri")));
+    }
+    if (r.get("uriRegexRewrite") != null) {
+      notes.warn(
+          vs,
+          span(vs, "spec", "http", i, "rewrite"),
+          "uriRegexRewrite has no equivalent in Gateway API and is not converted");
+    }
+    return rw.isEmpty() ? null : Map.of("type", "URLRewrite", "urlRewrite", rw);
+  }
+
+  private static List<Object> headerFilters(Map<?, ?> h) {
+    List<Object> out = new ArrayList<>();
+    for (String side : new String[] {"request", "response"}) {
+      Map<?, ?> ops = map(h.get(side));
+      Map<String, Object> mod = new LinkedHashMap<>();
+      for (String op : new String[] {"set", "add"}) {
+        List<Object> list = new ArrayList<>();
+        map(ops.get(op))
+            .forEach(
+                (k, v) -> list.add(Map.of("name", String.valueOf(k), "value", String.valueOf(v))));
+        if (!list.isEmpty()) {
+          mod.put(op, list);
+        }
+      }
+      if (!list(ops.get("remove")).isEmpty()) {
+        mod.put("remove", list(ops.get("remove")));
+      }
+      if (!mod.isEmpty()) {
+        String type = side.equals("request") ? "RequestHeaderModifier" : "ResponseHeaderModifier";
+        String key = side.equals("request") ? "requestHeaderModifier" : "responseHeaderModifier";
+        out.add(Map.of("type", type, key, mod));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A destination as a backendRef: a Service of the cluster by name (and namespace when another), a
+   * subset as the Service {@code <name>-<subset>} that must select the subset's pods.
+   */
+  private Map<String, Object> backendRef(Manifest vs, int i, Map<?, ?> d, Object weight) {
+    String host = String.valueOf(d.get("host"));
+    String fqdn = IstioHosts.fqdn(host, vs.namespace());
+    Map<String, Object> ref = new LinkedHashMap<>();
+    String name = host;
+    String ns = vs.namespace();
+    if (fqdn.endsWith(".svc.cluster.local")) {
+      String[] parts = fqdn.split("\\.");
+      name = parts[0];
+      ns = parts[1];
+    } else {
+      notes.warn(
+          vs,
+          span(vs, "spec", "http", i),
+          "destination '"
+              + host
+              + "' is not a Service of the cluster (a ServiceEntry host?): written as a Service named '"
+              + host
+              + "'");
+    }
+    Object subset = d.get("subset");
+    if (subset != null) {
+      Map<String, Object> labels = subsetLabels.get(fqdn + "#" + subset);
+      notes.warn(
+          vs,
+          span(vs, "spec", "http", i),
+          "subset '"
+              + subset
+              + "' of "
+              + fqdn
+              + " has no Gateway API equivalent: the backendRef names Service '"
+              + name
+              + "-"
+              + subset
+              + "', which must select the subset's pods"
+              + (labels == null ? "" : " (labels " + labels + ")"));
+      name = name + "-" + subset;
+    }
+    ref.put("name", name);
+    if (!ns.equals(vs.namespace())) {
+      ref.put("namespace", ns);
+      notes.warn(
+          vs,
+          span(vs, "spec", "http", i),
+          "destination in namespace '"
+              + ns
+              + "': a ReferenceGrant there must allow HTTPRoutes of '"
+              + vs.namespace()
+              + "'");
+    }
+    Object port = map(d.get("port")).get("number");
+    List<Object> ports =
+        servicePorts.get(
+            ns
+                + "/"
+                + (subset == null
+                    ? name
+                    : name.substring(0, name.length() - subset.toString().length() - 1)));
+    if (port == null && ports != null && ports.size() == 1) {
+      port = ports.get(0); // Istio's default: the Service's only port
+    }
+    if (port != null) {
+      ref.put("port", port);
+    } else {
+      notes.error(
+          vs,
+          span(vs, "spec", "http", i),
+          "destination '"
+              + host
+              + "' names no port and the input has no Service with a single port for it: a"
+              + " backendRef to a Service needs a port");
+    }
+    if (weight != null) {
+      ref.put("weight", weight);
+    }
+    return ref;
+  }
+
+  private Map<String, Object> object(String kind, Manifest source) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("apiVersion", "gateway.networking.k8s.io/v1");
+    o.put("kind", kind);
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("name", source.name());
+    meta.put("namespace", source.namespace());
+    meta.put("annotations", Map.of(Names.SOURCE_ANNOTATION, origin(source)));
+    o.put("metadata", meta);
+    return o;
+  }
+
+  /** The span of the node at {@code path} under the manifest's root (or the nearest above it). */
+  private static dev.gwc.source.SourceSpan span(Manifest m, Object... path) {
+    YNode at = m.root();
+    for (Object step : path) {
+      YNode next = null;
+      if (step instanceof String key && at instanceof YMap map) {
+        next = map.get(key);
+      } else if (step instanceof Integer index
+          && at instanceof dev.gwc.yaml.YSeq seq
+          && index < seq.items().size()) {
+        next = seq.items().get(index);
+      }
+      if (next == null) {
+        break;
+      }
+      at = next;
+    }
+    return at.span();
+  }
+
+  private static Map<?, ?> map(Object o) {
+    return o instanceof Map<?, ?> m ? m : Map.of();
+  }
+
+  private static List<?> list(Object o) {
+    return o instanceof List<?> l ? l : List.of();
+  }
+
+  private static Map<String, Object> plain(Object o) {
+    Map<String, Object> out = new TreeMap<>();
+    map(o).forEach((k, v) -> out.put(String.valueOf(k), v));
+    return out;
+  }
+}
