@@ -194,7 +194,7 @@ final class IstioConverter {
           Map<String, Object> t = new LinkedHashMap<>();
           t.put("mode", "Terminate");
           if (credential != null) {
-            t.put("certificateRefs", List.of(Map.of("name", credential)));
+            t.put("certificateRefs", List.of(ordered("name", credential)));
             notes.info(
                 g,
                 span(g, "spec", "servers", i),
@@ -223,9 +223,9 @@ final class IstioConverter {
           from.put("from", "Same");
         } else {
           from.put("from", "Selector");
-          from.put("selector", Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", ns)));
+          from.put("selector", ordered("matchLabels", ordered("kubernetes.io/metadata.name", ns)));
         }
-        l.put("allowedRoutes", Map.of("namespaces", from));
+        l.put("allowedRoutes", ordered("namespaces", from));
         listeners.add(l);
       }
     }
@@ -379,7 +379,7 @@ final class IstioConverter {
     if (r.get("mirror") != null) {
       Map<String, Object> mirror = new LinkedHashMap<>();
       mirror.put("backendRef", backendRef(vs, i, map(r.get("mirror")), null));
-      filters.add(Map.of("type", "RequestMirror", "requestMirror", mirror));
+      filters.add(ordered("type", "RequestMirror", "requestMirror", mirror));
     }
     if (!filters.isEmpty()) {
       out.put("filters", filters);
@@ -398,7 +398,7 @@ final class IstioConverter {
       }
     }
     if (r.get("timeout") != null) {
-      out.put("timeouts", Map.of("request", String.valueOf(r.get("timeout"))));
+      out.put("timeouts", ordered("request", String.valueOf(r.get("timeout"))));
     }
     List<Object> backends = new ArrayList<>();
     if (r.get("redirect") == null) {
@@ -422,10 +422,10 @@ final class IstioConverter {
     Map<String, Object> out = new LinkedHashMap<>();
     Map<?, ?> uri = map(m.get("uri"));
     if (uri.get("exact") != null) {
-      out.put("path", Map.of("type", "Exact", "value", uri.get("exact")));
+      out.put("path", ordered("type", "Exact", "value", uri.get("exact")));
     } else if (uri.get("prefix") != null) {
       String p = String.valueOf(uri.get("prefix"));
-      out.put("path", Map.of("type", "PathPrefix", "value", p));
+      out.put("path", ordered("type", "PathPrefix", "value", p));
       if (!p.endsWith("/")) {
         notes.warn(
             vs,
@@ -437,7 +437,7 @@ final class IstioConverter {
                 + "x'); Gateway API's PathPrefix matches whole path segments");
       }
     } else if (uri.get("regex") != null) {
-      out.put("path", Map.of("type", "RegularExpression", "value", uri.get("regex")));
+      out.put("path", ordered("type", "RegularExpression", "value", uri.get("regex")));
     }
     List<Object> headers = new ArrayList<>();
     map(m.get("headers"))
@@ -516,7 +516,7 @@ final class IstioConverter {
       rr.put("port", r.get("port"));
     }
     if (r.get("uri") != null) {
-      rr.put("path", Map.of("type", "ReplaceFullPath", "replaceFullPath", r.get("uri")));
+      rr.put("path", ordered("type", "ReplaceFullPath", "replaceFullPath", r.get("uri")));
     }
     int code = r.get("redirectCode") instanceof Number n ? n.intValue() : 301;
     if (code != 301 && code != 302) {
@@ -529,7 +529,7 @@ final class IstioConverter {
       code = 302;
     }
     rr.put("statusCode", code);
-    return Map.of("type", "RequestRedirect", "requestRedirect", rr);
+    return ordered("type", "RequestRedirect", "requestRedirect", rr);
   }
 
   private Map<String, Object> rewrite(Manifest vs, int i, Map<?, ?> r, List<?> matches) {
@@ -543,8 +543,8 @@ final class IstioConverter {
       rw.put(
           "path",
           prefix
-              ? Map.of("type", "ReplacePrefixMatch", "replacePrefixMatch", r.get("uri"))
-              : Map.of("type", "ReplaceFullPath", "replaceFullPath", r.get("uri")));
+              ? ordered("type", "ReplacePrefixMatch", "replacePrefixMatch", r.get("uri"))
+              : ordered("type", "ReplaceFullPath", "replaceFullPath", r.get("uri")));
     }
     if (r.get("uriRegexRewrite") != null) {
       notes.warn(
@@ -552,7 +552,7 @@ final class IstioConverter {
           span(vs, "spec", "http", i, "rewrite"),
           "uriRegexRewrite has no equivalent in Gateway API and is not converted");
     }
-    return rw.isEmpty() ? null : Map.of("type", "URLRewrite", "urlRewrite", rw);
+    return rw.isEmpty() ? null : ordered("type", "URLRewrite", "urlRewrite", rw);
   }
 
   private static List<Object> headerFilters(Map<?, ?> h) {
@@ -564,7 +564,7 @@ final class IstioConverter {
         List<Object> list = new ArrayList<>();
         map(ops.get(op))
             .forEach(
-                (k, v) -> list.add(Map.of("name", String.valueOf(k), "value", String.valueOf(v))));
+                (k, v) -> list.add(ordered("name", String.valueOf(k), "value", String.valueOf(v))));
         if (!list.isEmpty()) {
           mod.put(op, list);
         }
@@ -575,7 +575,7 @@ final class IstioConverter {
       if (!mod.isEmpty()) {
         String type = side.equals("request") ? "RequestHeaderModifier" : "ResponseHeaderModifier";
         String key = side.equals("request") ? "requestHeaderModifier" : "responseHeaderModifier";
-        out.add(Map.of("type", type, key, mod));
+        out.add(ordered("type", type, key, mod));
       }
     }
     return out;
@@ -693,6 +693,15 @@ final class IstioConverter {
       at = next;
     }
     return at.span();
+  }
+
+  /** A map that keeps the order its keys are written in (output must be the same every run). */
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+      out.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return out;
   }
 
   private static Map<?, ?> map(Object o) {
