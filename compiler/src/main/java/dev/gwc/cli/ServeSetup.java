@@ -3,6 +3,7 @@ package dev.gwc.cli;
 import dev.gwc.pipeline.Report;
 import dev.gwc.serve.Proxy;
 import dev.gwc.serve.TlsCertificates;
+import dev.gwc.table.DataPlanes;
 import dev.gwc.table.GatewayTable;
 import dev.gwc.table.RoutingTable;
 import dev.gwc.table.TlsListener;
@@ -35,9 +36,10 @@ final class ServeSetup {
    * @throws CommandExit a usage error, or certificates that cannot be made
    */
   Proxy.Config config(Report report, PrintWriter err, String command) throws CommandExit {
-    RoutingTable table = RoutingTable.build(report);
+    DataPlanes planes = DataPlanes.of(report, true, true);
+    RoutingTable table = planes.gateways();
     TlsCertificates tls = flags.tls ? tls(report, table) : null;
-    for (String service : Proxy.unusedUpstreams(table, checked.upstreams())) {
+    for (String service : Proxy.unusedUpstreams(planes, checked.upstreams())) {
       err.println(
           command
               + ": warning: --backend "
@@ -47,17 +49,17 @@ final class ServeSetup {
               + "; its upstream is never used");
     }
     return new Proxy.Config(
-        table,
+        planes,
         flags.seed,
         gateway(table),
-        bindings(table, tls),
+        bindings(planes, tls),
         checked.upstreams(),
         checked.limits(),
         tls);
   }
 
   /** Where to listen; a usage error when there is nothing to listen for. */
-  private List<Proxy.Binding> bindings(RoutingTable table, TlsCertificates tls)
+  private List<Proxy.Binding> bindings(DataPlanes table, TlsCertificates tls)
       throws UsageException {
     List<Integer> ports = Proxy.gatewayPorts(table);
     Integer gatewayPort = flags.gatewayPort;

@@ -403,6 +403,9 @@ final class GatewayHandler extends ProxyHandler {
     backend.put("namespace", r.backend().namespace());
     backend.put("name", r.backend().name());
     backend.put("port", r.backend().port() == null ? null : (long) r.backend().port());
+    if (r.backend().subset() != null) {
+      backend.put("subset", r.backend().subset()); // Istio's DestinationRule subset
+    }
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("backend", backend);
     json.put(

@@ -3,7 +3,7 @@ package dev.gwc.serve;
 import dev.gwc.sim.Router;
 import dev.gwc.table.DataPlanes;
 import dev.gwc.table.GatewayTable;
-import dev.gwc.table.RoutingTable;
+import dev.gwc.table.IstioTable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -96,7 +96,7 @@ public final class Proxy implements AutoCloseable {
   /**
    * What the proxy serves.
    *
-   * @param table the routing table
+   * @param planes the data planes (Gateways, ingress classes, Istio ingress gateways)
    * @param seed the seed of weighted choices
    * @param gateway {@code namespace/name} of the only Gateway to route through, or null for the
    *     first whose listener accepts each request
@@ -107,7 +107,7 @@ public final class Proxy implements AutoCloseable {
    *     HTTP everywhere (TLS taken as terminated)
    */
   public record Config(
-      RoutingTable table,
+      DataPlanes planes,
       long seed,
       String gateway,
       List<Binding> bindings,
@@ -124,7 +124,7 @@ public final class Proxy implements AutoCloseable {
    */
   public static Proxy start(Config config, Consumer<String> write, Runnable flush)
       throws IOException {
-    RoutingTable table = config.table();
+    DataPlanes table = config.planes();
     Limits limits = config.limits();
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("gwc-serve");
@@ -158,7 +158,7 @@ public final class Proxy implements AutoCloseable {
       server.addConnector(c);
       p.listening.add(new Listening(c, b.gatewayPort(), keys != null));
     }
-    Router router = new Router(DataPlanes.gatewaysOf(table), null, null, config.seed(), false);
+    Router router = new Router(table, null, null, config.seed(), false);
     server.setHandler(
         new GatewayHandler(
             router,
@@ -218,18 +218,26 @@ public final class Proxy implements AutoCloseable {
    * hostPort}: that port when a Gateway listens on it, else (a browser naming the listen port) the
    * one plain HTTP port when there is one, else the port as it is.
    */
-  private static int hostPortMeans(RoutingTable table, String gateway, int hostPort) {
-    for (GatewayTable g : table.gateways()) {
-      if (g.hasPort(hostPort)) {
-        return hostPort;
-      }
+  private static int hostPortMeans(DataPlanes table, String gateway, int hostPort) {
+    if (gatewayPorts(table).contains(hostPort)) {
+      return hostPort;
     }
     int only = onlyHttpPort(table, gateway);
     return only == 0 ? hostPort : only;
   }
 
-  private static boolean httpsOn(RoutingTable table, int port) {
-    for (GatewayTable g : table.gateways()) {
+  private static boolean httpsOn(DataPlanes table, int port) {
+    if (port == 443 && !table.ingresses().isEmpty()) {
+      return true; // ingress-nginx serves https on 443
+    }
+    for (IstioTable.SelectorTable t : table.istio().selectors()) {
+      for (IstioTable.Server s : t.servers()) {
+        if (s.port() == port && s.protocol().equals("HTTPS")) {
+          return true;
+        }
+      }
+    }
+    for (GatewayTable g : table.gateways().gateways()) {
       if (g.terminatesHttpsOn(port)) {
         return true;
       }
@@ -243,7 +251,7 @@ public final class Proxy implements AutoCloseable {
    * plus offset; none when the table has no listener).
    */
   public static List<Binding> bindings(
-      RoutingTable table, InetSocketAddress listen, Integer portOffset, Integer gatewayPort) {
+      DataPlanes table, InetSocketAddress listen, Integer portOffset, Integer gatewayPort) {
     if (portOffset == null) {
       return List.of(new Binding(listen, gatewayPort == null ? 0 : gatewayPort));
     }
@@ -259,9 +267,21 @@ public final class Proxy implements AutoCloseable {
    * plain HTTP listeners, or 0 when there are several or none. On {@code --listen}, a Host header
    * naming the listen port itself (as a browser sends it) stands for this port.
    */
-  public static int onlyHttpPort(RoutingTable table, String gateway) {
+  public static int onlyHttpPort(DataPlanes table, String gateway) {
     java.util.TreeSet<Integer> ports = new java.util.TreeSet<>();
-    for (GatewayTable g : table.gateways()) {
+    if (gateway == null) {
+      for (IstioTable.SelectorTable t : table.istio().selectors()) {
+        for (IstioTable.Server s : t.servers()) {
+          if (s.protocol().equals("HTTP")) {
+            ports.add(s.port());
+          }
+        }
+      }
+      if (!table.ingresses().isEmpty()) {
+        ports.add(80);
+      }
+    }
+    for (GatewayTable g : table.gateways().gateways()) {
       if (gateway == null || gateway.equals(g.display())) {
         for (var l : g.listeners()) {
           if ("HTTP".equals(l.protocol)) {
@@ -327,17 +347,33 @@ public final class Proxy implements AutoCloseable {
   }
 
   /** The Services of {@code upstreams} that no attached route sends to, sorted. */
-  public static List<String> unusedUpstreams(RoutingTable table, Map<String, URI> upstreams) {
+  public static List<String> unusedUpstreams(DataPlanes table, Map<String, URI> upstreams) {
+    if (!table.ingresses().isEmpty()) {
+      return List.of(); // an Ingress's backends are not listed: say nothing rather than guess
+    }
     return upstreams.keySet().stream()
-        .filter(s -> !table.backendServices().contains(s))
+        .filter(
+            s ->
+                !table.gateways().backendServices().contains(s)
+                    && !table.istio().backendServices().contains(s))
         .sorted()
         .toList();
   }
 
-  /** Every listener port of the routing table, sorted. */
-  public static List<Integer> gatewayPorts(RoutingTable table) {
+  /**
+   * Every port a data plane listens on (Gateway listeners, Istio servers, 80/443 for
+   * ingress-nginx), sorted.
+   */
+  public static List<Integer> gatewayPorts(DataPlanes table) {
     java.util.TreeSet<Integer> ports = new java.util.TreeSet<>();
-    for (GatewayTable g : table.gateways()) {
+    for (IstioTable.SelectorTable t : table.istio().selectors()) {
+      t.servers().forEach(s -> ports.add(s.port()));
+    }
+    if (!table.ingresses().isEmpty()) {
+      ports.add(80);
+      ports.add(443);
+    }
+    for (GatewayTable g : table.gateways().gateways()) {
       ports.addAll(g.ports());
     }
     return List.copyOf(ports);

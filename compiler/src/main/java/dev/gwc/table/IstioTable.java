@@ -180,6 +180,27 @@ public final class IstioTable {
     return null;
   }
 
+  /** The Services ({@code namespace/name}) that bound VirtualServices route or mirror to. */
+  public Set<String> backendServices() {
+    Set<String> out = new TreeSet<>();
+    for (SelectorTable t : selectors.values()) {
+      for (IstioRoutes.VirtualService v : t.virtualServices) {
+        for (IstioRoutes.HttpRule r : v.http()) {
+          List<IstioRoutes.Destination> all = new ArrayList<>(r.route());
+          r.mirrors().forEach(m -> all.add(m.destination()));
+          for (IstioRoutes.Destination d : all) {
+            String fqdn = fqdn(d.host(), v.namespace());
+            if (fqdn.endsWith(".svc.cluster.local")) {
+              String[] parts = fqdn.split("\\.");
+              out.add(parts[1] + "/" + parts[0]);
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   /** The ports of a Service ({@code namespace/name}), or null when it is not in the input. */
   public List<Integer> servicePorts(String service) {
     return servicePorts.get(service);

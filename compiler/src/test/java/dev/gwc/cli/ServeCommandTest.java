@@ -519,6 +519,19 @@ class ServeCommandTest {
   }
 
   @Test
+  void istio_isServedToo() throws Exception {
+    int port = serveInput(Gwc.root().resolve("examples/istio"));
+    Resp page = raw(port, "bookinfo.example.com", "/productpage");
+    assertEquals(200, page.status(), page.body());
+    assertTrue(page.body().contains("\"name\": \"productpage\""), page.body());
+    Resp jason = raw(port, "reviews.example.com:443", "/", "end-user", "jason");
+    assertEquals(200, jason.status(), jason.body());
+    assertTrue(jason.body().contains("\"subset\": \"v3\""), jason.body());
+    Resp redirect = raw(port, "reviews.example.com", "/");
+    assertEquals(301, redirect.status(), redirect.body());
+  }
+
+  @Test
   void portInUse_saysWhichAndWhatToDo() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       Gwc.Run r =
