@@ -134,7 +134,7 @@ public final class IstioRouter {
       IstioTable.SelectorTable t, IstioTable.Server server, String host, Trace trace) {
     List<IstioRoutes.VirtualService> exact = new ArrayList<>();
     List<IstioRoutes.VirtualService> wildcard = new ArrayList<>();
-    for (IstioRoutes.VirtualService vs : t.boundTo(server.gateway())) {
+    for (IstioRoutes.VirtualService vs : t.candidates(server.gateway(), host)) {
       int rank = 0;
       for (String h : vs.hosts()) {
         if (h.equals(host)) {

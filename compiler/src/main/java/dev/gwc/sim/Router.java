@@ -172,6 +172,20 @@ public final class Router {
     // Rank the Gateways, then the ingress classes that could still win; trace only the one chosen
     // (a lone Gateway candidate is traced at once, so that it is not simulated twice).
     List<GatewayTable> gateways = candidateGateways(req);
+    if (gateways.isEmpty() && planes.ingresses().isEmpty()) {
+      // Istio's ingress gateways alone: one on the port is routed with its trace at once.
+      IstioTable.SelectorTable lone = null;
+      int onPort = 0;
+      for (IstioTable.SelectorTable t : planes.istio().selectors()) {
+        if (t.hasPort(req.port())) {
+          lone = t;
+          onPort++;
+        }
+      }
+      if (onPort == 1) {
+        return IstioRouter.route(lone, req, seed, explain);
+      }
+    }
     boolean traceNow = explain && gateways.size() == 1;
     Choice choice = new Choice(req);
     for (GatewayTable g : gateways) {

@@ -107,6 +107,12 @@ public final class IstioTable {
     private final List<Server> servers;
     private final List<IstioRoutes.VirtualService> virtualServices;
     private final IstioTable table;
+    // Per Gateway: its VirtualServices, those by exact host, and those with a wildcard host.
+    private final Map<GatewayId, List<IstioRoutes.VirtualService>> bound = new LinkedHashMap<>();
+    private final Map<GatewayId, Map<String, List<IstioRoutes.VirtualService>>> byHost =
+        new LinkedHashMap<>();
+    private final Map<GatewayId, List<IstioRoutes.VirtualService>> wildcards =
+        new LinkedHashMap<>();
 
     SelectorTable(
         String selector,
@@ -117,6 +123,52 @@ public final class IstioTable {
       this.servers = List.copyOf(servers);
       this.virtualServices = List.copyOf(virtualServices);
       this.table = table;
+      for (Server s : servers) {
+        GatewayId g = s.gateway();
+        if (bound.containsKey(g)) {
+          continue;
+        }
+        String id = g.namespace() + "/" + g.name();
+        List<IstioRoutes.VirtualService> list = new ArrayList<>();
+        Map<String, List<IstioRoutes.VirtualService>> exact = new java.util.HashMap<>();
+        List<IstioRoutes.VirtualService> wild = new ArrayList<>();
+        for (IstioRoutes.VirtualService v : virtualServices) {
+          if (!v.gateways().contains(id)) {
+            continue;
+          }
+          list.add(v);
+          boolean wildcard = false;
+          for (String h : v.hosts()) {
+            if (h.startsWith("*")) {
+              wildcard = true;
+            } else {
+              exact.computeIfAbsent(h, k -> new ArrayList<>()).add(v);
+            }
+          }
+          if (wildcard) {
+            wild.add(v);
+          }
+        }
+        bound.put(g, List.copyOf(list));
+        byHost.put(g, exact);
+        wildcards.put(g, List.copyOf(wild));
+      }
+    }
+
+    /**
+     * The VirtualServices bound to {@code gateway} that may name {@code host}: those that name it
+     * exactly, then those with a wildcard host, each list in namespace/name order.
+     */
+    public List<IstioRoutes.VirtualService> candidates(GatewayId gateway, String host) {
+      List<IstioRoutes.VirtualService> exact =
+          byHost.getOrDefault(gateway, Map.of()).getOrDefault(host, List.of());
+      List<IstioRoutes.VirtualService> wild = wildcards.getOrDefault(gateway, List.of());
+      if (wild.isEmpty()) {
+        return exact;
+      }
+      List<IstioRoutes.VirtualService> out = new ArrayList<>(exact);
+      out.addAll(wild);
+      return out;
     }
 
     @Override
@@ -136,8 +188,7 @@ public final class IstioTable {
 
     /** The VirtualServices bound to {@code gateway} ({@code namespace/name}), in name order. */
     public List<IstioRoutes.VirtualService> boundTo(GatewayId gateway) {
-      String id = gateway.namespace() + "/" + gateway.name();
-      return virtualServices.stream().filter(v -> v.gateways().contains(id)).toList();
+      return bound.getOrDefault(gateway, List.of());
     }
 
     /** The table the selector belongs to (destinations resolve there). */
