@@ -71,6 +71,9 @@ public final class IstioRouter {
                 + ") accepts host '"
                 + req.host()
                 + "'");
+    if (req.scheme().equals("tls") || req.scheme().equals("tcp")) {
+      return routeL4(t, chosen, req, seed, trace);
+    }
     if (server.httpsRedirect() && req.scheme().equals("http")) {
       String location = "https://" + req.host() + req.pathAndQuery();
       trace.add(() -> "tls.httpsRedirect: 301 to " + location);
@@ -124,6 +127,130 @@ public final class IstioRouter {
     trace.add(() -> "no http rule of the VirtualServices for '" + req.host() + "' matches: 404");
     return answer(
         gw, listener, null, 404, null, List.of(), null, HeaderList.EMPTY, null, List.of(), trace);
+  }
+
+  /**
+   * A connection through a passthrough server ({@code tls[]} rules by server name) or a TCP server
+   * ({@code tcp[]} rules by port): the first rule of the bound VirtualServices whose match takes
+   * it, then its weighted destinations.
+   */
+  private static Result routeL4(
+      IstioTable.SelectorTable t, IstioTable.Server server, Request req, long seed, Trace trace) {
+    GatewayId gw = server.gateway();
+    boolean tls = req.scheme().equals("tls");
+    String sni = req.sni() != null ? req.sni() : req.host();
+    if (tls && !server.passthrough()) {
+      trace.add(
+          () ->
+              "server "
+                  + server.index()
+                  + " does not pass TLS through (tls.mode "
+                  + server.tlsMode()
+                  + "): 404");
+      return answer(
+          gw,
+          server.portName(),
+          null,
+          404,
+          null,
+          List.of(),
+          null,
+          HeaderList.EMPTY,
+          null,
+          List.of(),
+          trace);
+    }
+    List<IstioRoutes.VirtualService> bound =
+        tls ? virtualServices(t, server, sni, trace) : t.boundTo(gw);
+    for (IstioRoutes.VirtualService vs : bound) {
+      for (IstioRoutes.L4Rule rule : tls ? vs.tls() : vs.tcp()) {
+        int match = -1;
+        boolean takes = rule.matches().isEmpty();
+        for (int i = 0; i < rule.matches().size() && !takes; i++) {
+          IstioRoutes.L4Match m = rule.matches().get(i);
+          boolean portOk = m.port() == null || m.port() == req.port();
+          boolean sniOk =
+              !tls
+                  || m.sniHosts().isEmpty()
+                  || m.sniHosts().stream()
+                      .anyMatch(h -> h.equals(sni) || wildcard(h, sni) || h.equals("*"));
+          if (portOk && sniOk) {
+            takes = true;
+            match = i;
+          }
+        }
+        if (!takes || rule.route().isEmpty()) {
+          continue;
+        }
+        Result.RouteHit hit =
+            new Result.RouteHit("VirtualService", vs.namespace(), vs.name(), rule.index(), match);
+        List<BackendRef> refs = new ArrayList<>();
+        for (IstioRoutes.Destination d : rule.route()) {
+          refs.add(backend(t.table(), d, vs.namespace(), trace));
+        }
+        int i = WeightedChoice.pick(refs, WeightedChoice.hash(req, seed));
+        List<Result.Share> shares = refs.size() > 1 ? Shares.of(refs) : List.of();
+        BackendRef chosen = i < 0 ? null : refs.get(i);
+        String section = tls ? "tls" : "tcp";
+        trace.add(
+            () ->
+                "VirtualService "
+                    + vs.namespace()
+                    + "/"
+                    + vs.name()
+                    + " "
+                    + section
+                    + "["
+                    + rule.index()
+                    + "] takes the connection"
+                    + (tls ? " (server name '" + sni + "')" : " (port " + req.port() + ")"));
+        if (chosen == null || chosen.invalid() != null) {
+          trace.add(() -> "no destination can take it: 503");
+          return answer(
+              gw,
+              server.portName(),
+              hit,
+              503,
+              chosen,
+              shares,
+              null,
+              HeaderList.EMPTY,
+              null,
+              List.of(),
+              trace);
+        }
+        trace.add(() -> "backend " + chosen.display() + "; connection forwarded");
+        return answer(
+            gw,
+            server.portName(),
+            hit,
+            200,
+            chosen,
+            shares,
+            null,
+            HeaderList.EMPTY,
+            null,
+            List.of(),
+            trace);
+      }
+    }
+    trace.add(
+        () ->
+            "no "
+                + (tls ? "tls" : "tcp")
+                + " rule of a bound VirtualService takes the connection: refused");
+    return answer(
+        gw,
+        server.portName(),
+        null,
+        404,
+        null,
+        List.of(),
+        null,
+        HeaderList.EMPTY,
+        null,
+        List.of(),
+        trace);
   }
 
   /**

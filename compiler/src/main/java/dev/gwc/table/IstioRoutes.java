@@ -25,13 +25,34 @@ public final class IstioRoutes {
    * @param hosts its hosts, as written
    * @param gateways the Gateways it binds to, as {@code namespace/name} ({@code mesh} kept as is)
    * @param http its HTTP rules, in order
+   * @param tls its TLS rules (by server name, for passthrough servers), in order
+   * @param tcp its TCP rules (by port), in order
    */
   public record VirtualService(
       String namespace,
       String name,
       List<String> hosts,
       List<String> gateways,
-      List<HttpRule> http) {}
+      List<HttpRule> http,
+      List<L4Rule> tls,
+      List<L4Rule> tcp) {}
+
+  /**
+   * A {@code tls[]} or {@code tcp[]} rule.
+   *
+   * @param index its index in its list
+   * @param matches its match blocks (empty: every connection)
+   * @param route its weighted destinations
+   */
+  public record L4Rule(int index, List<L4Match> matches, List<Destination> route) {}
+
+  /**
+   * A match block of a {@code tls[]} or {@code tcp[]} rule.
+   *
+   * @param sniHosts the server names it takes (tls; empty: any)
+   * @param port the port it takes, or null for any
+   */
+  public record L4Match(List<String> sniHosts, Integer port) {}
 
   /**
    * One {@code http[]} rule.
@@ -225,7 +246,35 @@ public final class IstioRoutes {
     for (int i = 0; i < rules.size(); i++) {
       http.add(rule(i, map(rules.get(i))));
     }
-    return new VirtualService(namespace, name, strings(spec.get("hosts")), gateways, http);
+    return new VirtualService(
+        namespace,
+        name,
+        strings(spec.get("hosts")),
+        gateways,
+        http,
+        l4(spec.get("tls")),
+        l4(spec.get("tcp")));
+  }
+
+  private static List<L4Rule> l4(Object rules) {
+    List<L4Rule> out = new ArrayList<>();
+    List<?> list = list(rules);
+    for (int i = 0; i < list.size(); i++) {
+      Map<?, ?> r = map(list.get(i));
+      List<L4Match> matches = new ArrayList<>();
+      for (Object m : list(r.get("match"))) {
+        Map<?, ?> mm = map(m);
+        matches.add(new L4Match(strings(mm.get("sniHosts")), integer(mm.get("port"))));
+      }
+      List<Destination> route = new ArrayList<>();
+      List<?> dests = list(r.get("route"));
+      for (Object d : dests) {
+        Map<?, ?> dm = map(d);
+        route.add(destination(map(dm.get("destination")), dm, dests.size() == 1 ? 100 : 0));
+      }
+      out.add(new L4Rule(i, matches, route));
+    }
+    return out;
   }
 
   private static HttpRule rule(int index, Map<?, ?> r) {

@@ -50,6 +50,7 @@ public final class IstioTable {
    * @param protocol the port's protocol (HTTP, HTTPS, ...)
    * @param hosts its hosts as written ({@code ns/host}, {@code *}, {@code *.example.com})
    * @param httpsRedirect whether plain HTTP is answered with a redirect to HTTPS
+   * @param tlsMode the server's {@code tls.mode} (SIMPLE, PASSTHROUGH, ...), or null
    */
   public record Server(
       GatewayId gateway,
@@ -58,7 +59,13 @@ public final class IstioTable {
       String portName,
       String protocol,
       List<String> hosts,
-      boolean httpsRedirect) {
+      boolean httpsRedirect,
+      String tlsMode) {
+    /** Whether the server passes TLS through by server name ({@code tls[]} routes). */
+    public boolean passthrough() {
+      return tlsMode != null && tlsMode.endsWith("PASSTHROUGH");
+    }
+
     /** How well the server's hosts name {@code host}: 2 exact, 1 wildcard, 0 none. */
     public int hostRank(String host) {
       int best = 0;
@@ -346,7 +353,8 @@ public final class IstioTable {
                     IstioRoutes.str(port.get("name")),
                     String.valueOf(port.get("protocol")).toUpperCase(java.util.Locale.ROOT),
                     IstioRoutes.strings(s.get("hosts")),
-                    Boolean.TRUE.equals(tls.get("httpsRedirect"))));
+                    Boolean.TRUE.equals(tls.get("httpsRedirect")),
+                    IstioRoutes.str(tls.get("mode"))));
       }
     }
     Map<String, SelectorTable> selectors = new LinkedHashMap<>();
