@@ -71,6 +71,15 @@ final class ConvertCommand implements Callable<Integer> {
               + " when they share one, else --namespace).")
   String gatewayNamespace;
 
+  @Option(
+      names = "--subset-services",
+      description =
+          "With --provider istio: for each DestinationRule subset a route sends to, generate the"
+              + " Service <name>-<subset> from the input's Service, its selector joined by the"
+              + " subset's labels (by default the backendRef names that Service and a warning says"
+              + " it must exist).")
+  boolean subsetServices;
+
   @Mixin BundleOutput output;
 
   @Override
@@ -91,7 +100,8 @@ final class ConvertCommand implements Callable<Integer> {
               gatewayNamespace,
               common.defaultNamespace(),
               common.release(),
-              common.channel());
+              common.channel(),
+              subsetServices);
     } catch (UsageException e) {
       parent.err.println("gwc convert: " + e.getMessage());
       return ExitCodes.USAGE;

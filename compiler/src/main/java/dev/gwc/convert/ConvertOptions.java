@@ -18,4 +18,17 @@ public record ConvertOptions(
     String gatewayNamespace,
     String defaultNamespace,
     String release,
-    String channel) {}
+    String channel,
+    boolean subsetServices) {
+
+  /** Options without generated subset Services. */
+  public ConvertOptions(
+      Provider provider,
+      String gatewayClass,
+      String gatewayNamespace,
+      String defaultNamespace,
+      String release,
+      String channel) {
+    this(provider, gatewayClass, gatewayNamespace, defaultNamespace, release, channel, false);
+  }
+}

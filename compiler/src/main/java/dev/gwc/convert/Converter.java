@@ -38,7 +38,7 @@ import java.util.TreeMap;
  */
 public final class Converter {
   private static final List<String> KIND_ORDER =
-      List.of("Gateway", "ReferenceGrant", "HTTPRoute", "GRPCRoute", "BackendTLSPolicy");
+      List.of("Gateway", "ReferenceGrant", "HTTPRoute", "GRPCRoute", "BackendTLSPolicy", "Service");
 
   private final ConvertOptions options;
   private final Capabilities caps;
@@ -106,7 +106,8 @@ public final class Converter {
       if (m.kind().equals("Ingress") && m.name() != null) {
         origins.putIfAbsent(m.namespace() + "/" + m.name(), m.nameSpan());
       }
-      if (m.group().equals("networking.istio.io") && m.name() != null) {
+      if ((m.group().equals("networking.istio.io") || m.kind().equals("Service"))
+          && m.name() != null) {
         origins.putIfAbsent(IstioConverter.origin(m), m.nameSpan());
       }
     }

@@ -30,6 +30,10 @@ final class IstioConverter {
   private final Map<String, Manifest> gateways = new TreeMap<>();
   private final Map<String, Map<String, Object>> subsetLabels = new TreeMap<>();
   private final Map<String, List<Object>> servicePorts = new TreeMap<>();
+  private final Map<String, Manifest> services = new TreeMap<>();
+
+  /** Services generated for subsets ({@code --subset-services}), by namespace/name. */
+  private final Map<String, Map<String, Object>> generated = new TreeMap<>();
 
   /** For each Istio Gateway ({@code ns/name}), the Gateway API Gateway it merges into. */
   private final Map<String, Manifest> mergedInto = new TreeMap<>();
@@ -67,6 +71,7 @@ final class IstioConverter {
           }
         }
         servicePorts.put(m.namespace() + "/" + m.name(), ports);
+        services.put(m.namespace() + "/" + m.name(), m);
       }
       if (GROUP.equals(m.group()) && m.name() != null && m.root() != null) {
         if (m.kind().equals("Gateway")) {
@@ -126,6 +131,7 @@ final class IstioConverter {
     for (Manifest vs : virtualServices(manifests)) {
       out.addAll(virtualService(vs));
     }
+    out.addAll(generated.values());
     return out;
   }
 
@@ -606,7 +612,30 @@ final class IstioConverter {
               + "'");
     }
     Object subset = d.get("subset");
-    if (subset != null) {
+    Manifest service = services.get(ns + "/" + name);
+    if (subset != null
+        && options.subsetServices()
+        && service != null
+        && subsetLabels.get(fqdn + "#" + subset) != null) {
+      String generatedName = name + "-" + subset;
+      generated.computeIfAbsent(
+          ns + "/" + generatedName,
+          k -> subsetService(service, generatedName, subsetLabels.get(fqdn + "#" + subset)));
+      notes.info(
+          vs,
+          span(vs, "spec", "http", i),
+          "subset '"
+              + subset
+              + "' of "
+              + fqdn
+              + ": Service '"
+              + generatedName
+              + "' generated from Service '"
+              + name
+              + "', its selector joined by the subset's labels "
+              + subsetLabels.get(fqdn + "#" + subset));
+      name = generatedName;
+    } else if (subset != null) {
       Map<String, Object> labels = subsetLabels.get(fqdn + "#" + subset);
       notes.warn(
           vs,
@@ -620,7 +649,7 @@ final class IstioConverter {
               + "-"
               + subset
               + "', which must select the subset's pods"
-              + (labels == null ? "" : " (labels " + labels + ")"));
+              + (labels == null ? "" : " (labels " + labels + "; --subset-services generates it)"));
       name = name + "-" + subset;
     }
     ref.put("name", name);
@@ -661,6 +690,26 @@ final class IstioConverter {
       ref.put("weight", weight);
     }
     return ref;
+  }
+
+  /** A Service like {@code service}, named {@code name}, selecting its pods of a subset. */
+  private Map<String, Object> subsetService(
+      Manifest service, String name, Map<String, Object> labels) {
+    Map<?, ?> spec = map(service.root().toPlain().get("spec"));
+    Map<String, Object> selector = new TreeMap<>(plain(spec.get("selector")));
+    selector.putAll(labels);
+    Map<String, Object> out = ordered("apiVersion", "v1", "kind", "Service");
+    out.put(
+        "metadata",
+        ordered(
+            "name",
+            name,
+            "namespace",
+            service.namespace(),
+            "annotations",
+            ordered(Names.SOURCE_ANNOTATION, origin(service))));
+    out.put("spec", ordered("selector", selector, "ports", spec.get("ports")));
+    return out;
   }
 
   private Map<String, Object> object(String kind, Manifest source) {

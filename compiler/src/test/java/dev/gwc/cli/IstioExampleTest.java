@@ -69,4 +69,23 @@ class IstioExampleTest {
             Gwc.root().resolve("examples/istio/services.yaml").toString());
     assertEquals(0, validate.exit(), validate.out());
   }
+
+  @Test
+  void subsetServices_generatesAServicePerSubset_andTheSetStillValidates() throws IOException {
+    Gwc.Run convert = Gwc.run("convert", "--provider", "istio", "--subset-services", SET);
+    assertEquals(0, convert.exit(), convert.err());
+    for (String v : new String[] {"v1", "v2", "v3"}) {
+      assertTrue(convert.out().contains("name: reviews-" + v), convert.out());
+      assertTrue(convert.out().contains("version: " + v), convert.out());
+    }
+    assertTrue(convert.err().contains("generated from Service 'reviews'"), convert.err());
+    Path converted = tmp.resolve("converted.yaml");
+    Files.writeString(converted, convert.out());
+    Gwc.Run validate =
+        Gwc.run(
+            "validate",
+            converted.toString(),
+            Gwc.root().resolve("examples/istio/services.yaml").toString());
+    assertEquals(0, validate.exit(), validate.out());
+  }
 }
