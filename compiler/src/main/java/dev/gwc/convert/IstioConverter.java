@@ -445,29 +445,19 @@ final class IstioConverter {
     } else if (uri.get("regex") != null) {
       out.put("path", ordered("type", "RegularExpression", "value", uri.get("regex")));
     }
-    List<Object> headers = new ArrayList<>();
-    map(m.get("headers"))
-        .forEach(
-            (name, v) -> {
-              Map<String, Object> h = stringMatch(vs, i, k, String.valueOf(name), map(v));
-              if (h != null) {
-                headers.add(h);
-              }
-            });
-    if (!headers.isEmpty()) {
-      out.put("headers", headers);
-    }
-    List<Object> query = new ArrayList<>();
-    map(m.get("queryParams"))
-        .forEach(
-            (name, v) -> {
-              Map<String, Object> q = stringMatch(vs, i, k, String.valueOf(name), map(v));
-              if (q != null) {
-                query.add(q);
-              }
-            });
-    if (!query.isEmpty()) {
-      out.put("queryParams", query);
+    for (String field : new String[] {"headers", "queryParams"}) {
+      List<Object> conditions = new ArrayList<>();
+      map(m.get(field))
+          .forEach(
+              (name, v) -> {
+                Map<String, Object> c = stringMatch(vs, i, k, String.valueOf(name), map(v));
+                if (c != null) {
+                  conditions.add(c);
+                }
+              });
+      if (!conditions.isEmpty()) {
+        out.put(field, conditions);
+      }
     }
     Map<?, ?> method = map(m.get("method"));
     if (method.get("exact") != null) {

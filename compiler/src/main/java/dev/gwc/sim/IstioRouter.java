@@ -37,8 +37,7 @@ public final class IstioRouter {
     if (server == null) {
       trace.add(
           () -> "Istio gateway " + t.selector + ": no server on port " + req.port() + ": 404");
-      return answer(
-          t.id(), null, null, 404, null, List.of(), null, HeaderList.EMPTY, null, List.of(), trace);
+      return plain(t.id(), null, null, 404, trace);
     }
     GatewayId gw = server.gateway();
     String listener = server.portName();
@@ -53,8 +52,7 @@ public final class IstioRouter {
                   + " accepts host '"
                   + req.host()
                   + "': 404");
-      return answer(
-          gw, null, null, 404, null, List.of(), null, HeaderList.EMPTY, null, List.of(), trace);
+      return plain(gw, null, null, 404, trace);
     }
     trace.add(
         () ->
@@ -99,8 +97,7 @@ public final class IstioRouter {
                   + " serves host '"
                   + req.host()
                   + "': 404");
-      return answer(
-          gw, listener, null, 404, null, List.of(), null, HeaderList.EMPTY, null, List.of(), trace);
+      return plain(gw, listener, null, 404, trace);
     }
     for (IstioRoutes.VirtualService vs : bound) {
       for (IstioRoutes.HttpRule rule : vs.http()) {
@@ -125,8 +122,7 @@ public final class IstioRouter {
       }
     }
     trace.add(() -> "no http rule of the VirtualServices for '" + req.host() + "' matches: 404");
-    return answer(
-        gw, listener, null, 404, null, List.of(), null, HeaderList.EMPTY, null, List.of(), trace);
+    return plain(gw, listener, null, 404, trace);
   }
 
   /**
@@ -147,18 +143,7 @@ public final class IstioRouter {
                   + " does not pass TLS through (tls.mode "
                   + server.tlsMode()
                   + "): 404");
-      return answer(
-          gw,
-          server.portName(),
-          null,
-          404,
-          null,
-          List.of(),
-          null,
-          HeaderList.EMPTY,
-          null,
-          List.of(),
-          trace);
+      return plain(gw, server.portName(), null, 404, trace);
     }
     List<IstioRoutes.VirtualService> bound =
         tls ? virtualServices(t, server, sni, trace) : t.boundTo(gw);
@@ -239,18 +224,7 @@ public final class IstioRouter {
             "no "
                 + (tls ? "tls" : "tcp")
                 + " rule of a bound VirtualService takes the connection: refused");
-    return answer(
-        gw,
-        server.portName(),
-        null,
-        404,
-        null,
-        List.of(),
-        null,
-        HeaderList.EMPTY,
-        null,
-        List.of(),
-        trace);
+    return plain(gw, server.portName(), null, 404, trace);
   }
 
   /**
@@ -417,23 +391,11 @@ public final class IstioRouter {
                   + "% of requests, this one among them (seed "
                   + seed
                   + ")");
-      return answer(
-          gw,
-          listener,
-          hit,
-          rule.abort().status(),
-          null,
-          List.of(),
-          null,
-          HeaderList.EMPTY,
-          null,
-          List.of(),
-          trace);
+      return plain(gw, listener, hit, rule.abort().status(), trace);
     }
     if (rule.route().isEmpty()) {
       trace.add("the rule has no route, redirect or directResponse: 404");
-      return answer(
-          gw, listener, hit, 404, null, List.of(), null, HeaderList.EMPTY, null, List.of(), trace);
+      return plain(gw, listener, hit, 404, trace);
     }
     List<BackendRef> refs = new ArrayList<>();
     for (IstioRoutes.Destination d : rule.route()) {
@@ -573,6 +535,13 @@ public final class IstioRouter {
 
   private static String display(GatewayId g) {
     return g.namespace() + "/" + g.name();
+  }
+
+  /** An answer without a backend, upstream, response headers or redirect. */
+  private static Result plain(
+      GatewayId gw, String listener, Result.RouteHit hit, int status, Trace trace) {
+    return answer(
+        gw, listener, hit, status, null, List.of(), null, HeaderList.EMPTY, null, List.of(), trace);
   }
 
   private static Result answer(
