@@ -10,7 +10,8 @@ import dev.gwc.yaml.YSeq;
 
 /**
  * A RegularExpression match (HTTPRoute path, header or query parameter; GRPCRoute service, method
- * or header) whose value is not a valid RE2 pattern.
+ * or header; an Istio VirtualService's {@code regex} string matches and {@code uriRegexRewrite})
+ * whose value is not a valid RE2 pattern.
  */
 public final class InvalidRegex implements ResourceCheck {
   static final Rule RULE =
@@ -29,12 +30,17 @@ public final class InvalidRegex implements ResourceCheck {
 
   @Override
   public boolean appliesTo(Manifest m) {
-    return m.group().equals("gateway.networking.k8s.io")
-        && (m.kind().equals("HTTPRoute") || m.kind().equals("GRPCRoute"));
+    return (m.group().equals("gateway.networking.k8s.io")
+            && (m.kind().equals("HTTPRoute") || m.kind().equals("GRPCRoute")))
+        || (m.group().equals("networking.istio.io") && m.kind().equals("VirtualService"));
   }
 
   @Override
   public void check(Manifest m, Reporter r) {
+    if (m.kind().equals("VirtualService")) {
+      istio(m, r);
+      return;
+    }
     YSeq rules = ResourceCheck.specList(m, "rules");
     if (rules == null) {
       return;
@@ -79,10 +85,57 @@ public final class InvalidRegex implements ResourceCheck {
     }
   }
 
+  /** Istio's string matches ({@code {regex: ...}}) and {@code uriRegexRewrite.match}. */
+  private static void istio(Manifest m, Reporter r) {
+    YSeq http = ResourceCheck.specList(m, "http");
+    if (http == null) {
+      return;
+    }
+    for (int i = 0; i < http.items().size(); i++) {
+      if (!(http.items().get(i) instanceof YMap rule)) {
+        continue;
+      }
+      String at = "spec.http[" + i + "]";
+      if (rule.get("match") instanceof YSeq matches) {
+        for (int j = 0; j < matches.items().size(); j++) {
+          if (!(matches.items().get(j) instanceof YMap match)) {
+            continue;
+          }
+          String mat = at + ".match[" + j + "]";
+          for (String field : new String[] {"uri", "authority", "method", "scheme"}) {
+            if (match.get(field) instanceof YMap sm) {
+              compile(sm, "regex", mat + "." + field, field, r);
+            }
+          }
+          for (String field : new String[] {"headers", "withoutHeaders", "queryParams"}) {
+            if (match.get(field) instanceof YMap conditions) {
+              for (var e : conditions.entries()) {
+                if (e.value() instanceof YMap sm) {
+                  compile(sm, "regex", mat + "." + field + "." + e.name(), "'" + e.name() + "'", r);
+                }
+              }
+            }
+          }
+        }
+      }
+      if (rule.get("rewrite") instanceof YMap rw && rw.get("uriRegexRewrite") instanceof YMap rx) {
+        compile(rx, "match", at + ".rewrite.uriRegexRewrite", "uriRegexRewrite", r);
+      }
+    }
+  }
+
   /** Reports {@code field} of a match whose type is RegularExpression when it does not compile. */
   private static void check(YMap match, String field, String at, String what, Reporter r) {
+    if (!"RegularExpression".equals(match.string("type"))) {
+      return;
+    }
+    compile(match, field, at, what, r);
+  }
+
+  /** Reports {@code field} of a mapping when it holds a pattern that does not compile. */
+  private static void compile(YMap match, String field, String at, String what, Reporter r) {
     String pattern = match.string(field);
-    if (!"RegularExpression".equals(match.string("type")) || pattern == null) {
+    if (pattern == null) {
       return;
     }
     try {

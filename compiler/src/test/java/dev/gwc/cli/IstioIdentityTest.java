@@ -51,4 +51,24 @@ class IstioIdentityTest {
     assertEquals(2, bad.exit());
     assertTrue(bad.err().contains("unknown --istio-version '9.9.9'; bundled: 1.30.3"), bad.err());
   }
+
+  @Test
+  void regexMatchesThatAreNotRe2_areReportedAtTheirLines() throws IOException {
+    Path f = tmp.resolve("regex.yaml");
+    Files.writeString(
+        f,
+        "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: r}\n"
+            + "spec:\n  hosts: [a.example.com]\n  http:\n  - match:\n"
+            + "    - uri: {regex: \"/v[0-9+\"}\n"
+            + "      headers:\n        x-id: {regex: \"(?<=a)b\"}\n"
+            + "    rewrite:\n      uriRegexRewrite: {match: \"(\", rewrite: /}\n"
+            + "    route:\n    - destination: {host: web}\n");
+    Gwc.Run run = Gwc.run("validate", "--format", "json", f.toString());
+    List<Object> lines =
+        run.diagnostics().stream()
+            .filter(d -> "invalid-regex".equals(d.get("rule")))
+            .map(d -> d.get("line"))
+            .toList();
+    assertEquals(List.of(8L, 10L, 12L), lines, run.out());
+  }
 }
