@@ -89,7 +89,9 @@ public record DataPlanes(
 
   /** {@code Gateways in the input: a/b, c/d} (or {@code none}), for a name that is not one. */
   public String knownGateways() {
-    List<String> known = gateways.gateways().stream().map(GatewayTable::display).toList();
+    List<String> known =
+        new java.util.ArrayList<>(gateways.gateways().stream().map(GatewayTable::display).toList());
+    istio.selectors().forEach(t -> known.add(IstioTable.PREFIX + t.selector));
     return "Gateways in the input: " + (known.isEmpty() ? "none" : String.join(", ", known));
   }
 }

@@ -209,9 +209,21 @@ public final class IstioTable {
     return List.copyOf(selectors.values());
   }
 
-  /** A selector's table ({@code key=value,...}), or null. */
+  /** A selector's table ({@code key=value,...} in any order), or null. */
   public SelectorTable bySelector(String selector) {
-    return selectors.get(selector);
+    SelectorTable t = selectors.get(selector);
+    if (t != null || selector == null) {
+      return t;
+    }
+    Map<String, String> labels = new TreeMap<>();
+    for (String pair : selector.split(",")) {
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        return null;
+      }
+      labels.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+    }
+    return selectors.get(selector(labels));
   }
 
   /** The selector whose servers include the Gateway's, or null. */

@@ -109,6 +109,7 @@ public final class RequestSource {
       if (e.readable()
           && e.gateway() != null
           && !planes.isIngressClass(e.gateway())
+          && !planes.isIstio(e.gateway())
           && planes.gateway(e.gateway(), defaultNamespace) == null) {
         e =
             RequestFile.Entry.unreadable(

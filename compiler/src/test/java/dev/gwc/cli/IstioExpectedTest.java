@@ -163,4 +163,20 @@ class IstioExpectedTest {
     assertEquals(1, run.exit(), run.out());
     assertTrue(run.out().contains("land differently (4 announced"), run.out());
   }
+
+  @Test
+  void aRequestLine_canNameTheIngressGateway_keysInAnyOrder() throws java.io.IOException {
+    java.nio.file.Path lines = tmp.resolve("requests.jsonl");
+    java.nio.file.Files.writeString(
+        lines,
+        "{\"method\": \"GET\", \"host\": \"dev.example.com\", \"path\": \"/\","
+            + " \"gateway\": \"istio:istio=ingressgateway\"}\n"
+            + "{\"method\": \"GET\", \"host\": \"dev.example.com\", \"path\": \"/\","
+            + " \"gateway\": \"istio:nope=x\"}\n");
+    Gwc.Run run = Gwc.run("simulate", "--requests", lines.toString(), SET);
+    String[] out = run.out().split("\n");
+    assertTrue(out[0].contains("\"name\":\"web\""), out[0]);
+    assertTrue(out[1].contains("unknown gateway 'istio:nope=x'"), out[1]);
+    assertTrue(out[1].contains("istio:istio=ingressgateway"), out[1]);
+  }
 }
