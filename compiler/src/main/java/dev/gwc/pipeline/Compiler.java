@@ -233,6 +233,9 @@ public final class Compiler {
 
   /** Istio's cross-resource checks, with the ports of the input's Services from the graph. */
   private static List<Diagnostic> istioChecks(List<Compiled> kept, boolean complete) {
+    if (kept.stream().noneMatch(c -> c.manifest().group().equals("networking.istio.io"))) {
+      return List.of();
+    }
     List<Manifest> istio = new ArrayList<>();
     Map<String, List<Integer>> ports = new HashMap<>();
     for (Compiled c : kept) {

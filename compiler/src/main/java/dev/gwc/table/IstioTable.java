@@ -300,6 +300,10 @@ public final class IstioTable {
 
   /** Builds the table from manifests (Istio networking kinds and Services; others are ignored). */
   public static IstioTable build(List<Manifest> manifests) {
+    if (manifests.stream().noneMatch(m -> m.group().equals("networking.istio.io"))) {
+      // No Istio object: nothing to build, and the Services need not be read.
+      return new IstioTable(new LinkedHashMap<>(), Map.of(), Set.of(), Map.of());
+    }
     Map<String, List<Integer>> ports = new TreeMap<>();
     Set<String> entryHosts = new TreeSet<>();
     Map<String, Set<String>> subsets = new TreeMap<>();
