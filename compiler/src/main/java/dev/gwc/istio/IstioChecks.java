@@ -63,8 +63,9 @@ public final class IstioChecks {
         default -> {}
       }
     }
+    c.conflicts(manifests);
     if (virtualServices.isEmpty()) {
-      return List.of();
+      return c.out;
     }
     for (Manifest vs : virtualServices) {
       c.virtualService(vs, (YMap) vs.root().get("spec"));
@@ -83,6 +84,76 @@ public final class IstioChecks {
     }
     gatewayServers.put(m.namespace() + "/" + m.name(), servers);
     gatewayNamespace.put(m.namespace() + "/" + m.name(), m.namespace());
+  }
+
+  /**
+   * Servers of two Gateways that select the same workload and claim the same port and host with
+   * different protocols or TLS settings: one listener of one proxy cannot be both.
+   */
+  private void conflicts(List<Manifest> manifests) {
+    // selector -> "port host" -> the first claim: its Gateway and its settings
+    Map<String, Map<String, String[]>> claims = new HashMap<>();
+    List<Manifest> gateways = new ArrayList<>();
+    for (Manifest m : manifests) {
+      if (GROUP.equals(m.group())
+          && m.kind().equals("Gateway")
+          && m.name() != null
+          && m.root() != null) {
+        gateways.add(m);
+      }
+    }
+    gateways.sort(
+        java.util.Comparator.comparing(Manifest::namespace).thenComparing(Manifest::name));
+    for (Manifest g : gateways) {
+      if (!(g.root().get("spec") instanceof YMap spec)
+          || !(spec.get("servers") instanceof YSeq servers)) {
+        continue;
+      }
+      String selector =
+          spec.get("selector") instanceof YMap sel
+              ? new java.util.TreeMap<>(sel.toPlain()).toString()
+              : "{}";
+      Map<String, String[]> seen = claims.computeIfAbsent(selector, k -> new HashMap<>());
+      for (YNode n : servers.items()) {
+        if (!(n instanceof YMap server) || !(server.get("port") instanceof YMap port)) {
+          continue;
+        }
+        String number = port.string("number");
+        String settings =
+            port.string("protocol")
+                + (server.get("tls") instanceof YMap tls
+                    ? " " + new java.util.TreeMap<>(tls.toPlain())
+                    : "");
+        for (String host : YSeq.strings(server.get("hosts"))) {
+          String name = host.contains("/") ? host.substring(host.indexOf('/') + 1) : host;
+          String key = number + " " + name;
+          String[] first = seen.get(key);
+          String id = g.namespace() + "/" + g.name();
+          if (first == null) {
+            seen.put(key, new String[] {id, settings});
+          } else if (!first[0].equals(id) && !first[1].equals(settings)) {
+            report(
+                IstioRules.GATEWAY_CONFLICT,
+                Severity.ERROR,
+                g,
+                server,
+                "port "
+                    + number
+                    + " host '"
+                    + name
+                    + "' is also a server of Gateway "
+                    + first[0]
+                    + ", on the same gateway workload "
+                    + selector
+                    + ", with other settings ("
+                    + first[1]
+                    + " there, "
+                    + settings
+                    + " here): the workload gets one of them, in no guaranteed order");
+          }
+        }
+      }
+    }
   }
 
   private void destinationRule(Manifest m, YMap spec) {

@@ -46,8 +46,16 @@ public final class IstioRules {
           "an http rule after a rule that matches every request, which it can never get",
           "Istio VirtualService http (rules are evaluated in order; the first match wins)");
 
+  public static final Rule GATEWAY_CONFLICT =
+      new Rule(
+          "istio-gateway-conflict",
+          Severity.ERROR,
+          "two Gateways of one gateway workload claim the same port and host with different settings",
+          "Istio Gateway selector and servers (servers of Gateways that select the same workload merge)");
+
   public static List<Rule> all() {
     return List.of(
+        GATEWAY_CONFLICT,
         GATEWAY_NOT_FOUND,
         HOST_NOT_ON_GATEWAY,
         DESTINATION_NOT_FOUND,
