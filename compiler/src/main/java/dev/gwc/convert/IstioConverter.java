@@ -587,10 +587,10 @@ final class IstioConverter {
     Map<String, Object> ref = new LinkedHashMap<>();
     String name = host;
     String ns = vs.namespace();
-    if (fqdn.endsWith(".svc.cluster.local")) {
-      String[] parts = fqdn.split("\\.");
-      name = parts[0];
-      ns = parts[1];
+    IstioHosts.Service svc = IstioHosts.service(fqdn);
+    if (svc != null) {
+      name = svc.name();
+      ns = svc.namespace();
     } else {
       notes.warn(
           vs,

@@ -272,9 +272,9 @@ public final class IstioChecks {
     }
     String fqdn = IstioHosts.fqdn(host, m.namespace());
     YNode hostNode = dest.get("host");
-    if (fqdn.endsWith(".svc.cluster.local")) {
-      String[] parts = fqdn.split("\\.");
-      List<Integer> ports = servicePorts.get(parts[1] + "/" + parts[0]);
+    IstioHosts.Service svc = IstioHosts.service(fqdn);
+    if (svc != null) {
+      List<Integer> ports = servicePorts.get(svc.id());
       if (ports == null) {
         report(
             IstioRules.DESTINATION_NOT_FOUND,
@@ -284,9 +284,9 @@ public final class IstioChecks {
             "destination host '"
                 + host
                 + "' is Service "
-                + parts[1]
+                + svc.namespace()
                 + "/"
-                + parts[0]
+                + svc.name()
                 + ", which is not in the input"
                 + (complete ? "" : "; assumed to exist"));
       } else {
@@ -302,9 +302,9 @@ public final class IstioChecks {
               m,
               hostNode,
               "Service "
-                  + parts[1]
+                  + svc.namespace()
                   + "/"
-                  + parts[0]
+                  + svc.name()
                   + " has ports "
                   + ports
                   + "; a destination must name one (port.number)");
@@ -315,9 +315,9 @@ public final class IstioChecks {
               m,
               port.get("number"),
               "Service "
-                  + parts[1]
+                  + svc.namespace()
                   + "/"
-                  + parts[0]
+                  + svc.name()
                   + " has no port "
                   + number
                   + "; its ports: "

@@ -23,6 +23,28 @@ public final class IstioHosts {
     return host;
   }
 
+  /**
+   * A Service of the cluster.
+   *
+   * @param namespace its namespace
+   * @param name its name
+   */
+  public record Service(String namespace, String name) {
+    /** {@code namespace/name}. */
+    public String id() {
+      return namespace + "/" + name;
+    }
+  }
+
+  /** The Service a completed host ({@link #fqdn}) names, or null for a host outside the cluster. */
+  public static Service service(String fqdn) {
+    if (!fqdn.endsWith(".svc.cluster.local")) {
+      return null;
+    }
+    String[] labels = fqdn.split("\\.");
+    return new Service(labels[1], labels[0]);
+  }
+
   /** Whether two hosts ({@code *}, {@code *.example.com} or a name) can name the same host. */
   public static boolean intersect(String a, String b) {
     if (a.equals("*") || b.equals("*") || a.equals(b)) {

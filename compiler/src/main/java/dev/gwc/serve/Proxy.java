@@ -139,11 +139,7 @@ public final class Proxy implements AutoCloseable {
     // section 3.2.2); it never names where the proxy connects.
     http.setHttpCompliance(
         HttpCompliance.RFC9110.with("gwc", HttpCompliance.Violation.MISMATCHED_AUTHORITY));
-    Proxy p =
-        new Proxy(
-            server,
-            new LogQueue(write, flush),
-            hostPort -> hostPortMeans(table, config.gateway(), hostPort));
+    Proxy p = new Proxy(server, new LogQueue(write, flush), hostPortMeans(table, config.gateway()));
     for (Binding b : config.bindings()) {
       KeyStore keys = config.tls() == null ? null : config.tls().keyStore(b.gatewayPort());
       ServerConnector c =
@@ -166,7 +162,7 @@ public final class Proxy implements AutoCloseable {
             config.upstreams(),
             limits,
             p.log,
-            port -> httpsOn(table, port),
+            httpsPorts(table)::contains,
             p.hostPortMeans));
     try {
       server.start();
@@ -218,12 +214,22 @@ public final class Proxy implements AutoCloseable {
    * hostPort}: that port when a Gateway listens on it, else (a browser naming the listen port) the
    * one plain HTTP port when there is one, else the port as it is.
    */
-  private static int hostPortMeans(DataPlanes table, String gateway, int hostPort) {
-    if (gatewayPorts(table).contains(hostPort)) {
-      return hostPort;
-    }
+  private static IntUnaryOperator hostPortMeans(DataPlanes table, String gateway) {
+    // Worked out once: the handler asks on every request.
+    java.util.Set<Integer> ports = java.util.Set.copyOf(gatewayPorts(table));
     int only = onlyHttpPort(table, gateway);
-    return only == 0 ? hostPort : only;
+    return hostPort -> ports.contains(hostPort) || only == 0 ? hostPort : only;
+  }
+
+  /** The ports on which some data plane terminates TLS (requests there are https). */
+  private static java.util.Set<Integer> httpsPorts(DataPlanes table) {
+    java.util.Set<Integer> out = new java.util.HashSet<>();
+    for (int port : gatewayPorts(table)) {
+      if (httpsOn(table, port)) {
+        out.add(port);
+      }
+    }
+    return java.util.Set.copyOf(out);
   }
 
   private static boolean httpsOn(DataPlanes table, int port) {

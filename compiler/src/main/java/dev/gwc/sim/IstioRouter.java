@@ -158,7 +158,9 @@ public final class IstioRouter {
               !tls
                   || m.sniHosts().isEmpty()
                   || m.sniHosts().stream()
-                      .anyMatch(h -> h.equals(sni) || wildcard(h, sni) || h.equals("*"));
+                      .anyMatch(
+                          h ->
+                              h.equals(sni) || IstioTable.wildcardMatches(h, sni) || h.equals("*"));
           if (portOk && sniOk) {
             takes = true;
             match = i;
@@ -240,7 +242,7 @@ public final class IstioRouter {
       for (String h : vs.hosts()) {
         if (h.equals(host)) {
           rank = 2;
-        } else if (rank < 1 && (h.equals("*") || wildcard(h, host))) {
+        } else if (rank < 1 && (h.equals("*") || IstioTable.wildcardMatches(h, host))) {
           rank = 1;
         }
       }
@@ -454,10 +456,10 @@ public final class IstioRouter {
     String name = d.host();
     boolean assumed = false;
     Integer port = d.port();
-    if (fqdn.endsWith(".svc.cluster.local")) {
-      String[] parts = fqdn.split("\\.");
-      name = parts[0];
-      ns = parts[1];
+    var svc = IstioTable.service(fqdn);
+    if (svc != null) {
+      name = svc.name();
+      ns = svc.namespace();
       List<Integer> ports = table.servicePorts(ns + "/" + name);
       if (ports == null) {
         assumed = true;
@@ -524,13 +526,6 @@ public final class IstioRouter {
       return rw.uri() + path.substring(uri.value().length());
     }
     return rw.uri();
-  }
-
-  /** {@code *.example.com} names {@code a.example.com} and {@code a.b.example.com}, not itself. */
-  private static boolean wildcard(String pattern, String host) {
-    return pattern.startsWith("*.")
-        && host.length() > pattern.length() - 1
-        && host.endsWith(pattern.substring(1));
   }
 
   private static String display(GatewayId g) {

@@ -23,16 +23,6 @@ public record DataPlanes(
    * The data planes of a compiled set. The Ingresses' table is built on another core while the
    * Gateways' is (whose last steps use one).
    *
-   * @param withIngresses whether to route the set's Ingresses (false when they were converted and
-   *     compile as Gateway API)
-   */
-  public static DataPlanes of(Report report, boolean withIngresses) {
-    return of(report, withIngresses, true);
-  }
-
-  /**
-   * The data planes of a compiled set.
-   *
    * @param withIngresses whether to route the set's Ingresses (false when they were converted)
    * @param withIstio whether to route the set's Istio ingress gateways (false when their Gateways
    *     and VirtualServices were converted)

@@ -185,9 +185,6 @@ public final class IstioRoutes {
       Map<String, String> responseSet,
       Map<String, String> responseAdd,
       List<String> responseRemove) {
-    static final HeaderOps NONE =
-        new HeaderOps(Map.of(), Map.of(), List.of(), Map.of(), Map.of(), List.of());
-
     /** Applies the request operations. */
     public HeaderList request(HeaderList h) {
       return apply(h, requestSet, requestAdd, requestRemove);
@@ -196,10 +193,6 @@ public final class IstioRoutes {
     /** Applies the response operations. */
     public HeaderList response(HeaderList h) {
       return apply(h, responseSet, responseAdd, responseRemove);
-    }
-
-    public boolean isEmpty() {
-      return this.equals(NONE);
     }
 
     private static HeaderList apply(

@@ -260,9 +260,9 @@ public final class IstioTable {
           r.mirrors().forEach(m -> all.add(m.destination()));
           for (IstioRoutes.Destination d : all) {
             String fqdn = fqdn(d.host(), v.namespace());
-            if (fqdn.endsWith(".svc.cluster.local")) {
-              String[] parts = fqdn.split("\\.");
-              out.add(parts[1] + "/" + parts[0]);
+            IstioHosts.Service svc = IstioHosts.service(fqdn);
+            if (svc != null) {
+              out.add(svc.id());
             }
           }
         }
@@ -404,6 +404,18 @@ public final class IstioTable {
     sorted.forEach(
         (k, v) -> sb.append(sb.length() == 0 ? "" : ",").append(k).append('=').append(v));
     return sb.toString();
+  }
+
+  /** The Service a completed destination host names, or null ({@link IstioHosts#service}). */
+  public static IstioHosts.Service service(String fqdn) {
+    return IstioHosts.service(fqdn);
+  }
+
+  /**
+   * Whether a wildcard host names {@code host}, as a listener hostname does ({@link Hostnames}).
+   */
+  public static boolean wildcardMatches(String pattern, String host) {
+    return Hostnames.wildcardMatches(pattern, host);
   }
 
   /** A destination host as Istio completes it ({@link IstioHosts#fqdn}). */
