@@ -88,7 +88,9 @@ class LayeringTest {
         "table",
         Set.of("concurrent", "regex", "yaml", "resource", "graph", "pipeline", "nginx", "istio"));
     m.put("sim", Set.of("concurrent", "regex", "table"));
-    m.put("migrate", Set.of("yaml", "resource", "nginx", "convert", "pipeline", "table", "sim"));
+    m.put(
+        "migrate",
+        Set.of("yaml", "resource", "nginx", "istio", "convert", "pipeline", "table", "sim"));
     m.put(
         "output",
         Set.of(

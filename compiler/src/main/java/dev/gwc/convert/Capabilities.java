@@ -16,13 +16,17 @@ import java.util.TreeSet;
  * @param corsAnyOrigin whether the CORS filter accepts the origin "*" (1.3 does not)
  * @param redirectCodes the status codes a RequestRedirect filter accepts
  * @param backendTlsApiVersion the apiVersion serving BackendTLSPolicy, or null when there is none
+ * @param tlsRouteApiVersion the apiVersion serving TLSRoute, or null when there is none
+ * @param tcpRouteApiVersion the apiVersion serving TCPRoute, or null when there is none
  */
 record Capabilities(
     String label,
     boolean cors,
     boolean corsAnyOrigin,
     Set<Integer> redirectCodes,
-    String backendTlsApiVersion) {
+    String backendTlsApiVersion,
+    String tlsRouteApiVersion,
+    String tcpRouteApiVersion) {
   private static final String GROUP = "gateway.networking.k8s.io";
 
   Capabilities {
@@ -47,15 +51,24 @@ record Capabilities(
     } else {
       codes.addAll(List.of(301, 302));
     }
-    String btls = null;
-    for (String v : List.of("v1", "v1alpha3")) {
-      if (btls == null
-          && catalog.lookup(GROUP + "/" + v, "BackendTLSPolicy") instanceof Lookup.Found f
-          && f.version().served()) {
-        btls = GROUP + "/" + v;
+    return new Capabilities(
+        release + " (" + channel + ")",
+        cors,
+        anyOrigin,
+        codes,
+        served(catalog, "BackendTLSPolicy"),
+        served(catalog, "TLSRoute"),
+        served(catalog, "TCPRoute"));
+  }
+
+  /** The newest apiVersion that serves {@code kind} in the catalog, or null. */
+  private static String served(SchemaCatalog catalog, String kind) {
+    for (String v : List.of("v1", "v1alpha3", "v1alpha2")) {
+      if (catalog.lookup(GROUP + "/" + v, kind) instanceof Lookup.Found f && f.version().served()) {
+        return GROUP + "/" + v;
       }
     }
-    return new Capabilities(release + " (" + channel + ")", cors, anyOrigin, codes, btls);
+    return null;
   }
 
   /** The schema at a path of property names, "[]" stepping into array items; null if absent. */

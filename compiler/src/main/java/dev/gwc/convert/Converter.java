@@ -38,7 +38,15 @@ import java.util.TreeMap;
  */
 public final class Converter {
   private static final List<String> KIND_ORDER =
-      List.of("Gateway", "ReferenceGrant", "HTTPRoute", "GRPCRoute", "BackendTLSPolicy", "Service");
+      List.of(
+          "Gateway",
+          "ReferenceGrant",
+          "HTTPRoute",
+          "GRPCRoute",
+          "TLSRoute",
+          "TCPRoute",
+          "BackendTLSPolicy",
+          "Service");
 
   private final ConvertOptions options;
   private final Capabilities caps;
@@ -165,7 +173,7 @@ public final class Converter {
         return List.of();
       }
       List<Map<String, Object>> out =
-          new ArrayList<>(new IstioConverter(options, notes).convert(manifests));
+          new ArrayList<>(new IstioConverter(options, caps, notes).convert(manifests));
       out.sort(
           Comparator.comparing(
                   (Map<String, Object> o) -> KIND_ORDER.indexOf((String) o.get("kind")))

@@ -1,8 +1,10 @@
 package dev.gwc.convert;
 
 import dev.gwc.diag.Severity;
+import dev.gwc.istio.IstioDelegates;
 import dev.gwc.istio.IstioHosts;
 import dev.gwc.resource.Manifest;
+import dev.gwc.source.SourceSpan;
 import dev.gwc.yaml.YMap;
 import dev.gwc.yaml.YNode;
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ final class IstioConverter {
   private static final String GROUP = "networking.istio.io";
 
   private final ConvertOptions options;
+  private final Capabilities caps;
   private final Notes notes;
   private final Map<String, Manifest> gateways = new TreeMap<>();
   private final Map<String, Map<String, Object>> subsetLabels = new TreeMap<>();
@@ -38,8 +41,15 @@ final class IstioConverter {
   /** For each Istio Gateway ({@code ns/name}), the Gateway API Gateway it merges into. */
   private final Map<String, Manifest> mergedInto = new TreeMap<>();
 
-  IstioConverter(ConvertOptions options, Notes notes) {
+  /** The spec of every VirtualService of the input by {@code ns/name} (delegates are read here). */
+  private final Map<String, Map<?, ?>> virtualServiceSpecs = new TreeMap<>();
+
+  /** ReferenceGrants for destinations in other namespaces, by {@code namespace/from-namespace}. */
+  private final Map<String, Map<String, Object>> grants = new TreeMap<>();
+
+  IstioConverter(ConvertOptions options, Capabilities caps, Notes notes) {
     this.options = options;
+    this.caps = caps;
     this.notes = notes;
   }
 
@@ -120,7 +130,7 @@ final class IstioConverter {
                   + ": its servers are listeners of that one Gateway API Gateway");
         }
       }
-      Map<String, Object> gw = object("Gateway", first);
+      Map<String, Object> gw = object("Gateway", first, first.name());
       Map<String, Object> spec = new LinkedHashMap<>();
       spec.put(
           "gatewayClassName", options.gatewayClass() == null ? "istio" : options.gatewayClass());
@@ -128,10 +138,34 @@ final class IstioConverter {
       gw.put("spec", spec);
       out.add(gw);
     }
+    java.util.Set<String> delegates = new java.util.TreeSet<>();
     for (Manifest vs : virtualServices(manifests)) {
+      Map<?, ?> spec = map(vs.root().toPlain().get("spec"));
+      virtualServiceSpecs.putIfAbsent(vs.namespace() + "/" + vs.name(), spec);
+      for (Object r : list(spec.get("http"))) {
+        String target = IstioDelegates.delegateOf(map(r), vs.namespace());
+        if (target != null) {
+          delegates.add(target);
+        }
+      }
+    }
+    for (Manifest vs : virtualServices(manifests)) {
+      if (delegates.contains(vs.namespace() + "/" + vs.name())) {
+        notes.info(
+            vs,
+            vs.nameSpan(),
+            "VirtualService "
+                + vs.namespace()
+                + "/"
+                + vs.name()
+                + " is a delegate: its rules are converted into the HTTPRoutes of the"
+                + " VirtualServices that delegate to it");
+        continue;
+      }
       out.addAll(virtualService(vs));
     }
     out.addAll(generated.values());
+    out.addAll(grants.values());
     return out;
   }
 
@@ -159,7 +193,34 @@ final class IstioConverter {
       Map<?, ?> port = map(server.get("port"));
       String protocol = String.valueOf(port.get("protocol")).toUpperCase(java.util.Locale.ROOT);
       Map<?, ?> tls = map(server.get("tls"));
-      if (!protocol.equals("HTTP") && !protocol.equals("HTTPS")) {
+      boolean passthrough = String.valueOf(tls.get("mode")).endsWith("PASSTHROUGH");
+      if ((protocol.equals("HTTPS") || protocol.equals("TLS")) && passthrough) {
+        protocol = "TLS";
+      } else if (protocol.equals("GRPC") || protocol.equals("HTTP2")) {
+        notes.info(
+            g,
+            span(g, "spec", "servers", i),
+            "server "
+                + i
+                + " ("
+                + protocol
+                + "): an HTTP listener (Gateway API carries HTTP/2 and gRPC on HTTP listeners)");
+        protocol = "HTTP";
+      } else if (protocol.equals("TLS")) {
+        notes.warn(
+            g,
+            span(g, "spec", "servers", i),
+            "server "
+                + i
+                + " (TLS, mode "
+                + tls.get("mode")
+                + ") terminates TLS for TCP traffic: not converted (a TLS listener with mode"
+                + " Terminate and TCPRoutes, written by hand)");
+        continue;
+      } else if (!protocol.equals("HTTP")
+          && !protocol.equals("HTTPS")
+          && !protocol.equals("TCP")
+          && !protocol.equals("TLS")) {
         notes.warn(
             g,
             span(g, "spec", "servers", i),
@@ -167,8 +228,7 @@ final class IstioConverter {
                 + i
                 + " ("
                 + protocol
-                + "): only HTTP and HTTPS servers are converted; "
-                + "its tls[] and tcp[] routes need TLSRoutes and TCPRoutes written by hand");
+                + "): Gateway API has no listener protocol for it; not converted");
         continue;
       }
       if (Boolean.TRUE.equals(tls.get("httpsRedirect"))) {
@@ -178,7 +238,8 @@ final class IstioConverter {
             "tls.httpsRedirect has no listener setting in Gateway API: add an HTTPRoute with a"
                 + " RequestRedirect filter (scheme https) on this listener");
       }
-      List<?> hosts = list(server.get("hosts"));
+      // A TCP listener has no hostname: one listener for the server, whatever its hosts.
+      List<?> hosts = protocol.equals("TCP") ? List.of("*") : list(server.get("hosts"));
       for (int h = 0; h < hosts.size(); h++) {
         String written = String.valueOf(hosts.get(h));
         int slash = written.indexOf('/');
@@ -190,12 +251,14 @@ final class IstioConverter {
                 ? protocol.toLowerCase(java.util.Locale.ROOT)
                 : String.valueOf(port.get("name"));
         l.put("name", Names.dns(base + (hosts.size() > 1 ? "-" + h : "")));
-        if (!host.equals("*")) {
+        if (!host.equals("*") && !protocol.equals("TCP")) {
           l.put("hostname", host);
         }
         l.put("port", port.get("number"));
         l.put("protocol", protocol);
-        if (protocol.equals("HTTPS")) {
+        if (protocol.equals("TLS") && passthrough) {
+          l.put("tls", ordered("mode", "Passthrough"));
+        } else if (protocol.equals("HTTPS")) {
           Object credential = tls.get("credentialName");
           Map<String, Object> t = new LinkedHashMap<>();
           t.put("mode", "Terminate");
@@ -274,35 +337,140 @@ final class IstioConverter {
         hostnames.add(String.valueOf(h));
       }
     }
-    for (String section : new String[] {"tls", "tcp"}) {
-      if (!list(spec.get(section)).isEmpty()) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    List<IstioDelegates.FlatRule> flat = flatten(vs, list(spec.get("http")));
+    boolean l4 = !list(spec.get("tls")).isEmpty() || !list(spec.get("tcp")).isEmpty();
+    if (!list(spec.get("http")).isEmpty() || !l4) {
+      List<Object> rules = new ArrayList<>();
+      for (IstioDelegates.FlatRule f : flat) {
+        rules.add(rule(vs, f));
+      }
+      order(vs, flat);
+      Map<String, Object> route = object("HTTPRoute", vs, vs.name());
+      Map<String, Object> rs = new LinkedHashMap<>();
+      rs.put("parentRefs", parents);
+      if (!hostnames.isEmpty()) {
+        rs.put("hostnames", hostnames);
+      }
+      rs.put("rules", rules);
+      route.put("spec", rs);
+      out.add(route);
+    }
+    out.addAll(l4Routes(vs, "tls", parents, hostnames));
+    out.addAll(l4Routes(vs, "tcp", parents, hostnames));
+    return out;
+  }
+
+  /**
+   * The effective http rules of a VirtualService (delegations resolved), with a notification for
+   * each delegation: converted in place, or lost because the delegate is not in the input.
+   */
+  private List<IstioDelegates.FlatRule> flatten(Manifest vs, List<?> http) {
+    for (int i = 0; i < http.size(); i++) {
+      String target = IstioDelegates.delegateOf(map(http.get(i)), vs.namespace());
+      if (target == null) {
+        continue;
+      }
+      if (virtualServiceSpecs.containsKey(target)) {
+        notes.info(
+            vs,
+            span(vs, "spec", "http", i, "delegate"),
+            "http["
+                + i
+                + "] delegates to VirtualService "
+                + target
+                + ": its rules are converted here, each with this rule's match merged into its own");
+      } else {
         notes.error(
             vs,
-            span(vs, "spec", section),
-            section
-                + "[] rules are not converted: write the "
-                + (section.equals("tls") ? "TLSRoutes" : "TCPRoutes")
-                + " by hand");
+            span(vs, "spec", "http", i, "delegate"),
+            "http["
+                + i
+                + "] delegates to VirtualService "
+                + target
+                + ", which is not in the input: the rule is not converted");
       }
     }
-    List<Object> rules = new ArrayList<>();
-    List<?> http = list(spec.get("http"));
-    for (int i = 0; i < http.size(); i++) {
-      Map<String, Object> rule = rule(vs, i, map(http.get(i)));
-      if (rule != null) {
-        rules.add(rule);
+    return IstioDelegates.flatten(vs.namespace(), http, virtualServiceSpecs::get);
+  }
+
+  /**
+   * A {@code tls[]} rule as a TLSRoute (hostnames from its {@code sniHosts}), or a {@code tcp[]}
+   * rule as a TCPRoute (a match port as the parentRefs' port), one route per rule.
+   */
+  private List<Map<String, Object>> l4Routes(
+      Manifest vs, String section, List<Object> parents, List<Object> hostnames) {
+    List<?> rules = list(map(vs.root().toPlain().get("spec")).get(section));
+    boolean tls = section.equals("tls");
+    String kind = tls ? "TLSRoute" : "TCPRoute";
+    String apiVersion = tls ? caps.tlsRouteApiVersion() : caps.tcpRouteApiVersion();
+    List<Map<String, Object>> out = new ArrayList<>();
+    if (!rules.isEmpty() && apiVersion == null) {
+      notes.error(
+          vs,
+          span(vs, "spec", section),
+          section
+              + "[] rules need "
+              + kind
+              + ", which Gateway API "
+              + caps.label()
+              + " does not have (try --channel experimental): not converted");
+      return out;
+    }
+    for (int i = 0; i < rules.size(); i++) {
+      Map<?, ?> r = map(rules.get(i));
+      List<Object> names = new ArrayList<>();
+      List<Object> ports = new ArrayList<>();
+      for (Object m : list(r.get("match"))) {
+        for (Object h : list(map(m).get("sniHosts"))) {
+          if (!names.contains(h)) {
+            names.add(h);
+          }
+        }
+        if (map(m).get("port") != null && !ports.contains(map(m).get("port"))) {
+          ports.add(map(m).get("port"));
+        }
       }
+      List<Object> backends = new ArrayList<>();
+      SourceSpan where = span(vs, "spec", section, i);
+      for (Object d : list(r.get("route"))) {
+        Map<?, ?> dm = map(d);
+        backends.add(
+            backendRef(
+                vs, kind, vs.namespace(), where, map(dm.get("destination")), dm.get("weight")));
+      }
+      String name = Names.dns(vs.name() + "-" + section + (rules.size() > 1 ? "-" + i : ""));
+      Map<String, Object> route = object(kind, vs, name);
+      route.put("apiVersion", apiVersion);
+      List<Object> refs = new ArrayList<>();
+      for (Object p : parents) {
+        if (ports.isEmpty()) {
+          refs.add(p);
+        }
+        for (Object port : ports) {
+          Map<String, Object> ref = new LinkedHashMap<>(plainOrdered(p));
+          ref.put("port", port);
+          refs.add(ref);
+        }
+      }
+      Map<String, Object> rs = new LinkedHashMap<>();
+      rs.put("parentRefs", refs);
+      List<Object> hosts = names.isEmpty() ? hostnames : names;
+      if (tls && !hosts.isEmpty()) {
+        rs.put("hostnames", hosts);
+      }
+      rs.put("rules", List.of(ordered("backendRefs", backends)));
+      route.put("spec", rs);
+      notes.info(vs, where, section + "[" + i + "] is " + kind + " " + vs.namespace() + "/" + name);
+      out.add(route);
     }
-    order(vs, http);
-    Map<String, Object> route = object("HTTPRoute", vs);
-    Map<String, Object> rs = new LinkedHashMap<>();
-    rs.put("parentRefs", parents);
-    if (!hostnames.isEmpty()) {
-      rs.put("hostnames", hostnames);
-    }
-    rs.put("rules", rules);
-    route.put("spec", rs);
-    return List.of(route);
+    return out;
+  }
+
+  private static Map<String, Object> plainOrdered(Object o) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    map(o).forEach((k, v) -> out.put(String.valueOf(k), v));
+    return out;
   }
 
   /**
@@ -310,10 +478,11 @@ final class IstioConverter {
    * differently: a later rule whose path is more specific than an earlier one that also takes its
    * requests, and rules after a rule that matches everything.
    */
-  private void order(Manifest vs, List<?> http) {
+  private void order(Manifest vs, List<IstioDelegates.FlatRule> http) {
     List<String> prefixes = new ArrayList<>();
     for (int j = 0; j < http.size(); j++) {
-      List<?> matches = list(map(http.get(j)).get("match"));
+      IstioDelegates.FlatRule later = http.get(j);
+      List<?> matches = list(later.rule().get("match"));
       List<String> paths = new ArrayList<>();
       for (Object m : matches) {
         Map<?, ?> uri = map(map(m).get("uri"));
@@ -329,20 +498,18 @@ final class IstioConverter {
           if (p != null && p.startsWith(earlier) && p.length() > earlier.length()) {
             notes.warn(
                 vs,
-                span(vs, "spec", "http", j),
-                "http["
-                    + j
-                    + "] ('"
+                at(vs, later),
+                later.label()
+                    + " ('"
                     + p
-                    + "') comes after http["
-                    + i
-                    + "] (prefix '"
+                    + "') comes after "
+                    + http.get(i).label()
+                    + " (prefix '"
                     + earlier
-                    + "'): Istio sends those requests to http["
-                    + i
-                    + "], Gateway API to the longer match of http["
-                    + j
-                    + "]");
+                    + "'): Istio sends those requests to "
+                    + http.get(i).label()
+                    + ", Gateway API to the longer match of "
+                    + later.label());
           }
         }
       }
@@ -361,22 +528,23 @@ final class IstioConverter {
     }
   }
 
-  private Map<String, Object> rule(Manifest vs, int i, Map<?, ?> r) {
+  private Map<String, Object> rule(Manifest vs, IstioDelegates.FlatRule flat) {
+    Map<?, ?> r = flat.rule();
     Map<String, Object> out = new LinkedHashMap<>();
     List<Object> matches = new ArrayList<>();
     List<?> ms = list(r.get("match"));
     for (int k = 0; k < ms.size(); k++) {
-      matches.add(match(vs, i, k, map(ms.get(k))));
+      matches.add(match(vs, flat, k, map(ms.get(k))));
     }
     if (!matches.isEmpty()) {
       out.put("matches", matches);
     }
     List<Object> filters = new ArrayList<>();
     if (r.get("redirect") != null) {
-      filters.add(redirect(vs, i, map(r.get("redirect"))));
+      filters.add(redirect(vs, flat, map(r.get("redirect"))));
     }
     if (r.get("rewrite") != null) {
-      Map<String, Object> rewrite = rewrite(vs, i, map(r.get("rewrite")), ms);
+      Map<String, Object> rewrite = rewrite(vs, flat, map(r.get("rewrite")), ms);
       if (rewrite != null) {
         filters.add(rewrite);
       }
@@ -384,7 +552,9 @@ final class IstioConverter {
     filters.addAll(headerFilters(map(r.get("headers"))));
     if (r.get("mirror") != null) {
       Map<String, Object> mirror = new LinkedHashMap<>();
-      mirror.put("backendRef", backendRef(vs, i, map(r.get("mirror")), null));
+      mirror.put(
+          "backendRef",
+          backendRef(vs, "HTTPRoute", flat.namespace(), at(vs, flat), map(r.get("mirror")), null));
       filters.add(ordered("type", "RequestMirror", "requestMirror", mirror));
     }
     if (!filters.isEmpty()) {
@@ -398,8 +568,8 @@ final class IstioConverter {
                 ? Severity.ERROR
                 : Severity.WARNING,
             vs,
-            span(vs, "spec", "http", i, unsupported),
-            "http[" + i + "]." + unsupported + " has no equivalent here and is not converted",
+            at(vs, flat, unsupported),
+            flat.label() + ": " + unsupported + " has no equivalent here and is not converted",
             null);
       }
     }
@@ -410,7 +580,14 @@ final class IstioConverter {
     if (r.get("redirect") == null) {
       for (Object d : list(r.get("route"))) {
         Map<?, ?> dm = map(d);
-        Map<String, Object> ref = backendRef(vs, i, map(dm.get("destination")), dm.get("weight"));
+        Map<String, Object> ref =
+            backendRef(
+                vs,
+                "HTTPRoute",
+                flat.namespace(),
+                at(vs, flat),
+                map(dm.get("destination")),
+                dm.get("weight"));
         List<Object> own = headerFilters(map(dm.get("headers")));
         if (!own.isEmpty()) {
           ref.put("filters", own);
@@ -424,7 +601,7 @@ final class IstioConverter {
     return out;
   }
 
-  private Map<String, Object> match(Manifest vs, int i, int k, Map<?, ?> m) {
+  private Map<String, Object> match(Manifest vs, IstioDelegates.FlatRule flat, int k, Map<?, ?> m) {
     Map<String, Object> out = new LinkedHashMap<>();
     Map<?, ?> uri = map(m.get("uri"));
     if (uri.get("exact") != null) {
@@ -435,7 +612,7 @@ final class IstioConverter {
       if (!p.endsWith("/")) {
         notes.warn(
             vs,
-            span(vs, "spec", "http", i, "match", k, "uri"),
+            at(vs, flat, "match", k, "uri"),
             "Istio's uri prefix '"
                 + p
                 + "' is a string prefix (it also takes '"
@@ -450,7 +627,7 @@ final class IstioConverter {
       map(m.get(field))
           .forEach(
               (name, v) -> {
-                Map<String, Object> c = stringMatch(vs, i, k, String.valueOf(name), map(v));
+                Map<String, Object> c = stringMatch(vs, flat, k, String.valueOf(name), map(v));
                 if (c != null) {
                   conditions.add(c);
                 }
@@ -470,7 +647,7 @@ final class IstioConverter {
       if (m.get(unsupported) != null) {
         notes.warn(
             vs,
-            span(vs, "spec", "http", i, "match", k, unsupported),
+            at(vs, flat, "match", k, unsupported),
             "match condition "
                 + unsupported
                 + " has no equivalent in an HTTPRoute match and is not converted");
@@ -479,7 +656,8 @@ final class IstioConverter {
     return out;
   }
 
-  private Map<String, Object> stringMatch(Manifest vs, int i, int k, String name, Map<?, ?> v) {
+  private Map<String, Object> stringMatch(
+      Manifest vs, IstioDelegates.FlatRule flat, int k, String name, Map<?, ?> v) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("name", name);
     if (v.get("exact") != null) {
@@ -493,14 +671,14 @@ final class IstioConverter {
     } else {
       notes.warn(
           vs,
-          span(vs, "spec", "http", i, "match", k),
+          at(vs, flat, "match", k),
           "condition on '" + name + "' without exact, prefix or regex is not converted");
       return null;
     }
     return out;
   }
 
-  private Map<String, Object> redirect(Manifest vs, int i, Map<?, ?> r) {
+  private Map<String, Object> redirect(Manifest vs, IstioDelegates.FlatRule flat, Map<?, ?> r) {
     Map<String, Object> rr = new LinkedHashMap<>();
     if (r.get("scheme") != null) {
       rr.put("scheme", r.get("scheme"));
@@ -518,7 +696,7 @@ final class IstioConverter {
     if (code != 301 && code != 302) {
       notes.warn(
           vs,
-          span(vs, "spec", "http", i, "redirect"),
+          at(vs, flat, "redirect"),
           "redirectCode "
               + code
               + ": Gateway API's RequestRedirect has 301 and 302; 302 is written");
@@ -528,7 +706,8 @@ final class IstioConverter {
     return ordered("type", "RequestRedirect", "requestRedirect", rr);
   }
 
-  private Map<String, Object> rewrite(Manifest vs, int i, Map<?, ?> r, List<?> matches) {
+  private Map<String, Object> rewrite(
+      Manifest vs, IstioDelegates.FlatRule flat, Map<?, ?> r, List<?> matches) {
     Map<String, Object> rw = new LinkedHashMap<>();
     if (r.get("authority") != null) {
       rw.put("hostname", r.get("authority"));
@@ -545,7 +724,7 @@ final class IstioConverter {
     if (r.get("uriRegexRewrite") != null) {
       notes.warn(
           vs,
-          span(vs, "spec", "http", i, "rewrite"),
+          at(vs, flat, "rewrite"),
           "uriRegexRewrite has no equivalent in Gateway API and is not converted");
     }
     return rw.isEmpty() ? null : ordered("type", "URLRewrite", "urlRewrite", rw);
@@ -581,9 +760,15 @@ final class IstioConverter {
    * A destination as a backendRef: a Service of the cluster by name (and namespace when another), a
    * subset as the Service {@code <name>-<subset>} that must select the subset's pods.
    */
-  private Map<String, Object> backendRef(Manifest vs, int i, Map<?, ?> d, Object weight) {
+  private Map<String, Object> backendRef(
+      Manifest vs,
+      String routeKind,
+      String namespace,
+      SourceSpan where,
+      Map<?, ?> d,
+      Object weight) {
     String host = String.valueOf(d.get("host"));
-    String fqdn = IstioHosts.fqdn(host, vs.namespace());
+    String fqdn = IstioHosts.fqdn(host, namespace);
     Map<String, Object> ref = new LinkedHashMap<>();
     String name = host;
     String ns = vs.namespace();
@@ -594,7 +779,7 @@ final class IstioConverter {
     } else {
       notes.warn(
           vs,
-          span(vs, "spec", "http", i),
+          where,
           "destination '"
               + host
               + "' is not a Service of the cluster (a ServiceEntry host?): written as a Service named '"
@@ -613,7 +798,7 @@ final class IstioConverter {
           k -> subsetService(service, generatedName, subsetLabels.get(fqdn + "#" + subset)));
       notes.info(
           vs,
-          span(vs, "spec", "http", i),
+          where,
           "subset '"
               + subset
               + "' of "
@@ -629,7 +814,7 @@ final class IstioConverter {
       Map<String, Object> labels = subsetLabels.get(fqdn + "#" + subset);
       notes.warn(
           vs,
-          span(vs, "spec", "http", i),
+          where,
           "subset '"
               + subset
               + "' of "
@@ -645,14 +830,7 @@ final class IstioConverter {
     ref.put("name", name);
     if (!ns.equals(vs.namespace())) {
       ref.put("namespace", ns);
-      notes.warn(
-          vs,
-          span(vs, "spec", "http", i),
-          "destination in namespace '"
-              + ns
-              + "': a ReferenceGrant there must allow HTTPRoutes of '"
-              + vs.namespace()
-              + "'");
+      grant(vs, where, routeKind, ns);
     }
     Object port = map(d.get("port")).get("number");
     List<Object> ports =
@@ -670,7 +848,7 @@ final class IstioConverter {
     } else {
       notes.error(
           vs,
-          span(vs, "spec", "http", i),
+          where,
           "destination '"
               + host
               + "' names no port and the input has no Service with a single port for it: a"
@@ -680,6 +858,55 @@ final class IstioConverter {
       ref.put("weight", weight);
     }
     return ref;
+  }
+
+  /**
+   * A ReferenceGrant in {@code namespace} that lets routes of {@code routeKind} in the
+   * VirtualService's namespace send to Services there (Istio needs none: any VirtualService may
+   * name any host; Gateway API refuses a cross-namespace backendRef without one).
+   */
+  private void grant(Manifest vs, SourceSpan where, String routeKind, String namespace) {
+    String from = vs.namespace();
+    String key = namespace + "/" + from + "/" + routeKind;
+    if (grants.containsKey(key)) {
+      return;
+    }
+    String name = Names.dns(routeKind.toLowerCase(java.util.Locale.ROOT) + "s-from-" + from);
+    Map<String, Object> grant =
+        ordered("apiVersion", "gateway.networking.k8s.io/v1beta1", "kind", "ReferenceGrant");
+    grant.put(
+        "metadata",
+        ordered(
+            "name",
+            name,
+            "namespace",
+            namespace,
+            "annotations",
+            ordered(Names.SOURCE_ANNOTATION, origin(vs))));
+    grant.put(
+        "spec",
+        ordered(
+            "from",
+            List.of(
+                ordered(
+                    "group", "gateway.networking.k8s.io", "kind", routeKind, "namespace", from)),
+            "to",
+            List.of(ordered("group", "", "kind", "Service"))));
+    grants.put(key, grant);
+    notes.info(
+        vs,
+        where,
+        "destination in namespace '"
+            + namespace
+            + "': ReferenceGrant "
+            + namespace
+            + "/"
+            + name
+            + " generated to let "
+            + routeKind
+            + "s of '"
+            + from
+            + "' send there");
   }
 
   /** A Service like {@code service}, named {@code name}, selecting its pods of a subset. */
@@ -702,20 +929,36 @@ final class IstioConverter {
     return out;
   }
 
-  private Map<String, Object> object(String kind, Manifest source) {
+  private Map<String, Object> object(String kind, Manifest source, String name) {
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("apiVersion", "gateway.networking.k8s.io/v1");
     o.put("kind", kind);
     Map<String, Object> meta = new LinkedHashMap<>();
-    meta.put("name", source.name());
+    meta.put("name", name);
     meta.put("namespace", source.namespace());
     meta.put("annotations", Map.of(Names.SOURCE_ANNOTATION, origin(source)));
     o.put("metadata", meta);
     return o;
   }
 
+  /**
+   * The span of the node at {@code path} under an {@code http[]} rule; a rule taken from a delegate
+   * is reported at the root's rule that delegates.
+   */
+  private static SourceSpan at(Manifest vs, IstioDelegates.FlatRule flat, Object... path) {
+    if (flat.via() != null) {
+      return span(vs, "spec", "http", flat.rootIndex());
+    }
+    Object[] full = new Object[path.length + 3];
+    full[0] = "spec";
+    full[1] = "http";
+    full[2] = flat.rootIndex();
+    System.arraycopy(path, 0, full, 3, path.length);
+    return span(vs, full);
+  }
+
   /** The span of the node at {@code path} under the manifest's root (or the nearest above it). */
-  private static dev.gwc.source.SourceSpan span(Manifest m, Object... path) {
+  private static SourceSpan span(Manifest m, Object... path) {
     YNode at = m.root();
     for (Object step : path) {
       YNode next = null;

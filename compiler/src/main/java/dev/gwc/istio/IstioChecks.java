@@ -29,6 +29,7 @@ public final class IstioChecks {
   private final Map<String, List<YMap>> gatewayServers = new HashMap<>();
   private final Map<String, String> gatewayNamespace = new HashMap<>();
   private final Set<String> entryHosts = new HashSet<>();
+  private final Set<String> virtualServiceIds = new HashSet<>();
   private final Map<String, Set<String>> subsets = new HashMap<>();
   private final List<Diagnostic> out = new ArrayList<>();
 
@@ -57,7 +58,10 @@ public final class IstioChecks {
       }
       switch (m.kind()) {
         case "Gateway" -> c.gateway(m, spec);
-        case "VirtualService" -> virtualServices.add(m);
+        case "VirtualService" -> {
+          virtualServices.add(m);
+          c.virtualServiceIds.add(m.namespace() + "/" + m.name());
+        }
         case "ServiceEntry" -> c.entryHosts.addAll(YSeq.strings(spec.get("hosts")));
         case "DestinationRule" -> c.destinationRule(m, spec);
         default -> {}
@@ -237,6 +241,18 @@ public final class IstioChecks {
                   + "), which takes every request first");
         } else if (!(rule.get("match") instanceof YSeq ms) || ms.items().isEmpty()) {
           matchAll = rule;
+        }
+        String delegate = IstioDelegates.delegateOf(rule.toPlain(), m.namespace());
+        if (delegate != null && !virtualServiceIds.contains(delegate)) {
+          report(
+              IstioRules.DELEGATE_NOT_FOUND,
+              complete ? Severity.ERROR : Severity.WARNING,
+              m,
+              rule.get("delegate"),
+              "delegate names VirtualService '"
+                  + delegate
+                  + "', which is not in the input"
+                  + (complete ? "" : "; the rule is simulated as having no effect"));
         }
         destinations(m, rule.get("route"));
         if (rule.get("mirror") instanceof YMap mirror) {

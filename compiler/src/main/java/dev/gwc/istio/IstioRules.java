@@ -46,6 +46,14 @@ public final class IstioRules {
           "an http rule after a rule that matches every request, which it can never get",
           "Istio VirtualService http (rules are evaluated in order; the first match wins)");
 
+  public static final Rule DELEGATE_NOT_FOUND =
+      new Rule(
+          "istio-delegate-not-found",
+          Severity.WARNING,
+          "an http rule delegates to a VirtualService that is not in the input (an error with"
+              + " --complete)",
+          "Istio VirtualService http delegate (the delegate VirtualService's rules replace the rule)");
+
   public static final Rule GATEWAY_CONFLICT =
       new Rule(
           "istio-gateway-conflict",
@@ -58,6 +66,7 @@ public final class IstioRules {
         GATEWAY_CONFLICT,
         GATEWAY_NOT_FOUND,
         HOST_NOT_ON_GATEWAY,
+        DELEGATE_NOT_FOUND,
         DESTINATION_NOT_FOUND,
         DESTINATION_PORT,
         SUBSET_NOT_DEFINED,

@@ -1,5 +1,6 @@
 package dev.gwc.migrate;
 
+import dev.gwc.istio.IstioDelegates;
 import dev.gwc.nginx.IngressNginx;
 import dev.gwc.resource.Manifest;
 import dev.gwc.table.HeaderList;
@@ -51,6 +52,9 @@ public final class Probes {
   private final Map<String, Set<String>> paths = new LinkedHashMap<>();
   private final Set<String> grpc = new LinkedHashSet<>();
   private final List<String[]> headers = new ArrayList<>();
+  // Istio: the paths of each VirtualService (ns/name), and the hosts of the roots delegating to it.
+  private final Map<String, Set<String>> virtualServicePaths = new LinkedHashMap<>();
+  private final Map<String, Set<String>> delegatedHosts = new LinkedHashMap<>();
 
   private Probes() {}
 
@@ -201,8 +205,16 @@ public final class Probes {
       return;
     }
     Set<String> ps = new LinkedHashSet<>(List.of("/"));
+    List<String> hosts = YSeq.strings(spec.get("hosts"));
     if (spec.get("http") instanceof YSeq rules) {
       for (YNode r : rules.items()) {
+        String delegate =
+            r instanceof YMap rule
+                ? IstioDelegates.delegateOf(rule.toPlain(), m.namespace())
+                : null;
+        if (delegate != null) {
+          delegatedHosts.computeIfAbsent(delegate, k -> new LinkedHashSet<>()).addAll(hosts);
+        }
         if (r instanceof YMap rule && rule.get("match") instanceof YSeq matches) {
           for (YNode mn : matches.items()) {
             if (mn instanceof YMap match && match.get("uri") instanceof YMap uri) {
@@ -215,7 +227,14 @@ public final class Probes {
         }
       }
     }
-    for (String h : YSeq.strings(spec.get("hosts"))) {
+    virtualServicePaths
+        .computeIfAbsent(m.namespace() + "/" + m.name(), k -> new LinkedHashSet<>())
+        .addAll(ps);
+    addPaths(hosts, ps);
+  }
+
+  private void addPaths(java.util.Collection<String> hosts, Set<String> ps) {
+    for (String h : hosts) {
       paths
           .computeIfAbsent(h.equals("*") ? UNKNOWN_HOST : h, k -> new LinkedHashSet<>())
           .addAll(ps);
@@ -235,6 +254,9 @@ public final class Probes {
   }
 
   private List<Probe> generate() {
+    // A delegate VirtualService has no hosts of its own: its paths are probed on its roots' hosts.
+    delegatedHosts.forEach(
+        (delegate, hosts) -> addPaths(hosts, virtualServicePaths.getOrDefault(delegate, Set.of())));
     paths.computeIfAbsent(UNKNOWN_HOST, h -> new LinkedHashSet<>()).add("/");
     for (Map.Entry<String, Set<String>> e : paths.entrySet()) {
       String pattern = e.getKey();

@@ -54,7 +54,7 @@ final class IstioDescribe {
                   + String.join(", ", served)
                   + ")");
           for (IstioRoutes.HttpRule r : vs.http()) {
-            out.println("        http[" + r.index() + "] " + matches(r) + " -> " + action(r));
+            out.println("        " + r.label() + " " + matches(r) + " -> " + action(r));
           }
         }
       }

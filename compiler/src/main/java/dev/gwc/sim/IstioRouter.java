@@ -113,9 +113,8 @@ public final class IstioRouter {
                     + vs.namespace()
                     + "/"
                     + vs.name()
-                    + " http["
-                    + rule.index()
-                    + "]"
+                    + " "
+                    + rule.label()
                     + (match < 0 ? " (no match: every request)" : " match[" + match + "]")
                     + " is the first rule that applies");
         return apply(t, gw, listener, hit, vs, rule, req, seed, trace);
@@ -349,7 +348,7 @@ public final class IstioRouter {
       Request req,
       long seed,
       Trace trace) {
-    rule.notes().forEach(n -> trace.add("http[" + rule.index() + "]: " + n));
+    rule.notes().forEach(n -> trace.add(rule.label() + ": " + n));
     if (rule.redirect() != null) {
       String location = location(rule.redirect(), req);
       trace.add(() -> "redirect: " + rule.redirect().code() + " to " + location);

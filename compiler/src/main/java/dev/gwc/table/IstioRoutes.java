@@ -2,11 +2,14 @@ package dev.gwc.table;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import dev.gwc.istio.IstioDelegates;
+import dev.gwc.istio.IstioHosts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Istio's VirtualService {@code http[]} rules as the ingress gateway evaluates them, read from a
@@ -57,7 +60,8 @@ public final class IstioRoutes {
   /**
    * One {@code http[]} rule.
    *
-   * @param index its index in {@code http[]}
+   * @param index its index in {@code http[]} (for a delegated rule: of the rule that delegates)
+   * @param via {@code ns/name http[j]} when the rule comes from a delegate VirtualService, or null
    * @param matches its match blocks (empty: every request)
    * @param route its weighted destinations
    * @param redirect the redirect, or null
@@ -70,6 +74,7 @@ public final class IstioRoutes {
    */
   public record HttpRule(
       int index,
+      String via,
       List<MatchBlock> matches,
       List<Destination> route,
       Redirect redirect,
@@ -78,7 +83,12 @@ public final class IstioRoutes {
       HeaderOps headers,
       List<String> notes,
       List<Mirror> mirrors,
-      Abort abort) {}
+      Abort abort) {
+    /** {@code http[2]}, or {@code http[2] -> ns/name http[0]} for a delegated rule. */
+    public String label() {
+      return "http[" + index + "]" + (via == null ? "" : " -> " + via);
+    }
+  }
 
   /**
    * One match block: every condition that is set must hold.
@@ -226,8 +236,13 @@ public final class IstioRoutes {
    */
   public record Abort(int status, double percent) {}
 
-  /** Reads a VirtualService's plain value. */
-  static VirtualService read(String namespace, String name, Map<?, ?> root) {
+  /**
+   * Reads a VirtualService's plain value, its delegating rules replaced by the delegates' rules.
+   *
+   * @param specs the spec of a VirtualService of the input by {@code ns/name}, or null
+   */
+  static VirtualService read(
+      String namespace, String name, Map<?, ?> root, Function<String, Map<?, ?>> specs) {
     Map<?, ?> spec = map(root.get("spec"));
     List<String> gateways = new ArrayList<>();
     for (Object g : list(spec.get("gateways"))) {
@@ -235,9 +250,9 @@ public final class IstioRoutes {
       gateways.add(s.equals("mesh") || s.contains("/") ? s : namespace + "/" + s);
     }
     List<HttpRule> http = new ArrayList<>();
-    List<?> rules = list(spec.get("http"));
-    for (int i = 0; i < rules.size(); i++) {
-      http.add(rule(i, map(rules.get(i))));
+    for (IstioDelegates.FlatRule flat :
+        IstioDelegates.flatten(namespace, list(spec.get("http")), specs)) {
+      http.add(rule(flat));
     }
     return new VirtualService(
         namespace,
@@ -270,7 +285,8 @@ public final class IstioRoutes {
     return out;
   }
 
-  private static HttpRule rule(int index, Map<?, ?> r) {
+  private static HttpRule rule(IstioDelegates.FlatRule flat) {
+    Map<?, ?> r = flat.rule();
     List<MatchBlock> matches = new ArrayList<>();
     for (Object m : list(r.get("match"))) {
       matches.add(block(map(m)));
@@ -279,7 +295,9 @@ public final class IstioRoutes {
     List<?> dests = list(r.get("route"));
     for (Object d : dests) {
       Map<?, ?> dm = map(d);
-      route.add(destination(map(dm.get("destination")), dm, dests.size() == 1 ? 100 : 0));
+      route.add(
+          qualified(
+              destination(map(dm.get("destination")), dm, dests.size() == 1 ? 100 : 0), flat));
     }
     Redirect redirect = null;
     if (r.get("redirect") instanceof Map<?, ?> rd) {
@@ -316,9 +334,6 @@ public final class IstioRoutes {
     if (r.get("corsPolicy") != null) {
       notes.add("corsPolicy (not simulated)");
     }
-    if (r.get("delegate") != null) {
-      notes.add("delegate VirtualService (not simulated: the rule answers 404)");
-    }
     Abort abort = null;
     if (r.get("fault") instanceof Map<?, ?> fault) {
       if (fault.get("delay") instanceof Map<?, ?> delay) {
@@ -331,17 +346,20 @@ public final class IstioRoutes {
     List<Mirror> mirrors = new ArrayList<>();
     if (r.get("mirror") instanceof Map<?, ?> mirror) {
       mirrors.add(
-          new Mirror(destination(mirror, Map.of(), 100), percent(r.get("mirrorPercentage"), 100)));
+          new Mirror(
+              qualified(destination(mirror, Map.of(), 100), flat),
+              percent(r.get("mirrorPercentage"), 100)));
     }
     for (Object m : list(r.get("mirrors"))) {
       Map<?, ?> mm = map(m);
       mirrors.add(
           new Mirror(
-              destination(map(mm.get("destination")), Map.of(), 100),
+              qualified(destination(map(mm.get("destination")), Map.of(), 100), flat),
               percent(mm.get("percentage"), 100)));
     }
     return new HttpRule(
-        index,
+        flat.rootIndex(),
+        flat.via(),
         matches,
         route,
         redirect,
@@ -351,6 +369,18 @@ public final class IstioRoutes {
         notes,
         mirrors,
         abort);
+  }
+
+  /**
+   * A delegated rule's destination with its host completed in the delegate's namespace (short names
+   * there name that namespace's Services, not the root's).
+   */
+  private static Destination qualified(Destination d, IstioDelegates.FlatRule flat) {
+    if (flat.via() == null || d.host() == null) {
+      return d;
+    }
+    return new Destination(
+        IstioHosts.fqdn(d.host(), flat.namespace()), d.subset(), d.port(), d.weight(), d.headers());
   }
 
   private static Destination destination(Map<?, ?> d, Map<?, ?> owner, int defaultWeight) {

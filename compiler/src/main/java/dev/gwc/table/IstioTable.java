@@ -309,6 +309,8 @@ public final class IstioTable {
     Map<String, Set<String>> subsets = new TreeMap<>();
     List<Manifest> gateways = new ArrayList<>();
     List<IstioRoutes.VirtualService> virtualServices = new ArrayList<>();
+    Map<String, Map<?, ?>> specs = new LinkedHashMap<>();
+    Map<Manifest, Map<?, ?>> virtualServiceRoots = new LinkedHashMap<>();
     for (Manifest m : manifests) {
       if (m.name() == null || m.root() == null) {
         continue;
@@ -323,8 +325,10 @@ public final class IstioTable {
       Map<?, ?> spec = IstioRoutes.map(root.get("spec"));
       switch (m.kind()) {
         case "Gateway" -> gateways.add(m);
-        case "VirtualService" ->
-            virtualServices.add(IstioRoutes.read(m.namespace(), m.name(), root));
+        case "VirtualService" -> {
+          specs.putIfAbsent(m.namespace() + "/" + m.name(), spec);
+          virtualServiceRoots.put(m, root);
+        }
         case "ServiceEntry" -> entryHosts.addAll(IstioRoutes.strings(spec.get("hosts")));
         case "DestinationRule" -> {
           String host = IstioRoutes.str(spec.get("host"));
@@ -342,6 +346,9 @@ public final class IstioTable {
         default -> {}
       }
     }
+    virtualServiceRoots.forEach(
+        (m, root) ->
+            virtualServices.add(IstioRoutes.read(m.namespace(), m.name(), root, specs::get)));
     virtualServices.sort(
         Comparator.comparing(IstioRoutes.VirtualService::namespace)
             .thenComparing(IstioRoutes.VirtualService::name));

@@ -133,7 +133,7 @@ class ConvertGoldenTest {
   static void assertRoutesAcceptedAndResolved(Map<String, Object> list) {
     int routes = 0;
     for (Map<String, Object> item : (List<Map<String, Object>>) list.get("items")) {
-      if (!List.of("HTTPRoute", "GRPCRoute").contains(item.get("kind"))) {
+      if (!List.of("HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute").contains(item.get("kind"))) {
         continue;
       }
       routes++;
