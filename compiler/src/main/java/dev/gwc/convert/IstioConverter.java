@@ -44,6 +44,9 @@ final class IstioConverter {
   /** The spec of every VirtualService of the input by {@code ns/name} (delegates are read here). */
   private final Map<String, Map<?, ?>> virtualServiceSpecs = new TreeMap<>();
 
+  /** {@code ns/gateway host} of every server host of protocol GRPC. */
+  private final java.util.Set<String> grpcHosts = new java.util.HashSet<>();
+
   /** ReferenceGrants for destinations in other namespaces, by {@code namespace/from-namespace}. */
   private final Map<String, Map<String, Object>> grants = new TreeMap<>();
 
@@ -197,6 +200,13 @@ final class IstioConverter {
       if ((protocol.equals("HTTPS") || protocol.equals("TLS")) && passthrough) {
         protocol = "TLS";
       } else if (protocol.equals("GRPC") || protocol.equals("HTTP2")) {
+        if (protocol.equals("GRPC")) {
+          for (Object h : list(server.get("hosts"))) {
+            String written = String.valueOf(h);
+            grpcHosts.add(
+                g.namespace() + "/" + g.name() + " " + written.substring(written.indexOf('/') + 1));
+          }
+        }
         notes.info(
             g,
             span(g, "spec", "servers", i),
@@ -346,7 +356,13 @@ final class IstioConverter {
         rules.add(rule(vs, f));
       }
       order(vs, flat);
-      Map<String, Object> route = object("HTTPRoute", vs, vs.name());
+      boolean grpc = grpc(spec, vs.namespace());
+      if (grpc) {
+        for (int k = 0; k < rules.size(); k++) {
+          asGrpcRule(vs, at(vs, flat.get(k)), rules.get(k));
+        }
+      }
+      Map<String, Object> route = object(grpc ? "GRPCRoute" : "HTTPRoute", vs, vs.name());
       Map<String, Object> rs = new LinkedHashMap<>();
       rs.put("parentRefs", parents);
       if (!hostnames.isEmpty()) {
@@ -359,6 +375,93 @@ final class IstioConverter {
     out.addAll(l4Routes(vs, "tls", parents, hostnames));
     out.addAll(l4Routes(vs, "tcp", parents, hostnames));
     return out;
+  }
+
+  /**
+   * Whether a VirtualService is for gRPC: each of its hosts is a host of a GRPC server of the
+   * Gateways it binds to.
+   */
+  private boolean grpc(Map<?, ?> spec, String namespace) {
+    List<?> hosts = list(spec.get("hosts"));
+    if (grpcHosts.isEmpty() || hosts.isEmpty()) {
+      return false;
+    }
+    for (Object h : hosts) {
+      boolean found = false;
+      for (Object gw : list(spec.get("gateways"))) {
+        String id = String.valueOf(gw).contains("/") ? String.valueOf(gw) : namespace + "/" + gw;
+        found |= grpcHosts.contains(id + " " + h) || grpcHosts.contains(id + " *");
+      }
+      if (!found) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * An HTTPRoute rule turned into a GRPCRoute rule in place: a uri {@code /pkg.Service/Method}
+   * (exact) or {@code /pkg.Service/} (prefix) becomes a method match; what a GRPCRoute cannot
+   * express (other paths, HTTP method, query parameters, redirects, rewrites, timeouts) is dropped
+   * with a notification.
+   */
+  @SuppressWarnings("unchecked")
+  private void asGrpcRule(Manifest vs, SourceSpan where, Object rule) {
+    Map<String, Object> r = (Map<String, Object>) rule;
+    for (Object m : list(r.get("matches"))) {
+      Map<String, Object> match = (Map<String, Object>) m;
+      if (match.get("method") instanceof String verb) {
+        match.remove("method");
+        notes.warn(
+            vs, where, "HTTP method " + verb + " has no GRPCRoute equivalent: not converted");
+      }
+      Map<?, ?> path = map(match.remove("path"));
+      String value = path.get("value") == null ? null : String.valueOf(path.get("value"));
+      if (value != null) {
+        String[] parts = value.split("/", -1);
+        boolean exact = "Exact".equals(path.get("type")) && parts.length == 3;
+        boolean prefix =
+            "PathPrefix".equals(path.get("type"))
+                && parts.length >= 2
+                && parts.length <= 3
+                && (parts.length == 2 || parts[2].isEmpty());
+        if ((exact || prefix) && parts[0].isEmpty() && !parts[1].isEmpty()) {
+          Map<String, Object> method = ordered("type", "Exact", "service", parts[1]);
+          if (exact) {
+            method.put("method", parts[2]);
+          }
+          match.put("method", method);
+        } else {
+          notes.warn(
+              vs,
+              where,
+              "uri '"
+                  + value
+                  + "' names no gRPC service or method: not converted to the GRPCRoute");
+        }
+      }
+      if (match.remove("queryParams") != null) {
+        notes.warn(vs, where, "queryParams have no GRPCRoute equivalent: not converted");
+      }
+    }
+    if (r.remove("timeouts") != null) {
+      notes.warn(vs, where, "timeout has no GRPCRoute equivalent: not converted");
+    }
+    if (r.get("filters") instanceof List<?> filters) {
+      List<Object> kept = new ArrayList<>();
+      for (Object f : filters) {
+        Object type = map(f).get("type");
+        if ("RequestRedirect".equals(type) || "URLRewrite".equals(type)) {
+          notes.warn(vs, where, type + " has no GRPCRoute equivalent: not converted");
+        } else {
+          kept.add(f);
+        }
+      }
+      r.put("filters", kept);
+      if (kept.isEmpty()) {
+        r.remove("filters");
+      }
+    }
   }
 
   /**
