@@ -32,6 +32,8 @@ public final class IstioChecks {
   private final Set<String> virtualServiceIds = new HashSet<>();
   private final Map<String, Set<String>> subsets = new HashMap<>();
   private final List<Diagnostic> out = new ArrayList<>();
+  private final List<Manifest> services = new ArrayList<>();
+  private final Set<String> secrets = new HashSet<>();
 
   private IstioChecks(boolean complete, Map<String, List<Integer>> servicePorts) {
     this.complete = complete;
@@ -49,6 +51,13 @@ public final class IstioChecks {
     IstioChecks c = new IstioChecks(complete, servicePorts);
     List<Manifest> virtualServices = new ArrayList<>();
     for (Manifest m : manifests) {
+      if (m.group().isEmpty() && m.name() != null && m.root() != null) {
+        if (m.kind().equals("Service")) {
+          c.services.add(m);
+        } else if (m.kind().equals("Secret")) {
+          c.secrets.add(m.namespace() + "/" + m.name());
+        }
+      }
       if (!GROUP.equals(m.group()) || m.name() == null || m.root() == null) {
         continue;
       }
@@ -68,6 +77,7 @@ public final class IstioChecks {
       }
     }
     c.conflicts(manifests);
+    c.workloads(manifests);
     if (virtualServices.isEmpty()) {
       return c.out;
     }
@@ -160,6 +170,163 @@ public final class IstioChecks {
     }
   }
 
+  /**
+   * What each Gateway asks of its gateway workload: that a Service of the workload (a Service of
+   * the input whose selector picks the same pods) exposes each server port, that the Secret of each
+   * {@code credentialName} exists where the workload runs (under {@code --complete}), and that no
+   * certificate is served by two Gateways of one workload.
+   */
+  private void workloads(List<Manifest> manifests) {
+    List<Manifest> gateways = new ArrayList<>();
+    for (Manifest m : manifests) {
+      if (GROUP.equals(m.group())
+          && m.kind().equals("Gateway")
+          && m.name() != null
+          && m.root() != null
+          && m.root().get("spec") instanceof YMap) {
+        gateways.add(m);
+      }
+    }
+    gateways.sort(
+        java.util.Comparator.comparing(Manifest::namespace).thenComparing(Manifest::name));
+    // selector -> credentialName -> the Gateway that serves it first
+    Map<String, Map<String, String>> certificates = new HashMap<>();
+    for (Manifest g : gateways) {
+      YMap spec = (YMap) g.root().get("spec");
+      Map<String, Object> selector =
+          spec.get("selector") instanceof YMap sel ? sel.toPlain() : Map.of();
+      List<Manifest> workload = workloadServices(selector);
+      Set<Long> exposed = new java.util.TreeSet<>();
+      for (Manifest svc : workload) {
+        exposed.addAll(servicePortNumbers(svc));
+      }
+      Set<String> namespaces = new java.util.TreeSet<>();
+      workload.forEach(svc -> namespaces.add(svc.namespace()));
+      if (namespaces.isEmpty()) {
+        namespaces.add(g.namespace());
+      }
+      Map<String, String> served =
+          certificates.computeIfAbsent(
+              new java.util.TreeMap<>(selector).toString(), k -> new HashMap<>());
+      String id = g.namespace() + "/" + g.name();
+      if (!(spec.get("servers") instanceof YSeq servers)) {
+        continue;
+      }
+      for (YNode n : servers.items()) {
+        if (!(n instanceof YMap server)) {
+          continue;
+        }
+        if (!workload.isEmpty()
+            && server.get("port") instanceof YMap port
+            && port.get("number") instanceof YScalar num
+            && num.value() instanceof Long number
+            && !exposed.contains(number)) {
+          report(
+              IstioRules.GATEWAY_PORT_NOT_EXPOSED,
+              Severity.WARNING,
+              g,
+              num,
+              "port "
+                  + number
+                  + " is not a port of the gateway workload's "
+                  + names(workload)
+                  + " (ports and target ports: "
+                  + exposed
+                  + "): traffic to this server cannot reach the gateway");
+        }
+        if (!(server.get("tls") instanceof YMap tls)
+            || !(tls.get("credentialName") instanceof YScalar credential)) {
+          continue;
+        }
+        String secret = credential.text();
+        String first = served.putIfAbsent(secret, id);
+        if (first != null && !first.equals(id)) {
+          report(
+              IstioRules.DUPLICATE_CERTIFICATE,
+              Severity.WARNING,
+              g,
+              credential,
+              "credentialName '"
+                  + secret
+                  + "' is also served by Gateway "
+                  + first
+                  + " on the same gateway workload: HTTP/2 clients reuse one connection for every"
+                  + " host of that certificate, and requests for the other Gateway's hosts can get"
+                  + " 404");
+        }
+        if (complete && namespaces.stream().noneMatch(ns -> secrets.contains(ns + "/" + secret))) {
+          report(
+              IstioRules.CREDENTIAL_NOT_FOUND,
+              Severity.ERROR,
+              g,
+              credential,
+              "credentialName '"
+                  + secret
+                  + "' names no Secret of the input in "
+                  + (workload.isEmpty()
+                      ? "namespace "
+                          + g.namespace()
+                          + " (the gateway workload's Service is not in the input; its namespace is assumed to be the Gateway's)"
+                      : "the gateway workload's namespace " + String.join(", ", namespaces))
+                  + ": the server has no certificate and its TLS handshakes fail");
+        }
+      }
+    }
+  }
+
+  /**
+   * The Services of the input that select the pods of a Gateway's selector: their selectors agree
+   * with it on every label both name, and share at least one.
+   */
+  private List<Manifest> workloadServices(Map<String, Object> selector) {
+    List<Manifest> out = new ArrayList<>();
+    if (selector.isEmpty()) {
+      return out;
+    }
+    for (Manifest svc : services) {
+      if (!(svc.root().get("spec") instanceof YMap spec)
+          || !(spec.get("selector") instanceof YMap sel)) {
+        continue;
+      }
+      Map<String, Object> labels = sel.toPlain();
+      boolean shared = false;
+      boolean agree = true;
+      for (Map.Entry<String, Object> e : labels.entrySet()) {
+        if (selector.containsKey(e.getKey())) {
+          shared = true;
+          agree &= String.valueOf(selector.get(e.getKey())).equals(String.valueOf(e.getValue()));
+        }
+      }
+      if (shared && agree) {
+        out.add(svc);
+      }
+    }
+    return out;
+  }
+
+  /** A Service's port numbers and numeric target ports (a Gateway server may name either). */
+  private static Set<Long> servicePortNumbers(Manifest svc) {
+    Set<Long> out = new HashSet<>();
+    if (svc.root().get("spec") instanceof YMap spec && spec.get("ports") instanceof YSeq ports) {
+      for (YNode p : ports.items()) {
+        if (p instanceof YMap port) {
+          for (String key : new String[] {"port", "targetPort"}) {
+            if (port.get(key) instanceof YScalar n && n.value() instanceof Long l) {
+              out.add(l);
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String names(List<Manifest> services) {
+    List<String> out = new ArrayList<>();
+    services.forEach(s -> out.add("Service " + s.namespace() + "/" + s.name()));
+    return String.join(", ", out);
+  }
+
   private void destinationRule(Manifest m, YMap spec) {
     String host = spec.string("host");
     if (host == null) {
@@ -225,6 +392,43 @@ public final class IstioChecks {
       }
     }
     if (spec.get("http") instanceof YSeq http) {
+      Set<Long> ports = new java.util.TreeSet<>();
+      for (List<YMap> servers : bound) {
+        for (YMap server : servers) {
+          if (server.get("port") instanceof YMap p
+              && p.get("number") instanceof YScalar n
+              && n.value() instanceof Long l) {
+            ports.add(l);
+          }
+        }
+      }
+      Set<String> gatewayIds = new HashSet<>();
+      for (String g : YSeq.strings(spec.get("gateways"))) {
+        gatewayIds.add(g.equals("mesh") || g.contains("/") ? g : m.namespace() + "/" + g);
+      }
+      for (YNode r : http.items()) {
+        if (r instanceof YMap rule && rule.get("match") instanceof YSeq blocks) {
+          for (YNode b : blocks.items()) {
+            if (b instanceof YMap block) {
+              String why =
+                  neverApplies(
+                      block,
+                      YSeq.strings(spec.get("hosts")),
+                      allFound && !bound.isEmpty() ? ports : null,
+                      gatewayIds,
+                      m.namespace());
+              if (why != null) {
+                report(
+                    IstioRules.MATCH_NEVER_APPLIES,
+                    Severity.WARNING,
+                    m,
+                    block,
+                    "this match block can never apply: " + why);
+              }
+            }
+          }
+        }
+      }
       YMap matchAll = null;
       for (YNode r : http.items()) {
         if (!(r instanceof YMap rule)) {
@@ -269,6 +473,69 @@ public final class IstioChecks {
         }
       }
     }
+  }
+
+  /**
+   * Why no request that reaches a VirtualService can satisfy a match block, or null: a uri that
+   * does not start with '/', an exact authority none of its hosts names, a port none of its
+   * Gateways' servers listens on, gateways it is not bound to, or a header both required and
+   * excluded with the same condition.
+   *
+   * @param ports the server ports of its Gateways, or null when not all of them are known
+   */
+  private static String neverApplies(
+      YMap block, List<String> hosts, Set<Long> ports, Set<String> gatewayIds, String namespace) {
+    if (block.get("uri") instanceof YMap uri) {
+      for (String kind : new String[] {"exact", "prefix"}) {
+        String v = uri.string(kind);
+        if (v != null && !v.isEmpty() && !v.startsWith("/")) {
+          return "uri "
+              + kind
+              + " '"
+              + v
+              + "' does not start with '/', and every request path does";
+        }
+      }
+    }
+    if (block.get("authority") instanceof YMap authority && authority.string("exact") != null) {
+      String host = authority.string("exact");
+      String name = host.contains(":") ? host.substring(0, host.indexOf(':')) : host;
+      if (!hosts.isEmpty() && hosts.stream().noneMatch(h -> IstioHosts.intersect(h, name))) {
+        return "authority '"
+            + host
+            + "' is none of the VirtualService's hosts "
+            + hosts
+            + ", so requests for it never reach this VirtualService";
+      }
+    }
+    if (ports != null
+        && block.get("port") instanceof YScalar p
+        && p.value() instanceof Long port
+        && !ports.contains(port)) {
+      return "port " + port + " is not a port of its Gateways' servers " + ports;
+    }
+    List<String> only = YSeq.strings(block.get("gateways"));
+    if (!only.isEmpty()) {
+      boolean any = false;
+      for (String g : only) {
+        any |= gatewayIds.contains(g.equals("mesh") || g.contains("/") ? g : namespace + "/" + g);
+      }
+      if (!any) {
+        return "gateways " + only + " are not among the VirtualService's gateways " + gatewayIds;
+      }
+    }
+    if (block.get("headers") instanceof YMap headers
+        && block.get("withoutHeaders") instanceof YMap without) {
+      Map<String, Object> required = headers.toPlain();
+      for (Map.Entry<String, Object> e : without.toPlain().entrySet()) {
+        if (e.getValue().equals(required.get(e.getKey()))) {
+          return "header '"
+              + e.getKey()
+              + "' is required by headers and excluded by withoutHeaders with the same condition";
+        }
+      }
+    }
+    return null;
   }
 
   private void destinations(Manifest m, YNode route) {

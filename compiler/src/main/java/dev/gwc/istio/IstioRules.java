@@ -61,6 +61,32 @@ public final class IstioRules {
           "two Gateways of one gateway workload claim the same port and host with different settings",
           "Istio Gateway selector and servers (servers of Gateways that select the same workload merge)");
 
+  public static final Rule GATEWAY_PORT_NOT_EXPOSED =
+      new Rule(
+          "istio-gateway-port-not-exposed",
+          Severity.WARNING,
+          "a Gateway server port that no Service of the gateway workload (in the input) exposes",
+          "Istio Gateway servers port (the port the gateway workload's proxy listens on)");
+  public static final Rule DUPLICATE_CERTIFICATE =
+      new Rule(
+          "istio-duplicate-certificate",
+          Severity.WARNING,
+          "two Gateways of one gateway workload serve the same credentialName",
+          "Istio ServerTLSSettings credentialName (HTTP/2 connection reuse across hosts)");
+  public static final Rule CREDENTIAL_NOT_FOUND =
+      new Rule(
+          "istio-credential-not-found",
+          Severity.ERROR,
+          "a server's credentialName names no Secret in the gateway workload's namespace (with"
+              + " --complete)",
+          "Istio ServerTLSSettings credentialName (a Secret in the gateway workload's namespace)");
+  public static final Rule MATCH_NEVER_APPLIES =
+      new Rule(
+          "istio-match-never-applies",
+          Severity.WARNING,
+          "an http match block that no request reaching the VirtualService can satisfy",
+          "Istio HTTPMatchRequest (uri, authority, port, gateways, headers and withoutHeaders)");
+
   public static List<Rule> all() {
     return List.of(
         GATEWAY_CONFLICT,
@@ -70,6 +96,10 @@ public final class IstioRules {
         DESTINATION_NOT_FOUND,
         DESTINATION_PORT,
         SUBSET_NOT_DEFINED,
-        UNREACHABLE_RULE);
+        UNREACHABLE_RULE,
+        MATCH_NEVER_APPLIES,
+        GATEWAY_PORT_NOT_EXPOSED,
+        DUPLICATE_CERTIFICATE,
+        CREDENTIAL_NOT_FOUND);
   }
 }

@@ -231,7 +231,10 @@ public final class Compiler {
         replaced);
   }
 
-  /** Istio's cross-resource checks, with the ports of the input's Services from the graph. */
+  /**
+   * Istio's cross-resource checks: the Istio objects with the Services and Secrets of the input,
+   * and the ports of the Services from the graph.
+   */
   private static List<Diagnostic> istioChecks(List<Compiled> kept, boolean complete) {
     if (kept.stream().noneMatch(c -> c.manifest().group().equals("networking.istio.io"))) {
       return List.of();
@@ -241,11 +244,15 @@ public final class Compiler {
     for (Compiled c : kept) {
       if (c.graphNode() instanceof Nodes.ServiceNode s) {
         ports.put(s.namespace() + "/" + s.name(), s.ports());
-      } else if (c.manifest().group().equals("networking.istio.io")) {
+      }
+      String group = c.manifest().group();
+      String kind = c.manifest().kind();
+      if (group.equals("networking.istio.io")
+          || (group.isEmpty() && (kind.equals("Service") || kind.equals("Secret")))) {
         istio.add(c.manifest());
       }
     }
-    return istio.isEmpty() ? List.of() : IstioChecks.check(istio, ports, complete);
+    return IstioChecks.check(istio, ports, complete);
   }
 
   private static FileResult validateFile(
@@ -293,8 +300,11 @@ public final class Compiler {
                   || (m.group().isEmpty() && m.kind().equals("Service"))
                   || (m.group().equals("gateway.networking.k8s.io")
                       && (m.kind().equals("Gateway") || m.kind().equals("ListenerSet"))));
-      // Istio's objects are checked against each other and routed from their trees: kept whole.
-      boolean istio = m.group().equals("networking.istio.io");
+      // Istio's objects are checked against each other and routed from their trees, and their
+      // checks read Services' selectors and ports: kept whole.
+      boolean istio =
+          m.group().equals("networking.istio.io")
+              || (m.group().isEmpty() && m.kind().equals("Service"));
       Manifest kept =
           keep == Keep.ALL
               ? m
