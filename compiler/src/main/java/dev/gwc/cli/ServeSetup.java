@@ -38,7 +38,7 @@ final class ServeSetup {
   Proxy.Config config(Report report, PrintWriter err, String command) throws CommandExit {
     DataPlanes planes = DataPlanes.of(report, true, true);
     RoutingTable table = planes.gateways();
-    TlsCertificates tls = flags.tls ? tls(report, table) : null;
+    TlsCertificates tls = flags.tls ? tls(report, planes) : null;
     for (String service : Proxy.unusedUpstreams(planes, checked.upstreams())) {
       err.println(
           command
@@ -103,10 +103,13 @@ final class ServeSetup {
     return g.display();
   }
 
-  private TlsCertificates tls(Report report, RoutingTable table) throws CommandExit {
-    List<TlsListener> listeners = table.tlsListeners();
+  private TlsCertificates tls(Report report, DataPlanes planes) throws CommandExit {
+    List<TlsListener> listeners = new java.util.ArrayList<>(planes.gateways().tlsListeners());
+    listeners.addAll(planes.istio().tlsListeners());
     if (listeners.isEmpty()) {
-      throw new UsageException("--tls: no listener in the input terminates TLS (HTTPS, Terminate)");
+      throw new UsageException(
+          "--tls: no listener in the input terminates TLS (a Gateway's HTTPS listener with mode"
+              + " Terminate, or an Istio HTTPS server with mode SIMPLE or MUTUAL)");
     }
     try {
       return TlsCertificates.of(listeners, TlsSecrets.of(report), caDir());

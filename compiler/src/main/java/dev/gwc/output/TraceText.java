@@ -16,10 +16,7 @@ public final class TraceText {
     if (req.sni() != null) {
       sb.append(" (TLS server name ").append(req.sni()).append(')');
     }
-    // Istio's results say so in their first trace line (and route by VirtualServices).
-    boolean istio =
-        (r.route() != null && r.route().kind().equals("VirtualService"))
-            || (!r.trace().isEmpty() && r.trace().get(0).startsWith("Istio "));
+    boolean istio = r.plane() == Result.Plane.ISTIO;
     if (r.gateway() != null && r.gateway().namespace() == null) {
       sb.append(istio ? "  ->  Istio ingress gateway " : "  ->  IngressClass ")
           .append(r.gateway().name());

@@ -194,6 +194,7 @@ final class Exchange {
   /** The result when the gateway answers without a backend (redirect, preflight, 404, 500). */
   Result answer(Result.RouteHit route, int status, List<Result.Share> shares) {
     return new Result(
+        Result.Plane.GATEWAY_API,
         gateway,
         listener == null ? null : listener.name,
         route,
@@ -217,6 +218,7 @@ final class Exchange {
             request.query() == null ? path : path + "?" + request.query(),
             upstream);
     return new Result(
+        Result.Plane.GATEWAY_API,
         gateway,
         listener.name,
         route,

@@ -234,6 +234,7 @@ public final class IngressRouter {
       String location,
       Trace trace) {
     return new Result(
+        Result.Plane.INGRESS_NGINX,
         gw,
         listener,
         hit,

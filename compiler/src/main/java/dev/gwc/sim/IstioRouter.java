@@ -551,6 +551,7 @@ public final class IstioRouter {
       List<Result.MirrorHit> mirrors,
       Trace trace) {
     return new Result(
+        Result.Plane.ISTIO,
         gw,
         listener,
         hit,

@@ -8,6 +8,7 @@ import java.util.List;
 /**
  * What happened to one request at one Gateway.
  *
+ * @param plane the kind of data plane that routed it
  * @param gateway the Gateway ({@code namespace/name} parts), or null when none has the port
  * @param listener the listener that accepted the request, or null
  * @param route the route, rule and match that routed it, or null
@@ -21,6 +22,7 @@ import java.util.List;
  * @param trace why, line by line
  */
 public record Result(
+    Plane plane,
     GatewayId gateway,
     String listener,
     RouteHit route,
@@ -32,6 +34,18 @@ public record Result(
     String location,
     List<MirrorHit> mirrors,
     List<String> trace) {
+
+  /** The data plane that routed a request. */
+  public enum Plane {
+    /** A Gateway API Gateway. */
+    GATEWAY_API,
+    /** An ingress-nginx class. */
+    INGRESS_NGINX,
+    /** An Istio ingress gateway. */
+    ISTIO,
+    /** None: no data plane listens on the request's port. */
+    NONE
+  }
 
   public Result {
     backends = List.copyOf(backends);

@@ -315,17 +315,13 @@ public final class Router {
     if (r.gateway() == null) {
       return r; // no data plane at all: the result explains itself
     }
-    IstioTable.SelectorTable istio = planes.istio().ofGateway(r.gateway());
-    if (istio != null
-        && (r.route() == null
-            ? table.gateway(r.gateway().namespace(), r.gateway().name()) == null
-            : r.route().kind().equals("VirtualService"))) {
-      return IstioRouter.route(istio, req, seed, true);
-    }
     DataPlane plane =
-        r.gateway().namespace() == null
-            ? planes.ingresses().byName(r.gateway().name())
-            : table.gateway(r.gateway().namespace(), r.gateway().name());
+        switch (r.plane()) {
+          case ISTIO -> planes.istio().ofGateway(r.gateway());
+          case INGRESS_NGINX -> planes.ingresses().byName(r.gateway().name());
+          case GATEWAY_API -> table.gateway(r.gateway().namespace(), r.gateway().name());
+          case NONE -> null;
+        };
     return plane == null ? r : route(plane, req);
   }
 
@@ -370,6 +366,7 @@ public final class Router {
 
   private static Result noGateway(Request req) {
     return new Result(
+        Result.Plane.NONE,
         null,
         null,
         null,

@@ -51,6 +51,7 @@ public final class IstioTable {
    * @param hosts its hosts as written ({@code ns/host}, {@code *}, {@code *.example.com})
    * @param httpsRedirect whether plain HTTP is answered with a redirect to HTTPS
    * @param tlsMode the server's {@code tls.mode} (SIMPLE, PASSTHROUGH, ...), or null
+   * @param credentialName the Secret of its certificate ({@code tls.credentialName}), or null
    */
   public record Server(
       GatewayId gateway,
@@ -60,7 +61,8 @@ public final class IstioTable {
       String protocol,
       List<String> hosts,
       boolean httpsRedirect,
-      String tlsMode) {
+      String tlsMode,
+      String credentialName) {
     /** Whether the server passes TLS through by server name ({@code tls[]} routes). */
     public boolean passthrough() {
       return tlsMode != null && tlsMode.endsWith("PASSTHROUGH");
@@ -202,6 +204,40 @@ public final class IstioTable {
     public IstioTable table() {
       return table;
     }
+  }
+
+  /**
+   * The HTTPS servers that terminate TLS (modes SIMPLE and MUTUAL), as listeners for {@code serve
+   * --tls}: the certificate is the {@code credentialName} Secret, looked up in the Gateway's
+   * namespace (Istio reads it in the gateway workload's, which the input does not name).
+   */
+  public List<TlsListener> tlsListeners() {
+    List<TlsListener> out = new ArrayList<>();
+    for (SelectorTable t : selectors.values()) {
+      for (Server s : t.servers) {
+        if (!s.protocol().equals("HTTPS") || s.passthrough()) {
+          continue;
+        }
+        List<String> names = new ArrayList<>();
+        for (String h : s.hosts()) {
+          String name = h.contains("/") ? h.substring(h.indexOf('/') + 1) : h;
+          if (!name.equals("*")) {
+            names.add(name);
+          }
+        }
+        out.add(
+            new TlsListener(
+                s.gateway().namespace() + "/" + s.gateway().name(),
+                s.portName() == null ? "server-" + s.index() : s.portName(),
+                s.port(),
+                names.size() == 1 && !names.get(0).startsWith("*") ? names.get(0) : null,
+                s.credentialName() == null
+                    ? List.of()
+                    : List.of(s.gateway().namespace() + "/" + s.credentialName()),
+                new TreeSet<>(names).stream().toList()));
+      }
+    }
+    return out;
   }
 
   /** Every selector, sorted. */
@@ -377,7 +413,8 @@ public final class IstioTable {
                     String.valueOf(port.get("protocol")).toUpperCase(java.util.Locale.ROOT),
                     IstioRoutes.strings(s.get("hosts")),
                     Boolean.TRUE.equals(tls.get("httpsRedirect")),
-                    IstioRoutes.str(tls.get("mode"))));
+                    IstioRoutes.str(tls.get("mode")),
+                    IstioRoutes.str(tls.get("credentialName"))));
       }
     }
     Map<String, SelectorTable> selectors = new LinkedHashMap<>();

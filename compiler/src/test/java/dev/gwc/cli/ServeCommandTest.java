@@ -384,18 +384,7 @@ class ServeCommandTest {
       @org.junit.jupiter.api.io.TempDir java.nio.file.Path caDir) throws Exception {
     int port = serve("--tls", "--ca-dir", caDir.toString());
     awaitLog("trust the local CA for these: curl --cacert " + caDir.resolve("ca.pem"));
-    java.security.cert.Certificate ca =
-        java.security.cert.CertificateFactory.getInstance("X.509")
-            .generateCertificate(java.nio.file.Files.newInputStream(caDir.resolve("ca.pem")));
-    java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    trust.setCertificateEntry("ca", ca);
-    javax.net.ssl.TrustManagerFactory tmf =
-        javax.net.ssl.TrustManagerFactory.getInstance(
-            javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
-    context.init(null, tmf.getTrustManagers(), null);
+    javax.net.ssl.SSLContext context = trustingLocalCa(caDir);
     for (String protocol : new String[] {"h2", "http/1.1"}) {
       try (Socket plain = new Socket("127.0.0.1", port);
           javax.net.ssl.SSLSocket s =
@@ -423,6 +412,58 @@ class ServeCommandTest {
       }
     }
     awaitLog("GET https://www.shop.example.com:443/api  200 -> shop/api");
+  }
+
+  @Test
+  void tls_istioHttpsServer_terminatesWithALocalCa(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path caDir) throws Exception {
+    int port =
+        serveInput(
+            Gwc.root().resolve("examples/istio"),
+            "--tls",
+            "--ca-dir",
+            caDir.toString(),
+            "--gateway-port",
+            "443");
+    awaitLog("listener 'https-reviews' of Gateway bookinfo/bookinfo-gateway (reviews.example.com)");
+    javax.net.ssl.SSLContext context = trustingLocalCa(caDir);
+    try (Socket plain = new Socket("127.0.0.1", port);
+        javax.net.ssl.SSLSocket s =
+            (javax.net.ssl.SSLSocket)
+                context.getSocketFactory().createSocket(plain, "reviews.example.com", port, true)) {
+      s.setSoTimeout(10_000);
+      javax.net.ssl.SSLParameters p = s.getSSLParameters();
+      p.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the host
+      s.setSSLParameters(p);
+      s.getOutputStream()
+          .write(
+              ("GET / HTTP/1.1\r\nHost: reviews.example.com\r\nend-user: jason\r\n"
+                      + "Connection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      Resp r = Resp.of(new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+      assertEquals(200, r.status(), r.body());
+      assertTrue(r.body().contains("\"subset\": \"v3\""), r.body());
+    }
+    awaitLog("GET https://reviews.example.com:443/  200 -> bookinfo/reviews");
+  }
+
+  /** A TLS context that trusts the local CA that serve made in {@code caDir}. */
+  private static javax.net.ssl.SSLContext trustingLocalCa(java.nio.file.Path caDir)
+      throws Exception {
+    java.security.cert.Certificate ca;
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(caDir.resolve("ca.pem"))) {
+      ca = java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+    }
+    java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("ca", ca);
+    javax.net.ssl.TrustManagerFactory tmf =
+        javax.net.ssl.TrustManagerFactory.getInstance(
+            javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+    context.init(null, tmf.getTrustManagers(), null);
+    return context;
   }
 
   @Test

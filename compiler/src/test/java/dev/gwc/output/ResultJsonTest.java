@@ -19,6 +19,7 @@ class ResultJsonTest {
 
   private static final Result FULL =
       new Result(
+          Result.Plane.GATEWAY_API,
           new GatewayId("infra", "gw"),
           "http",
           new Result.RouteHit("HTTPRoute", "app", "web", 1, 2),
@@ -63,6 +64,7 @@ class ResultJsonTest {
   void bytes_noGateway_nullsAndEmptyLists() {
     Result none =
         new Result(
+            Result.Plane.NONE,
             null,
             null,
             null,
