@@ -30,6 +30,8 @@ public final class IstioChecks {
   private final Map<String, String> gatewayNamespace = new HashMap<>();
   private final Set<String> entryHosts = new HashSet<>();
   private final Set<String> virtualServiceIds = new HashSet<>();
+  // "gateway host" -> the VirtualService (ns/name) that serves it first, in name order
+  private final Map<String, String> hostOwners = new HashMap<>();
   private final Map<String, Set<String>> subsets = new HashMap<>();
   private final List<Diagnostic> out = new ArrayList<>();
   private final List<Manifest> services = new ArrayList<>();
@@ -81,6 +83,8 @@ public final class IstioChecks {
     if (virtualServices.isEmpty()) {
       return c.out;
     }
+    virtualServices.sort(
+        java.util.Comparator.comparing(Manifest::namespace).thenComparing(Manifest::name));
     for (Manifest vs : virtualServices) {
       c.virtualService(vs, (YMap) vs.root().get("spec"));
     }
@@ -370,6 +374,31 @@ public final class IstioChecks {
         } else {
           bound.add(servers);
           boundNames.add(id);
+        }
+      }
+    }
+    String self = m.namespace() + "/" + m.name();
+    for (String gateway : boundNames) {
+      for (YNode h : hosts) {
+        if (!(h instanceof YScalar host)) {
+          continue;
+        }
+        String first = hostOwners.putIfAbsent(gateway + " " + host.text(), self);
+        if (first != null && !first.equals(self)) {
+          report(
+              IstioRules.HOST_MERGED,
+              Severity.WARNING,
+              m,
+              h,
+              "VirtualService "
+                  + first
+                  + " also serves host '"
+                  + host.text()
+                  + "' on Gateway "
+                  + gateway
+                  + ": Istio merges the rules of both in no guaranteed order, so which rule a"
+                  + " request meets first can change (gwc simulate takes them in namespace/name"
+                  + " order); keep one VirtualService per host, or use delegates");
         }
       }
     }

@@ -61,6 +61,12 @@ public final class IstioRules {
           "two Gateways of one gateway workload claim the same port and host with different settings",
           "Istio Gateway selector and servers (servers of Gateways that select the same workload merge)");
 
+  public static final Rule HOST_MERGED =
+      new Rule(
+          "istio-host-merged",
+          Severity.WARNING,
+          "two VirtualServices serve the same host on one Gateway (merged in no guaranteed order)",
+          "Istio VirtualService hosts (merging of VirtualServices bound to a gateway)");
   public static final Rule GATEWAY_PORT_NOT_EXPOSED =
       new Rule(
           "istio-gateway-port-not-exposed",
@@ -98,6 +104,7 @@ public final class IstioRules {
         SUBSET_NOT_DEFINED,
         UNREACHABLE_RULE,
         MATCH_NEVER_APPLIES,
+        HOST_MERGED,
         GATEWAY_PORT_NOT_EXPOSED,
         DUPLICATE_CERTIFICATE,
         CREDENTIAL_NOT_FOUND);
