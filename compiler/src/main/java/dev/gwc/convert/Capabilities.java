@@ -18,6 +18,7 @@ import java.util.TreeSet;
  * @param backendTlsApiVersion the apiVersion serving BackendTLSPolicy, or null when there is none
  * @param tlsRouteApiVersion the apiVersion serving TLSRoute, or null when there is none
  * @param tcpRouteApiVersion the apiVersion serving TCPRoute, or null when there is none
+ * @param retry whether HTTPRoute rules have {@code retry}
  */
 record Capabilities(
     String label,
@@ -26,7 +27,8 @@ record Capabilities(
     Set<Integer> redirectCodes,
     String backendTlsApiVersion,
     String tlsRouteApiVersion,
-    String tcpRouteApiVersion) {
+    String tcpRouteApiVersion,
+    boolean retry) {
   private static final String GROUP = "gateway.networking.k8s.io";
 
   Capabilities {
@@ -35,10 +37,11 @@ record Capabilities(
 
   static Capabilities of(String release, String channel) {
     SchemaCatalog catalog = new SchemaCatalog(release, channel, List.of());
-    Schema filter = null;
+    Schema rules = null;
     if (catalog.lookup(GROUP + "/v1", "HTTPRoute") instanceof Lookup.Found f) {
-      filter = path(f.version().schema(), "spec", "rules", "[]", "filters", "[]");
+      rules = path(f.version().schema(), "spec", "rules", "[]");
     }
+    Schema filter = path(rules, "filters", "[]");
     boolean cors = filter != null && filter.property("cors") != null;
     Schema origin = path(filter, "cors", "allowOrigins", "[]");
     boolean anyOrigin = origin != null && origin.patternAllows("*");
@@ -58,7 +61,8 @@ record Capabilities(
         codes,
         served(catalog, "BackendTLSPolicy"),
         served(catalog, "TLSRoute"),
-        served(catalog, "TCPRoute"));
+        served(catalog, "TCPRoute"),
+        path(rules, "retry") != null);
   }
 
   /** The newest apiVersion that serves {@code kind} in the catalog, or null. */

@@ -347,6 +347,13 @@ final class IstioConverter {
         hostnames.add(String.valueOf(h));
       }
     }
+    if (spec.get("exportTo") != null) {
+      notes.info(
+          vs,
+          span(vs, "spec", "exportTo"),
+          "exportTo has no Gateway API equivalent (which routes a Gateway takes is its listeners'"
+              + " allowedRoutes): not converted");
+    }
     List<Map<String, Object>> out = new ArrayList<>();
     List<IstioDelegates.FlatRule> flat = flatten(vs, list(spec.get("http")));
     boolean l4 = !list(spec.get("tls")).isEmpty() || !list(spec.get("tcp")).isEmpty();
@@ -663,21 +670,39 @@ final class IstioConverter {
     if (!filters.isEmpty()) {
       out.put("filters", filters);
     }
-    for (String unsupported :
-        new String[] {"directResponse", "fault", "retries", "corsPolicy", "delegate", "mirrors"}) {
+    for (String unsupported : new String[] {"directResponse", "fault", "corsPolicy", "mirrors"}) {
       if (r.get(unsupported) != null) {
         notes.add(
-            unsupported.equals("directResponse") || unsupported.equals("delegate")
-                ? Severity.ERROR
-                : Severity.WARNING,
+            unsupported.equals("directResponse") ? Severity.ERROR : Severity.WARNING,
             vs,
             at(vs, flat, unsupported),
             flat.label() + ": " + unsupported + " has no equivalent here and is not converted",
             null);
       }
     }
+    if (r.get("delegate") != null) {
+      notes.error(
+          vs,
+          at(vs, flat, "delegate"),
+          flat.label()
+              + ": a delegate of a delegate (Istio follows one level of delegation) is not"
+              + " converted");
+    }
+    Map<String, Object> timeouts = new LinkedHashMap<>();
     if (r.get("timeout") != null) {
-      out.put("timeouts", ordered("request", String.valueOf(r.get("timeout"))));
+      timeouts.put("request", String.valueOf(r.get("timeout")));
+    }
+    if (r.get("retries") instanceof Map<?, ?> retries) {
+      Map<String, Object> retry = retry(vs, flat, retries);
+      if (retry != null) {
+        out.put("retry", retry);
+      }
+      if (retry != null && retries.get("perTryTimeout") != null) {
+        timeouts.put("backendRequest", String.valueOf(retries.get("perTryTimeout")));
+      }
+    }
+    if (!timeouts.isEmpty()) {
+      out.put("timeouts", timeouts);
     }
     List<Object> backends = new ArrayList<>();
     if (r.get("redirect") == null) {
@@ -702,6 +727,59 @@ final class IstioConverter {
       out.put("backendRefs", backends);
     }
     return out;
+  }
+
+  /**
+   * Istio's {@code retries} as an HTTPRoute rule's {@code retry} (experimental channel): attempts,
+   * and the status codes of {@code retryOn} ({@code 5xx} and {@code gateway-error} spelled out);
+   * null when the release has no retry or retries are off.
+   */
+  private Map<String, Object> retry(Manifest vs, IstioDelegates.FlatRule flat, Map<?, ?> retries) {
+    if (!caps.retry()) {
+      notes.warn(
+          vs,
+          at(vs, flat, "retries"),
+          flat.label()
+              + ": retries need HTTPRoute's retry, which Gateway API "
+              + caps.label()
+              + " does not have (try --channel experimental): not converted");
+      return null;
+    }
+    if (!(retries.get("attempts") instanceof Number attempts) || attempts.intValue() < 1) {
+      return null;
+    }
+    java.util.Set<Integer> codes = new java.util.TreeSet<>();
+    List<String> dropped = new ArrayList<>();
+    for (String on :
+        String.valueOf(retries.get("retryOn") == null ? "" : retries.get("retryOn")).split(",")) {
+      String condition = on.strip();
+      switch (condition) {
+        case "" -> {}
+        case "5xx" -> codes.addAll(List.of(500, 502, 503, 504));
+        case "gateway-error" -> codes.addAll(List.of(502, 503, 504));
+        default -> {
+          if (condition.matches("[45][0-9][0-9]")) {
+            codes.add(Integer.parseInt(condition));
+          } else {
+            dropped.add(condition);
+          }
+        }
+      }
+    }
+    if (!dropped.isEmpty()) {
+      notes.warn(
+          vs,
+          at(vs, flat, "retries"),
+          flat.label()
+              + ": retryOn "
+              + dropped
+              + " are not status codes; Gateway API retries by status code only");
+    }
+    Map<String, Object> retry = ordered("attempts", attempts.intValue());
+    if (!codes.isEmpty()) {
+      retry.put("codes", new ArrayList<>(codes));
+    }
+    return retry;
   }
 
   private Map<String, Object> match(Manifest vs, IstioDelegates.FlatRule flat, int k, Map<?, ?> m) {
