@@ -362,7 +362,7 @@ final class IstioConverter {
       for (IstioDelegates.FlatRule f : flat) {
         rules.add(rule(vs, f));
       }
-      order(vs, flat);
+      Map<Integer, java.util.Set<Integer>> gone = unreachable(vs, flat);
       boolean grpc = grpc(spec, vs.namespace());
       if (grpc) {
         for (int k = 0; k < rules.size(); k++) {
@@ -375,7 +375,7 @@ final class IstioConverter {
       if (!hostnames.isEmpty()) {
         rs.put("hostnames", hostnames);
       }
-      rs.put("rules", rules);
+      rs.put("rules", reachable(rules, gone));
       route.put("spec", rs);
       out.add(route);
     }
@@ -584,42 +584,64 @@ final class IstioConverter {
   }
 
   /**
-   * Where Istio's first-match order and Gateway API's precedence (the longest path first) choose
-   * differently: a later rule whose path is more specific than an earlier one that also takes its
-   * requests, and rules after a rule that matches everything.
+   * The match blocks Istio never reaches because an earlier rule takes their requests first (a rule
+   * without match, or a block whose only condition is a uri prefix that a later exact or prefix
+   * path starts with), by rule index; {@code -1} stands for a whole rule without match. Gateway API
+   * would prefer the later, longer match, so the conversion leaves these out — that keeps Istio's
+   * routing — and says so, naming both rules.
    */
-  private void order(Manifest vs, List<IstioDelegates.FlatRule> http) {
+  private Map<Integer, java.util.Set<Integer>> unreachable(
+      Manifest vs, List<IstioDelegates.FlatRule> http) {
+    Map<Integer, java.util.Set<Integer>> out = new TreeMap<>();
     List<String> prefixes = new ArrayList<>();
     for (int j = 0; j < http.size(); j++) {
       IstioDelegates.FlatRule later = http.get(j);
       List<?> matches = list(later.rule().get("match"));
-      List<String> paths = new ArrayList<>();
-      for (Object m : matches) {
-        Map<?, ?> uri = map(map(m).get("uri"));
-        Object v = uri.get("prefix") != null ? uri.get("prefix") : uri.get("exact");
-        paths.add(v == null ? null : String.valueOf(v));
-      }
       for (int i = 0; i < j; i++) {
         String earlier = prefixes.get(i);
         if (earlier == null) {
           continue;
         }
-        for (String p : paths) {
-          if (p != null && p.startsWith(earlier) && p.length() > earlier.length()) {
+        if (matches.isEmpty() && earlier.isEmpty()) {
+          out.computeIfAbsent(j, x -> new java.util.TreeSet<>()).add(-1);
+          notes.warn(
+              vs,
+              at(vs, later),
+              later.label()
+                  + " is never reached in Istio: "
+                  + http.get(i).label()
+                  + " takes every request first; left out of the route");
+          break;
+        }
+        for (int k = 0; k < matches.size(); k++) {
+          Map<?, ?> block = map(matches.get(k));
+          Map<?, ?> uri = map(block.get("uri"));
+          Object v = uri.get("prefix") != null ? uri.get("prefix") : uri.get("exact");
+          if (v == null || block.get("ignoreUriCase") != null) {
+            if (earlier.isEmpty()) {
+              v = "";
+            } else {
+              continue;
+            }
+          }
+          String path = String.valueOf(v);
+          if (path.startsWith(earlier)
+              && out.computeIfAbsent(j, x -> new java.util.TreeSet<>()).add(k)) {
             notes.warn(
                 vs,
-                at(vs, later),
+                at(vs, later, "match", k),
                 later.label()
-                    + " ('"
-                    + p
-                    + "') comes after "
+                    + " match["
+                    + k
+                    + "]"
+                    + (path.isEmpty() ? "" : " ('" + path + "')")
+                    + " is never reached in Istio: "
                     + http.get(i).label()
-                    + " (prefix '"
-                    + earlier
-                    + "'): Istio sends those requests to "
-                    + http.get(i).label()
-                    + ", Gateway API to the longer match of "
-                    + later.label());
+                    + (earlier.isEmpty()
+                        ? " takes every request first"
+                        : " (prefix '" + earlier + "') takes its requests first")
+                    + "; left out of the route so that it routes as Istio does (Gateway API would"
+                    + " prefer the longer match); move the rule up if it is meant to apply");
           }
         }
       }
@@ -636,6 +658,36 @@ final class IstioConverter {
       }
       prefixes.add(claimed);
     }
+    return out;
+  }
+
+  /** The rules without the match blocks (and whole rules) {@link #unreachable} found. */
+  @SuppressWarnings("unchecked")
+  private static List<Object> reachable(
+      List<Object> rules, Map<Integer, java.util.Set<Integer>> gone) {
+    List<Object> out = new ArrayList<>();
+    for (int j = 0; j < rules.size(); j++) {
+      java.util.Set<Integer> blocks = gone.getOrDefault(j, java.util.Set.of());
+      Map<String, Object> rule = (Map<String, Object>) rules.get(j);
+      if (blocks.contains(-1)) {
+        continue;
+      }
+      if (!blocks.isEmpty()) {
+        List<?> matches = list(rule.get("matches"));
+        List<Object> left = new ArrayList<>();
+        for (int k = 0; k < matches.size(); k++) {
+          if (!blocks.contains(k)) {
+            left.add(matches.get(k));
+          }
+        }
+        if (left.isEmpty()) {
+          continue; // no match left would make it match everything
+        }
+        rule.put("matches", left);
+      }
+      out.add(rule);
+    }
+    return out;
   }
 
   private Map<String, Object> rule(Manifest vs, IstioDelegates.FlatRule flat) {
@@ -799,6 +851,15 @@ final class IstioConverter {
                 + "' is a string prefix (it also takes '"
                 + p
                 + "x'); Gateway API's PathPrefix matches whole path segments");
+      } else if (p.length() > 1) {
+        notes.warn(
+            vs,
+            at(vs, flat, "match", k, "uri"),
+            "Istio's uri prefix '"
+                + p
+                + "' does not take '"
+                + p.substring(0, p.length() - 1)
+                + "'; Gateway API's PathPrefix ignores the trailing slash and takes it");
       }
     } else if (uri.get("regex") != null) {
       out.put("path", ordered("type", "RegularExpression", "value", uri.get("regex")));
