@@ -44,6 +44,13 @@ final class IstioConverter {
   /** The spec of every VirtualService of the input by {@code ns/name} (delegates are read here). */
   private final Map<String, Map<?, ?>> virtualServiceSpecs = new TreeMap<>();
 
+  /** The listeners of servers with {@code tls.httpsRedirect}, with where that is written. */
+  private final Map<Map<String, Object>, SourceSpan> redirectListeners =
+      new java.util.IdentityHashMap<>();
+
+  /** The listeners made from each Istio Gateway ({@code ns/name}), with their final names. */
+  private final Map<String, List<Map<String, Object>>> listenersOf = new TreeMap<>();
+
   /** {@code ns/gateway host} of every server host of protocol GRPC. */
   private final java.util.Set<String> grpcHosts = new java.util.HashSet<>();
 
@@ -117,6 +124,12 @@ final class IstioConverter {
             listener.put("name", name);
           }
           listeners.add(listener);
+          listenersOf
+              .computeIfAbsent(g.namespace() + "/" + g.name(), k -> new ArrayList<>())
+              .add(listener);
+          if (redirectListeners.containsKey(listener)) {
+            out.add(httpsRedirect(g, first, listener));
+          }
         }
         if (g != first) {
           notes.info(
@@ -241,13 +254,7 @@ final class IstioConverter {
                 + "): Gateway API has no listener protocol for it; not converted");
         continue;
       }
-      if (Boolean.TRUE.equals(tls.get("httpsRedirect"))) {
-        notes.warn(
-            g,
-            span(g, "spec", "servers", i),
-            "tls.httpsRedirect has no listener setting in Gateway API: add an HTTPRoute with a"
-                + " RequestRedirect filter (scheme https) on this listener");
-      }
+      boolean redirect = Boolean.TRUE.equals(tls.get("httpsRedirect"));
       // A TCP listener has no hostname: one listener for the server, whatever its hosts.
       List<?> hosts = protocol.equals("TCP") ? List.of("*") : list(server.get("hosts"));
       for (int h = 0; h < hosts.size(); h++) {
@@ -306,6 +313,9 @@ final class IstioConverter {
         }
         l.put("allowedRoutes", ordered("namespaces", from));
         listeners.add(l);
+        if (redirect) {
+          redirectListeners.put(l, span(g, "spec", "servers", i, "tls", "httpsRedirect"));
+        }
       }
     }
     if (!map(spec.get("selector")).isEmpty()) {
@@ -323,6 +333,7 @@ final class IstioConverter {
   private List<Map<String, Object>> virtualService(Manifest vs) {
     Map<?, ?> spec = map(vs.root().toPlain().get("spec"));
     List<Object> parents = new ArrayList<>();
+    List<Object> httpParents = new ArrayList<>();
     for (Object gw : list(spec.get("gateways"))) {
       String name = String.valueOf(gw);
       if (name.equals("mesh")) {
@@ -339,6 +350,11 @@ final class IstioConverter {
       }
       if (!parents.contains(ref)) {
         parents.add(ref);
+      }
+      for (Map<String, Object> p : httpParentRefs(id, ref, list(spec.get("hosts")))) {
+        if (!httpParents.contains(p)) {
+          httpParents.add(p);
+        }
       }
     }
     List<Object> hostnames = new ArrayList<>();
@@ -371,7 +387,7 @@ final class IstioConverter {
       }
       Map<String, Object> route = object(grpc ? "GRPCRoute" : "HTTPRoute", vs, vs.name());
       Map<String, Object> rs = new LinkedHashMap<>();
-      rs.put("parentRefs", parents);
+      rs.put("parentRefs", httpParents);
       if (!hostnames.isEmpty()) {
         rs.put("hostnames", hostnames);
       }
@@ -381,6 +397,79 @@ final class IstioConverter {
     }
     out.addAll(l4Routes(vs, "tls", parents, hostnames));
     out.addAll(l4Routes(vs, "tcp", parents, hostnames));
+    return out;
+  }
+
+  /**
+   * An Istio server's {@code tls.httpsRedirect} as an HTTPRoute on its listener that redirects
+   * every request to https (301, the https port), which is what the server answers in Istio.
+   */
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> httpsRedirect(
+      Manifest g, Manifest target, Map<String, Object> listener) {
+    String name = Names.dns(target.name() + "-" + listener.get("name") + "-https-redirect");
+    Map<String, Object> route = object("HTTPRoute", g, name);
+    ((Map<String, Object>) route.get("metadata")).put("namespace", target.namespace());
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put(
+        "parentRefs", List.of(ordered("name", target.name(), "sectionName", listener.get("name"))));
+    spec.put(
+        "rules",
+        List.of(
+            ordered(
+                "filters",
+                List.of(
+                    ordered(
+                        "type",
+                        "RequestRedirect",
+                        "requestRedirect",
+                        ordered("scheme", "https", "statusCode", 301))))));
+    route.put("spec", spec);
+    notes.info(
+        g,
+        redirectListeners.get(listener),
+        "tls.httpsRedirect: HTTPRoute "
+            + target.namespace()
+            + "/"
+            + name
+            + " redirects the requests of listener '"
+            + listener.get("name")
+            + "' to https; the VirtualServices' routes attach to the Gateway's other listeners by"
+            + " sectionName");
+    return route;
+  }
+
+  /**
+   * The parentRefs of a VirtualService's HTTP routes for one of its Gateways: the Gateway API
+   * Gateway as a whole, or, when some of its listeners only redirect to https, each HTTP or HTTPS
+   * listener of the Istio Gateway that does not and whose hostname can take one of its hosts.
+   */
+  private List<Map<String, Object>> httpParentRefs(
+      String istioGateway, Map<String, Object> ref, List<?> hosts) {
+    Manifest target = mergedInto.get(istioGateway);
+    boolean anyRedirect =
+        target != null
+            && listenersOf.entrySet().stream()
+                .filter(e -> mergedInto.get(e.getKey()) == target)
+                .flatMap(e -> e.getValue().stream())
+                .anyMatch(redirectListeners::containsKey);
+    if (!anyRedirect) {
+      return List.of(ref);
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Map<String, Object> l : listenersOf.getOrDefault(istioGateway, List.of())) {
+      Object hostname = l.get("hostname");
+      boolean takes =
+          hostname == null
+              || hosts.stream()
+                  .anyMatch(h -> IstioHosts.intersect(String.valueOf(hostname), String.valueOf(h)));
+      boolean http = l.get("protocol").equals("HTTP") || l.get("protocol").equals("HTTPS");
+      if (!redirectListeners.containsKey(l) && takes && http) {
+        Map<String, Object> section = new LinkedHashMap<>(ref);
+        section.put("sectionName", l.get("name"));
+        out.add(section);
+      }
+    }
     return out;
   }
 
