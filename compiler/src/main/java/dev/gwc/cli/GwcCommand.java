@@ -24,11 +24,12 @@ import picocli.CommandLine.Option;
       ValidateCommand.class,
       CompileCommand.class,
       DescribeCommand.class,
+      GetCommand.class,
       SimulateCommand.class,
       ServeCommand.class,
       ConvertCommand.class
     })
-public final class GwcCommand implements Callable<Integer> {
+public final class GwcCommand implements Callable<Integer>, Streams {
   final PrintWriter out;
   final LineOutput lines;
   final PrintWriter err;
@@ -49,6 +50,21 @@ public final class GwcCommand implements Callable<Integer> {
 
   boolean debug() {
     return debug;
+  }
+
+  @Override
+  public PrintWriter out() {
+    return out;
+  }
+
+  @Override
+  public PrintWriter err() {
+    return err;
+  }
+
+  @Override
+  public InputStream in() {
+    return in;
   }
 
   @Override

@@ -229,21 +229,8 @@ public final class DescribeRenderer implements Renderer {
   }
 
   private static void table(PrintWriter out, List<String[]> rows, String indent) {
-    int[] width = new int[rows.get(0).length];
-    for (String[] row : rows) {
-      for (int i = 0; i < row.length; i++) {
-        width[i] = Math.max(width[i], row[i].length());
-      }
-    }
-    for (String[] row : rows) {
-      StringBuilder sb = new StringBuilder(indent);
-      for (int i = 0; i < row.length; i++) {
-        sb.append(row[i]);
-        if (i < row.length - 1) {
-          sb.append(" ".repeat(width[i] - row[i].length() + 2));
-        }
-      }
-      out.println(sb.toString().stripTrailing());
-    }
+    List<List<String>> cells = new ArrayList<>();
+    rows.forEach(r -> cells.add(List.of(r)));
+    TextTable.lines(cells, indent, 0, java.util.Set.of()).forEach(out::println);
   }
 }
