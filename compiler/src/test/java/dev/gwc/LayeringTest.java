@@ -96,6 +96,7 @@ class LayeringTest {
         Set.of(
             "source", "diag", "yaml", "graph", "convert", "pipeline", "table", "sim", "migrate"));
     m.put("traffic", Set.of("concurrent", "source", "diag", "yaml", "table", "sim", "output"));
+    m.put("map", Set.of("source", "diag", "yaml", "graph", "pipeline", "sim"));
     m.put("serve", Set.of("table", "sim", "output"));
     m.put(
         "cli",
@@ -114,7 +115,8 @@ class LayeringTest {
             "migrate",
             "output",
             "traffic",
-            "serve"));
+            "serve",
+            "map"));
     return m;
   }
 

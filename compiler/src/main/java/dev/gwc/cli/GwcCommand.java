@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
       CompileCommand.class,
       DescribeCommand.class,
       GetCommand.class,
+      MapCommand.class,
       SimulateCommand.class,
       ServeCommand.class,
       ConvertCommand.class
