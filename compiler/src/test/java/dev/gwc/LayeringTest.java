@@ -96,7 +96,7 @@ class LayeringTest {
         Set.of(
             "source", "diag", "yaml", "graph", "convert", "pipeline", "table", "sim", "migrate"));
     m.put("traffic", Set.of("concurrent", "source", "diag", "yaml", "table", "sim", "output"));
-    m.put("map", Set.of("source", "diag", "yaml", "graph", "pipeline", "sim"));
+    m.put("map", Set.of("source", "diag", "yaml", "graph", "pipeline", "table", "sim"));
     m.put("serve", Set.of("table", "sim", "output"));
     m.put(
         "cli",

@@ -102,18 +102,37 @@ public final class MapBuilder {
     return sb.toString();
   }
 
-  /** The ids of the nodes a request passed through. */
+  /** The ids of the nodes a request passed through, in the style of its data plane. */
   private void path(Result r) {
-    if (r.gateway() == null || r.gateway().namespace() == null) {
+    if (r.gateway() == null) {
       return;
     }
     String gateway = r.gateway().namespace() + "/" + r.gateway().name();
-    path.add("gateway:" + gateway);
-    if (r.listener() != null) {
-      path.add("listener:" + gateway + "#" + r.listener());
+    switch (r.plane()) {
+      case GATEWAY_API -> {
+        path.add("gateway:" + gateway);
+        if (r.listener() != null) {
+          path.add("listener:" + gateway + "#" + r.listener());
+        }
+      }
+      case ISTIO -> {
+        path.add("istio-gateway:" + gateway);
+        if (r.listener() != null) {
+          path.add("istio-gateway:" + gateway + "#" + r.listener());
+        }
+      }
+      case INGRESS_NGINX -> path.add("ingressclass:" + r.gateway().name());
+      case NONE -> {}
     }
     if (r.route() != null) {
-      path.add("route:" + r.route().kind() + "/" + r.route().namespace() + "/" + r.route().name());
+      path.add(
+          switch (r.route().kind()) {
+            case "VirtualService" ->
+                "virtualservice:" + r.route().namespace() + "/" + r.route().name();
+            case "Ingress" -> "ingress:" + r.route().namespace() + "/" + r.route().name();
+            default ->
+                "route:" + r.route().kind() + "/" + r.route().namespace() + "/" + r.route().name();
+          });
     }
     if (r.backend() != null) {
       path.add(backendId(r.backend().kind(), r.backend().namespace(), r.backend().name()));
@@ -146,6 +165,32 @@ public final class MapBuilder {
     for (Resolution.PolicyResult p : r.policies()) {
       policy(p);
     }
+    DataPlaneNodes.istio(this, report);
+    DataPlaneNodes.ingresses(this, report);
+  }
+
+  /** A Service node (once), green when the input has it, else assumed (red with --complete). */
+  void service(String namespace, String name) {
+    String id = backendId("Service", namespace, name);
+    boolean present = services.contains(namespace + "/" + name);
+    node(
+        id,
+        "Service",
+        namespace,
+        "Service " + name,
+        List.of(),
+        List.of(),
+        present ? Status.OK : complete ? Status.ERROR : Status.ASSUMED,
+        "Service "
+            + namespace
+            + "/"
+            + name
+            + (present ? "" : "\nnot in the input: " + (complete ? "missing" : "assumed")));
+  }
+
+  /** Whether a node of this id was added. */
+  boolean has(String id) {
+    return nodes.containsKey(id);
   }
 
   private void gateway(Resolution.GatewayResult g) {
@@ -375,7 +420,7 @@ public final class MapBuilder {
     }
   }
 
-  private static String backendId(String kind, String namespace, String name) {
+  static String backendId(String kind, String namespace, String name) {
     return "backend:" + kind + "/" + namespace + "/" + name;
   }
 
@@ -466,7 +511,7 @@ public final class MapBuilder {
   }
 
   /** The colour the findings about an object give it. */
-  private Status found(String kind, String namespace, String name) {
+  Status found(String kind, String namespace, String name) {
     Severity s = findings.get(new ResourceRef(kind, namespace, name));
     if (s == null) {
       return Status.OK;
@@ -493,7 +538,7 @@ public final class MapBuilder {
     return sb.toString();
   }
 
-  private void assumed(String id, String kind, String namespace, String title) {
+  void assumed(String id, String kind, String namespace, String title) {
     node(
         id,
         kind,
@@ -505,7 +550,7 @@ public final class MapBuilder {
         title + "\nnot in the input: " + (complete ? "missing (--complete)" : "assumed to exist"));
   }
 
-  private void node(
+  void node(
       String id,
       String kind,
       String namespace,
@@ -519,7 +564,7 @@ public final class MapBuilder {
         new Node(id, kind, namespace, title, lines, badges, status, tooltip, path.contains(id)));
   }
 
-  private void edge(String from, String to, String label, Status status, String tooltip) {
+  void edge(String from, String to, String label, Status status, String tooltip) {
     edges.add(new Edge(from, to, label, status, tooltip, path.contains(from) && path.contains(to)));
   }
 }

@@ -102,6 +102,45 @@ class MapGoldenTest {
   }
 
   @Test
+  void otherDataPlanes_inTheSameStyle_withTheirRequestPaths() {
+    String ingress =
+        Gwc.run(
+                "map",
+                "--format",
+                "svg",
+                "-o",
+                "-",
+                "--request",
+                "GET http://www.shop.example.com/",
+                Gwc.root().resolve("examples/ingress").toString())
+            .out();
+    for (String id : List.of("ingressclass:nginx", "ingress:shop/storefront")) {
+      assertTrue(ingress.contains("on-path\" id=\"" + id + "\""), id + "\n" + ingress);
+    }
+    assertTrue(ingress.contains("id=\"backend:Service/shop/"), ingress);
+    String istio =
+        Gwc.run(
+                "map",
+                "--format",
+                "svg",
+                "-o",
+                "-",
+                "--request",
+                "GET http://bookinfo.example.com/productpage",
+                Gwc.root().resolve("examples/istio").toString())
+            .out();
+    for (String id :
+        List.of(
+            "istio-gateway:bookinfo/bookinfo-gateway",
+            "istio-gateway:bookinfo/bookinfo-gateway#http",
+            "virtualservice:bookinfo/bookinfo",
+            "backend:Service/bookinfo/productpage")) {
+      assertTrue(istio.contains("on-path\" id=\"" + id + "\""), id + "\n" + istio);
+    }
+    assertTrue(istio.contains("id=\"istio:istio=ingressgateway\""), istio);
+  }
+
+  @Test
   void output_isWrittenAtomically_withAReadableMode() throws IOException {
     Path out = tmp.resolve("maps/shop.html");
     Gwc.Run run =
