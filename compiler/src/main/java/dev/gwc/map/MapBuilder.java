@@ -41,6 +41,7 @@ public final class MapBuilder {
   private final List<Edge> edges = new ArrayList<>();
   private final Map<ResourceRef, Severity> findings = new HashMap<>();
   private final Set<String> services = new TreeSet<>();
+  private final Map<String, SourceSpan> serviceSpans = new HashMap<>();
   private final Set<String> grantNamespaces = new TreeSet<>();
   private final Set<String> path = new TreeSet<>();
   private final Map<Nodes.ListenerNode, String> listenerIds = new java.util.IdentityHashMap<>();
@@ -56,6 +57,7 @@ public final class MapBuilder {
     for (Compiled c : report.compiled()) {
       if (c.graphNode() instanceof Nodes.ServiceNode s) {
         services.add(s.namespace() + "/" + s.name());
+        serviceSpans.put(s.namespace() + "/" + s.name(), c.manifest().nameSpan());
       } else if (c.graphNode() instanceof Nodes.ReferenceGrantNode g) {
         grantNamespaces.add(g.namespace());
       }
@@ -181,11 +183,16 @@ public final class MapBuilder {
         List.of(),
         List.of(),
         present ? Status.OK : complete ? Status.ERROR : Status.ASSUMED,
-        "Service "
-            + namespace
-            + "/"
-            + name
-            + (present ? "" : "\nnot in the input: " + (complete ? "missing" : "assumed")));
+        "Service " + namespace + "/" + name + where(namespace + "/" + name, present));
+  }
+
+  /** Where a Service is written, or that it is not in the input. */
+  private String where(String service, boolean present) {
+    SourceSpan at = serviceSpans.get(service);
+    if (present && at != null) {
+      return "\n" + at.file() + ":" + at.line();
+    }
+    return present ? "" : "\nnot in the input: " + (complete ? "missing" : "assumed");
   }
 
   /** Whether a node of this id was added. */
@@ -361,10 +368,7 @@ public final class MapBuilder {
           List.of(),
           List.of(),
           present ? Status.OK : complete ? Status.ERROR : Status.ASSUMED,
-          ref.kind()
-              + " "
-              + key
-              + (present ? "" : "\nnot in the input: " + (complete ? "missing" : "assumed")));
+          ref.kind() + " " + key + where(key, present));
     }
     Condition bad = rr.invalidBackends().get(ref.path());
     boolean mirror = ref.path() != null && ref.path().contains("filters");
