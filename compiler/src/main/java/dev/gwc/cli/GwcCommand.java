@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
       DescribeCommand.class,
       GetCommand.class,
       MapCommand.class,
+      picocli.CommandLine.HelpCommand.class,
       SimulateCommand.class,
       ServeCommand.class,
       ConvertCommand.class

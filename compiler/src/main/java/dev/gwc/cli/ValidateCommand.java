@@ -2,6 +2,7 @@ package dev.gwc.cli;
 
 import dev.gwc.diag.Severity;
 import dev.gwc.output.Format;
+import dev.gwc.output.Tool;
 import dev.gwc.pipeline.Compiler;
 import dev.gwc.pipeline.Options;
 import dev.gwc.pipeline.Report;
@@ -43,8 +44,18 @@ final class ValidateCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       defaultValue = "text",
       description =
-          "Output format: text, json, sarif, github or junit (default: ${DEFAULT-VALUE}).")
+          "Output format: text, json, sarif, github, junit or gitlab (GitLab's code-quality"
+              + " report) (default: ${DEFAULT-VALUE}).")
   Format format;
+
+  @Option(
+      names = "--rules-url",
+      paramLabel = "URL",
+      defaultValue = Tool.DEFAULT_RULES_URL,
+      description =
+          "SARIF: where the rule pages are published (a rule's helpUri is URL + id + .md;"
+              + " default: ${DEFAULT-VALUE}).")
+  String rulesUrl;
 
   @Option(
       names = "--fail-on",
@@ -73,6 +84,10 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Extra rule packs (reserved; not used yet).")
   java.util.List<String> rules = new java.util.ArrayList<>();
 
+  private Tool tool() {
+    return new Tool(VersionProvider.version(), rulesUrl);
+  }
+
   @Override
   public Integer call() {
     CelEngine.prepare(); // builds while the arguments and inputs are read
@@ -88,7 +103,7 @@ final class ValidateCommand implements Callable<Integer> {
     try {
       Compiler compiler = Compiler.create(options, parent.in);
       Report report = compiler.validate(Inputs.collect(common.paths), parent.in);
-      format.renderer(verbose).render(report, parent.out);
+      format.renderer(verbose, tool()).render(report, parent.out);
       String empty = common.noManifests(report);
       if (empty != null) {
         parent.out.flush();
@@ -105,6 +120,11 @@ final class ValidateCommand implements Callable<Integer> {
       parent.out.flush();
       return report.diagnostics().anyAtLeast(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
     } catch (IOException e) {
+      String log = format.unreadable(tool(), e.getMessage());
+      if (log != null) {
+        parent.out.println(log);
+        parent.out.flush();
+      }
       parent.err.println("gwc validate: " + e.getMessage());
       return ExitCodes.FAILURE;
     }

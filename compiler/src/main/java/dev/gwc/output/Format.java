@@ -1,18 +1,19 @@
 package dev.gwc.output;
 
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /** The output formats of {@code gwc validate}, each with its renderer. */
 public enum Format {
-  TEXT(TextRenderer::new),
-  JSON(verbose -> new JsonRenderer()),
-  SARIF(verbose -> new SarifRenderer()),
-  GITHUB(verbose -> new GithubRenderer()),
-  JUNIT(verbose -> new JunitRenderer());
+  TEXT((verbose, tool) -> new TextRenderer(verbose)),
+  JSON((verbose, tool) -> new JsonRenderer()),
+  SARIF((verbose, tool) -> new SarifRenderer(tool)),
+  GITHUB((verbose, tool) -> new GithubRenderer()),
+  JUNIT((verbose, tool) -> new JunitRenderer()),
+  GITLAB((verbose, tool) -> new GitlabRenderer());
 
-  private final Function<Boolean, Renderer> factory;
+  private final BiFunction<Boolean, Tool, Renderer> factory;
 
-  Format(Function<Boolean, Renderer> factory) {
+  Format(BiFunction<Boolean, Tool, Renderer> factory) {
     this.factory = factory;
   }
 
@@ -27,6 +28,23 @@ public enum Format {
    * @param verbose whether the text format shows info notes (the others always do)
    */
   public Renderer renderer(boolean verbose) {
-    return factory.apply(verbose);
+    return factory.apply(verbose, Tool.DEV);
+  }
+
+  /**
+   * The renderer, with what machine formats say about gwc (its version, where rule pages are).
+   *
+   * @param verbose whether the text format shows info notes (the others always do)
+   */
+  public Renderer renderer(boolean verbose, Tool tool) {
+    return factory.apply(verbose, tool);
+  }
+
+  /**
+   * What this format prints when the input cannot be read at all: a valid SARIF log that says so,
+   * or null for the formats that print nothing then (the message goes to standard error).
+   */
+  public String unreadable(Tool tool, String message) {
+    return this == SARIF ? SarifRenderer.failure(tool, message) : null;
   }
 }

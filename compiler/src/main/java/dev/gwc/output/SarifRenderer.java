@@ -9,6 +9,12 @@ import java.util.List;
 
 /** SARIF 2.1.0, for code-scanning uploads: one run, every catalog rule, one result per finding. */
 final class SarifRenderer implements Renderer {
+  private final Tool tool;
+
+  SarifRenderer(Tool tool) {
+    this.tool = tool;
+  }
+
   @Override
   public void render(Report report, PrintWriter out) {
     List<Rule> rules = RuleCatalog.all();
@@ -24,6 +30,8 @@ final class SarifRenderer implements Renderer {
         .name("driver")
         .beginObject()
         .field("name", "gwc")
+        .field("version", tool.version())
+        .field("semanticVersion", tool.semanticVersion())
         .field("informationUri", "https://gwc.dev");
     w.name("rules").beginArray();
     for (Rule r : rules) {
@@ -41,7 +49,7 @@ final class SarifRenderer implements Renderer {
           .beginObject()
           .field("level", Levels.sarif(r.severity()))
           .endObject()
-          .field("helpUri", "rules/" + r.id() + ".md")
+          .field("helpUri", tool.helpUri(r.id()))
           .endObject();
     }
     w.endArray().endObject().endObject();
@@ -91,6 +99,54 @@ final class SarifRenderer implements Renderer {
     out.println(w);
   }
 
+  /**
+   * A SARIF log for a run that could not read its input: no results, and the reason as a tool
+   * execution notification, so that an upload step gets a valid file rather than nothing.
+   */
+  static String failure(Tool tool, String message) {
+    JsonWriter w = new JsonWriter(true);
+    w.beginObject()
+        .field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
+        .field("version", "2.1.0")
+        .name("runs")
+        .beginArray()
+        .beginObject()
+        .name("tool")
+        .beginObject()
+        .name("driver")
+        .beginObject()
+        .field("name", "gwc")
+        .field("version", tool.version())
+        .field("semanticVersion", tool.semanticVersion())
+        .field("informationUri", "https://gwc.dev")
+        .endObject()
+        .endObject()
+        .name("invocations")
+        .beginArray()
+        .beginObject()
+        .name("executionSuccessful")
+        .value(false)
+        .name("toolExecutionNotifications")
+        .beginArray()
+        .beginObject()
+        .field("level", "error")
+        .name("message")
+        .beginObject()
+        .field("text", message)
+        .endObject()
+        .endObject()
+        .endArray()
+        .endObject()
+        .endArray()
+        .name("results")
+        .beginArray()
+        .endArray()
+        .endObject()
+        .endArray()
+        .endObject();
+    return w.toString();
+  }
+
   private static int indexOf(List<Rule> rules, String id) {
     for (int i = 0; i < rules.size(); i++) {
       if (rules.get(i).id().equals(id)) {
@@ -100,8 +156,32 @@ final class SarifRenderer implements Renderer {
     return -1;
   }
 
-  private static String uri(String file) {
+  /**
+   * A file as a relative URI reference: forward slashes, no leading {@code ./}, and every byte
+   * outside the unreserved characters and '/' percent-encoded (spaces, '#', '%', non-ASCII).
+   */
+  static String uri(String file) {
     String f = file.replace('\\', '/');
-    return f.startsWith("./") ? f.substring(2) : f;
+    f = f.startsWith("./") ? f.substring(2) : f;
+    StringBuilder sb = new StringBuilder();
+    for (byte b : f.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      boolean keep =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '.'
+              || c == '_'
+              || c == '~'
+              || c == '/'
+              || (c == ':' && sb.length() == 1); // a Windows drive letter
+      if (keep) {
+        sb.append((char) c);
+      } else {
+        sb.append('%').append(String.format(java.util.Locale.ROOT, "%02X", c));
+      }
+    }
+    return sb.toString();
   }
 }

@@ -100,6 +100,68 @@ class ValidateCommandTest {
   }
 
   @Test
+  void sarif_carriesVersionAbsoluteHelpUrisAndEncodedPaths() throws IOException {
+    Path f = write("my routes#1.yaml", TYPO_ROUTE + SERVICE);
+    Gwc.Run run = Gwc.run("validate", "--format", "sarif", f.toString());
+    String out = run.out();
+    assertTrue(out.contains("\"semanticVersion\": \""), out);
+    assertTrue(
+        out.contains("\"helpUri\": \"https://gwc.dev/rules/unknown-field.md\""),
+        "absolute helpUri");
+    assertTrue(out.contains("my%20routes%231.yaml\""), "percent-encoded artifact URI\n" + out);
+    Gwc.Run custom =
+        Gwc.run(
+            "validate",
+            "--format",
+            "sarif",
+            "--rules-url",
+            "https://git.example.com/gwc/rules",
+            f.toString());
+    assertTrue(
+        custom
+            .out()
+            .contains("\"helpUri\": \"https://git.example.com/gwc/rules/unknown-field.md\""),
+        custom.out());
+  }
+
+  @Test
+  void sarif_unreadableInput_isAValidLogThatSaysSo() {
+    Gwc.Run run = Gwc.run("validate", "--format", "sarif", tmp.resolve("missing").toString());
+    assertEquals(2, run.exit());
+    Map<String, Object> json = run.json();
+    assertEquals("2.1.0", json.get("version"));
+    assertTrue(run.out().contains("\"executionSuccessful\": false"), run.out());
+    assertTrue(run.out().contains("no such file or folder"), run.out());
+  }
+
+  @Test
+  void gitlab_isCodeQualityJson_withStableFingerprints() throws IOException {
+    Path f = write("route.yaml", TYPO_ROUTE + SERVICE);
+    Gwc.Run run = Gwc.run("validate", "--format", "gitlab", f.toString());
+    assertEquals(1, run.exit(), run.err());
+    String out = run.out();
+    assertTrue(out.startsWith("["), out);
+    assertTrue(out.contains("\"check_name\": \"unknown-field\""), out);
+    assertTrue(out.contains("\"severity\": \"major\""), out);
+    assertTrue(out.contains("\"begin\": 11"), out);
+    // The fingerprint does not depend on the line: a finding that moved is the same finding.
+    Path moved = write("route.yaml", "# a comment line\n" + TYPO_ROUTE + SERVICE);
+    Gwc.Run again = Gwc.run("validate", "--format", "gitlab", moved.toString());
+    assertTrue(again.out().contains("\"begin\": 12"), again.out());
+    assertEquals(fingerprints(out), fingerprints(again.out()));
+  }
+
+  private static java.util.List<String> fingerprints(String json) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\"fingerprint\": \"([0-9a-f]+)\"").matcher(json);
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
+  }
+
+  @Test
   void github_printsWorkflowCommands() throws IOException {
     Path f = write("route.yaml", TYPO_ROUTE + SERVICE);
     Gwc.Run run = Gwc.run("validate", "--format", "github", f.toString());
