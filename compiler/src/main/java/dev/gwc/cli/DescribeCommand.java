@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code gwc describe}: a readable table per Gateway, its listeners and the routes on them. */
@@ -25,9 +26,25 @@ final class DescribeCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text (default) or json.")
+  String format;
+
+  @Option(
+      names = "--gateway",
+      paramLabel = "NS/NAME",
+      description = "Only this Gateway (a bare name is in --namespace).")
+  String gateway;
+
   @Override
   public Integer call() {
     try {
+      if (!format.equals("text") && !format.equals("json")) {
+        throw new UsageException("--format " + format + ": use text or json");
+      }
       Report report =
           Compiler.create(common.toOptions(), parent.in)
               .compile(Inputs.collect(common.paths), parent.in);
@@ -37,7 +54,21 @@ final class DescribeCommand implements Callable<Integer> {
         parent.err.println("gwc describe: " + empty);
         return ExitCodes.USAGE;
       }
-      new DescribeRenderer().render(report, parent.out);
+      String only =
+          gateway == null
+              ? null
+              : gateway.contains("/") ? gateway : common.namespace + "/" + gateway;
+      if (only != null
+          && report.resolution().gateways().stream()
+              .noneMatch(g -> only.equals(g.node().namespace() + "/" + g.node().name()))) {
+        throw new UsageException("--gateway " + gateway + ": no Gateway " + only + " in the input");
+      }
+      DescribeRenderer describe = new DescribeRenderer(only);
+      if (format.equals("json")) {
+        parent.out.print(dev.gwc.output.Values.json(describe.json(report)));
+      } else {
+        describe.render(report, parent.out);
+      }
       parent.out.flush();
       return report.diagnostics().anyAtLeast(Severity.ERROR) ? ExitCodes.FINDINGS : ExitCodes.OK;
     } catch (UsageException e) {

@@ -12,6 +12,7 @@ import dev.gwc.yaml.YSeq;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code gwc describe}: one table per Gateway (its listeners with port, protocol, hostname,
@@ -20,6 +21,27 @@ import java.util.List;
  * ({@link IstioDescribe}).
  */
 public final class DescribeRenderer implements Renderer {
+  private final String gateway;
+
+  /** Every Gateway. */
+  public DescribeRenderer() {
+    this(null);
+  }
+
+  /**
+   * One Gateway.
+   *
+   * @param gateway {@code namespace/name}, or null for every Gateway (and Istio's and the ingress
+   *     classes)
+   */
+  public DescribeRenderer(String gateway) {
+    this.gateway = gateway;
+  }
+
+  private boolean shown(Resolution.GatewayResult g) {
+    return gateway == null || gateway.equals(g.node().namespace() + "/" + g.node().name());
+  }
+
   @Override
   public void render(Report report, PrintWriter out) {
     Resolution r = report.resolution();
@@ -27,8 +49,13 @@ public final class DescribeRenderer implements Renderer {
     if (r.gateways().isEmpty() && r.listenerSets().isEmpty() && istio.selectors().isEmpty()) {
       out.println("no Gateways in the input");
     }
-    IstioDescribe.render(istio, out);
+    if (gateway == null) {
+      IstioDescribe.render(istio, out);
+    }
     for (Resolution.GatewayResult g : r.gateways()) {
+      if (!shown(g)) {
+        continue;
+      }
       out.println(
           "Gateway "
               + g.node().namespace()
@@ -38,6 +65,10 @@ public final class DescribeRenderer implements Renderer {
               + g.node().className()
               + ")  "
               + summary(g.conditions()));
+      List<String> addresses = addresses(g.node().manifest().root());
+      if (!addresses.isEmpty()) {
+        out.println("  addresses: " + String.join(", ", addresses));
+      }
       listeners(out, r, g.listeners(), "  ");
       for (Resolution.ListenerSetResult s : r.listenerSets()) {
         if (s.gateway() == g.node()) {
@@ -47,7 +78,7 @@ public final class DescribeRenderer implements Renderer {
       out.println();
     }
     for (Resolution.ListenerSetResult s : r.listenerSets()) {
-      if (s.gateway() == null) {
+      if (s.gateway() == null && gateway == null) {
         out.println("Gateway " + s.node().parentRef().display() + " (not in the input)");
         listenerSet(out, r, s);
         out.println();
@@ -56,7 +87,11 @@ public final class DescribeRenderer implements Renderer {
     List<String> unattached = new ArrayList<>();
     for (Resolution.RouteResult rr : r.routes()) {
       for (Resolution.ParentResult p : rr.parents()) {
-        if (!p.accepted().isTrue()) {
+        boolean mine =
+            gateway == null
+                || (p.gateway() != null
+                    && gateway.equals(p.gateway().namespace() + "/" + p.gateway().name()));
+        if (!p.accepted().isTrue() && mine) {
           unattached.add(
               "  "
                   + rr.node().kind()
@@ -78,6 +113,121 @@ public final class DescribeRenderer implements Renderer {
       out.println("Not attached:");
       unattached.forEach(out::println);
     }
+  }
+
+  /**
+   * The same view as data, for {@code --format json}: per Gateway its class, addresses, conditions
+   * and listeners, each listener with the routes attached to it; then the parentRefs that did not
+   * attach, with the reason.
+   */
+  public Map<String, Object> json(Report report) {
+    Resolution r = report.resolution();
+    List<Object> gateways = new ArrayList<>();
+    for (Resolution.GatewayResult g : r.gateways()) {
+      if (!shown(g)) {
+        continue;
+      }
+      List<Object> listeners = new ArrayList<>();
+      List<Resolution.ListenerResult> all = new ArrayList<>(g.listeners());
+      for (Resolution.ListenerSetResult s : r.listenerSets()) {
+        if (s.gateway() == g.node()) {
+          all.addAll(s.listeners());
+        }
+      }
+      for (Resolution.ListenerResult l : all) {
+        ListenerNode n = l.node();
+        List<Object> routes = new ArrayList<>();
+        for (Resolution.RouteResult rr : r.routes()) {
+          for (Resolution.ParentResult p : rr.parents()) {
+            if (p.listeners().stream().anyMatch(x -> x == n)) {
+              routes.add(
+                  ordered(
+                      "kind", rr.node().kind(),
+                      "namespace", rr.node().namespace(),
+                      "name", rr.node().name(),
+                      "hostnames", rr.node().hostnames()));
+            }
+          }
+        }
+        listeners.add(
+            ordered(
+                "name", n.name(),
+                "port", n.port(),
+                "protocol", n.protocol(),
+                "hostname", n.hostname(),
+                "attachedRoutes", l.attachedRoutes(),
+                "conditions", conditions(l.conditions()),
+                "routes", routes));
+      }
+      gateways.add(
+          ordered(
+              "namespace", g.node().namespace(),
+              "name", g.node().name(),
+              "class", g.node().className(),
+              "addresses", addresses(g.node().manifest().root()),
+              "conditions", conditions(g.conditions()),
+              "listeners", listeners));
+    }
+    List<Object> unattached = new ArrayList<>();
+    for (Resolution.RouteResult rr : r.routes()) {
+      for (Resolution.ParentResult p : rr.parents()) {
+        boolean mine =
+            gateway == null
+                || (p.gateway() != null
+                    && gateway.equals(p.gateway().namespace() + "/" + p.gateway().name()));
+        if (!p.accepted().isTrue() && mine) {
+          unattached.add(
+              ordered(
+                  "kind", rr.node().kind(),
+                  "namespace", rr.node().namespace(),
+                  "name", rr.node().name(),
+                  "parent", p.ref().display(),
+                  "sectionName", p.ref().sectionName(),
+                  "reason", p.accepted().reason(),
+                  "message", p.accepted().message()));
+        }
+      }
+    }
+    return ordered("gateways", gateways, "notAttached", unattached);
+  }
+
+  private static List<Object> conditions(List<Condition> conditions) {
+    List<Object> out = new ArrayList<>();
+    for (Condition c : conditions) {
+      out.add(
+          ordered(
+              "type",
+              c.type(),
+              "status",
+              c.status(),
+              "reason",
+              c.reason(),
+              "message",
+              c.message()));
+    }
+    return out;
+  }
+
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+      out.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return out;
+  }
+
+  private static List<String> addresses(YMap root) {
+    List<String> out = new ArrayList<>();
+    if (root != null
+        && root.get("spec") instanceof YMap spec
+        && spec.get("addresses") instanceof YSeq addresses) {
+      for (YNode a : addresses.items()) {
+        if (a instanceof YMap am && am.string("value") != null) {
+          out.add(am.string("value"));
+        }
+      }
+    }
+    return out;
   }
 
   private static void listenerSet(PrintWriter out, Resolution r, Resolution.ListenerSetResult s) {
