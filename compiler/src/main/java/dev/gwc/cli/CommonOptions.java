@@ -76,15 +76,26 @@ final class CommonOptions {
    * file of only comments), or null when there is one or {@code --allow-empty} is given.
    */
   String noManifests(dev.gwc.pipeline.Report report) {
-    if (allowEmpty
-        || report.resources() > 0
-        || report.diagnostics().anyAtLeast(dev.gwc.diag.Severity.WARNING)) {
-      return null; // a file that fails to parse holds no resource, but it is not empty
+    // A file that fails to parse holds no resource, but it is not empty; templates are.
+    boolean findings =
+        report.diagnostics().all().stream()
+            .anyMatch(
+                d ->
+                    d.severity().atLeast(dev.gwc.diag.Severity.WARNING)
+                        && !d.rule().equals(dev.gwc.yaml.YamlRules.TEMPLATE_SOURCE.id()));
+    if (allowEmpty || report.resources() > 0 || findings) {
+      return null;
     }
+    boolean templates =
+        report.diagnostics().all().stream()
+            .anyMatch(d -> d.rule().equals(dev.gwc.yaml.YamlRules.TEMPLATE_SOURCE.id()));
     List<String> shown = paths.isEmpty() ? List.of("-") : paths;
     return "no manifests found in "
         + String.join(" ", shown)
-        + " (looked for .yaml, .yml and .json files); --allow-empty accepts that";
+        + (templates
+            ? " (only templates: render them first, as the warnings above say)"
+            : " (looked for .yaml, .yml and .json files)")
+        + "; --allow-empty accepts that";
   }
 
   Options toOptions() throws UsageException {

@@ -3,6 +3,7 @@ package dev.gwc.pipeline;
 import dev.gwc.concurrent.Parallel;
 import dev.gwc.diag.Diagnostic;
 import dev.gwc.diag.Diagnostics;
+import dev.gwc.diag.ResourceRef;
 import dev.gwc.graph.GraphBuilder;
 import dev.gwc.graph.Nodes;
 import dev.gwc.graph.Nodes.GraphNode;
@@ -16,12 +17,14 @@ import dev.gwc.resource.ResourceRules;
 import dev.gwc.rules.ResourceChecks;
 import dev.gwc.source.Input;
 import dev.gwc.source.SourceFile;
+import dev.gwc.source.SourceSpan;
 import dev.gwc.validate.Validator;
 import dev.gwc.validate.cel.CelEngine;
 import dev.gwc.validate.schema.SchemaCatalog;
 import dev.gwc.yaml.LoadResult;
 import dev.gwc.yaml.YamlDocument;
 import dev.gwc.yaml.YamlLoader;
+import dev.gwc.yaml.YamlRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -262,6 +265,21 @@ public final class Compiler {
       bytes = in.read(stdin);
     } catch (IOException e) {
       throw new UncheckedIOException(new IOException(in.name() + ": " + e.getMessage(), e));
+    }
+    if (in.renderWith() != null) {
+      // A Helm chart: one finding at its Chart.yaml.
+      String file = in.path().toString();
+      LoadResult marker = YamlLoader.load(file, bytes);
+      Diagnostic d =
+          YamlRules.TEMPLATE_SOURCE.at(
+              new SourceSpan(file, 0, 1, 1),
+              in.name()
+                  + " is a Helm chart: its files are not manifests until rendered; not read."
+                  + " Render it first: "
+                  + in.renderWith(),
+              ResourceRef.NONE,
+              null);
+      return new FileResult(marker.source(), 0, List.of(d), List.of());
     }
     LoadResult loaded = YamlLoader.load(in.name(), bytes);
     return validateDocuments(

@@ -10,8 +10,15 @@ import java.nio.file.Path;
  *
  * @param name the name to show: the path as given (or found under a given folder), or {@code -}
  * @param path the file, or null for standard input
+ * @param renderWith for a Helm chart (not read as manifests): the command that renders it, naming
+ *     the folder; {@code path} is then its Chart.yaml
  */
-public record Input(String name, Path path) {
+public record Input(String name, Path path, String renderWith) {
+  /** A file or standard input. */
+  public Input(String name, Path path) {
+    this(name, path, null);
+  }
+
   /** Maximum bytes read from one input. */
   public static final long MAX_BYTES = 256L * 1024 * 1024;
 

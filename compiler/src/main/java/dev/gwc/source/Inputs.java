@@ -24,6 +24,20 @@ public final class Inputs {
   }
 
   /**
+   * A Helm chart (a folder with Chart.yaml) as one input that is not read as manifests, naming how
+   * to render it; null for other folders. (A Kustomize folder is read: its files are usually plain
+   * manifests, and its kustomization file says, as an info note, what reading them as written
+   * leaves out.)
+   */
+  static Input template(Path dir) {
+    Path chart = dir.resolve("Chart.yaml");
+    if (Files.isRegularFile(chart)) {
+      return new Input(dir.toString(), chart, "helm template " + dir + " | gwc validate -");
+    }
+    return null;
+  }
+
+  /**
    * Collects inputs in a stable order (folder contents sorted by path). Symbolic links inside a
    * folder are followed, each file read once however many links lead to it, and a link back into a
    * folder being walked is not walked again.
@@ -49,6 +63,7 @@ public final class Inputs {
       }
       if (Files.isDirectory(path)) {
         List<Path> found = new ArrayList<>();
+        List<Input> templates = new ArrayList<>();
         Files.walkFileTree(
             path,
             EnumSet.of(FileVisitOption.FOLLOW_LINKS),
@@ -57,9 +72,15 @@ public final class Inputs {
               @Override
               public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 String n = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                return !dir.equals(path) && n.startsWith(".")
-                    ? FileVisitResult.SKIP_SUBTREE
-                    : FileVisitResult.CONTINUE;
+                if (!dir.equals(path) && n.startsWith(".")) {
+                  return FileVisitResult.SKIP_SUBTREE;
+                }
+                Input template = template(dir);
+                if (template != null) {
+                  templates.add(template);
+                  return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
               }
 
               @Override
@@ -90,6 +111,8 @@ public final class Inputs {
             out.add(new Input(f.toString(), f));
           }
         }
+        templates.sort(java.util.Comparator.comparing(Input::name));
+        out.addAll(templates);
       } else if (!Files.isRegularFile(path)) {
         throw new IOException(
             p

@@ -145,7 +145,12 @@ public final class Validator {
                   + m.kind()
                   + " ("
                   + m.apiVersion()
-                  + ") is not validated by gwc; read and otherwise ignored",
+                  + ") is not validated by gwc; read and otherwise ignored"
+                  + (m.group().equals("kustomize.config.k8s.io")
+                      ? ". The manifests beside it are read as written: Kustomize's namespace,"
+                          + " patches and name prefixes are not applied; to check what it deploys:"
+                          + " kubectl kustomize DIR | gwc validate -"
+                      : ""),
               m.ref(),
               null));
     }

@@ -51,7 +51,46 @@ public final class YamlLoader {
               null);
       return new LoadResult(null, List.of(), List.of(d));
     }
-    return load(new SourceFile(name, decoded.text()));
+    LoadResult loaded = load(new SourceFile(name, decoded.text()));
+    if (loaded.diagnostics().stream().anyMatch(d -> d.rule().equals(YamlRules.SYNTAX.id()))) {
+      Diagnostic template = template(name, decoded.text());
+      if (template != null) {
+        return new LoadResult(loaded.source(), List.of(), List.of(template));
+      }
+    }
+    return loaded;
+  }
+
+  /**
+   * A Go template action as Helm writes them: {@code {{ .Values.x }}}, {@code {{- include ... }}}.
+   */
+  private static final java.util.regex.Pattern TEMPLATE_ACTION =
+      java.util.regex.Pattern.compile("\\{\\{-?\\s*(?:[.$]|[a-z]+\\b|/\\*)");
+
+  /**
+   * The finding for a file that is a template rather than a manifest (its YAML errors come from
+   * template actions), at the first action; null when the file holds none.
+   */
+  private static Diagnostic template(String name, String text) {
+    java.util.regex.Matcher m = TEMPLATE_ACTION.matcher(text);
+    if (!m.find()) {
+      return null;
+    }
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < m.start(); i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return YamlRules.TEMPLATE_SOURCE.at(
+        new SourceSpan(name, 0, line, m.start() - lineStart + 1),
+        "this file is a template (Go template actions such as '"
+            + text.substring(m.start(), Math.min(text.length(), m.end() + 12)).strip()
+            + "...'), not a manifest; render it first, e.g. helm template CHART | gwc validate -",
+        ResourceRef.NONE,
+        null);
   }
 
   /** Loads every document of a decoded file. */

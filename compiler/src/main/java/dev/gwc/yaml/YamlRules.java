@@ -36,8 +36,17 @@ public final class YamlRules {
           "a document exceeds a safety limit (nesting depth, alias expansion, size)",
           "gwc's own limits against hostile input");
 
+  public static final Rule TEMPLATE_SOURCE =
+      new Rule(
+          "template-source",
+          Severity.WARNING,
+          "a Helm chart, Kustomize folder or template file, which must be rendered before it is"
+              + " validated",
+          "Helm templates (Go templates) and Kustomize overlays produce manifests; they are not"
+              + " manifests");
+
   /** Every rule of this stage. */
   public static List<Rule> all() {
-    return List.of(SYNTAX, DUPLICATE_KEY, INVALID_ENCODING, LIMIT);
+    return List.of(SYNTAX, DUPLICATE_KEY, INVALID_ENCODING, LIMIT, TEMPLATE_SOURCE);
   }
 }

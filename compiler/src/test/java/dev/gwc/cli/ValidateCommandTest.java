@@ -162,6 +162,42 @@ class ValidateCommandTest {
   }
 
   @Test
+  void helmChart_isNamedWithHowToRenderIt_notParsed_kustomizeFolderIsRead() throws IOException {
+    Path repo = Files.createDirectories(tmp.resolve("repo"));
+    Path chart = Files.createDirectories(repo.resolve("chart/templates"));
+    Files.writeString(repo.resolve("chart/Chart.yaml"), "apiVersion: v2\nname: shop\n");
+    Files.writeString(chart.resolve("route.yaml"), "metadata:\n  name: {{ .Release.Name }}\n");
+    Path overlay = Files.createDirectories(repo.resolve("overlay"));
+    Files.writeString(
+        overlay.resolve("kustomization.yaml"),
+        "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [route.yaml]\n");
+    Files.writeString(overlay.resolve("route.yaml"), TYPO_ROUTE + SERVICE);
+    Files.writeString(
+        repo.resolve("route.yaml"), TYPO_ROUTE.replace("      weht: 3\n", "") + SERVICE);
+    Gwc.Run run = Gwc.run("validate", "--verbose", repo.toString());
+    assertEquals(1, run.exit(), "the Kustomize folder's route is read, typo and all\n" + run.out());
+    assertTrue(
+        run.out().contains(overlay.resolve("route.yaml") + ":11:7: error[unknown-field]"),
+        run.out());
+    assertTrue(
+        run.out()
+            .contains(
+                "is a Helm chart: its files are not manifests until rendered; not read."
+                    + " Render it first: helm template "
+                    + repo.resolve("chart")
+                    + " | gwc validate -"),
+        run.out());
+    assertTrue(run.out().contains("kubectl kustomize DIR | gwc validate -"), run.out());
+    assertTrue(!run.out().contains("yaml-syntax"), "the template is not parsed\n" + run.out());
+    Gwc.Run only = Gwc.run("validate", repo.resolve("chart").toString());
+    assertEquals(2, only.exit(), only.err());
+    assertTrue(only.err().contains("only templates: render them first"), only.err());
+    Gwc.Run file = Gwc.run("validate", chart.resolve("route.yaml").toString());
+    assertTrue(file.out().contains("warning[template-source]"), file.out());
+    assertTrue(!file.out().contains("yaml-syntax"), file.out());
+  }
+
+  @Test
   void github_printsWorkflowCommands() throws IOException {
     Path f = write("route.yaml", TYPO_ROUTE + SERVICE);
     Gwc.Run run = Gwc.run("validate", "--format", "github", f.toString());
