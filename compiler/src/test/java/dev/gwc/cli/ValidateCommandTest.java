@@ -211,11 +211,21 @@ class ValidateCommandTest {
   }
 
   @Test
-  void junit_hasFailurePerError() throws IOException {
+  void junit_oneSuitePerFile_oneCasePerFinding() throws Exception {
     Path f = write("route.yaml", TYPO_ROUTE + SERVICE);
-    Gwc.Run run = Gwc.run("validate", "--format", "junit", f.toString());
-    assertTrue(run.out().contains("<failure type=\"unknown-field\""), run.out());
-    assertTrue(run.out().contains("failures=\"1\""));
+    Path clean = write("clean.yaml", SERVICE.replace("name: web", "name: other"));
+    Gwc.Run run = Gwc.run("validate", "--format", "junit", f.toString(), clean.toString());
+    String out = run.out();
+    assertTrue(out.contains("<testsuite name=\"" + f + "\" tests=\"1\" failures=\"1\""), out);
+    assertTrue(out.contains("name=\"11:7 unknown-field\"><failure type=\"unknown-field\""), out);
+    assertTrue(out.contains("<testcase classname=\"" + clean + "\" name=\"valid\"/>"), out);
+    assertTrue(out.contains("<testsuites name=\"gwc validate\" tests=\"2\" failures=\"1\""), out);
+    // Well-formed XML.
+    javax.xml.parsers.DocumentBuilderFactory.newInstance()
+        .newDocumentBuilder()
+        .parse(
+            new java.io.ByteArrayInputStream(
+                out.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   @Test
