@@ -179,7 +179,7 @@ public final class SchemaBundler {
 
   private static void write(Path file, Object value) throws IOException {
     StringBuilder sb = new StringBuilder();
-    Json.write(sb, value);
+    Json.writeLines(sb, value, 0);
     sb.append('\n');
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       w.write(sb.toString());
