@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The committed schema bundle ({@code schemas/bundle}, what the build packages) is what the upstream
- * CRDs beside the checkout give today: regenerated into a temporary folder, every file must be the
- * same. Fix a failure with {@code mvn -B -Dgwc.regenerate install -pl schemas}. Skipped, with the
- * reason, where {@code ../shared} is not there (a fresh clone).
+ * The committed schema bundle ({@code schemas/bundle}, what the build packages) is what the
+ * upstream CRDs beside the checkout give today: regenerated into a temporary folder, every file
+ * must be the same. Fix a failure with {@code mvn -B -Dgwc.regenerate install -pl schemas}.
+ * Skipped, with the reason, where {@code ../shared} is not there (a fresh clone).
  */
 class BundleUpToDateTest {
   @TempDir Path tmp;

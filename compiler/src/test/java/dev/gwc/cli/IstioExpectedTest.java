@@ -15,11 +15,16 @@ import org.junit.jupiter.api.Test;
 class IstioExpectedTest {
   @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp;
 
-  private static final String SET = Gwc.shared().resolve("examples/istio").toString();
+  private static String set;
+
+  @org.junit.jupiter.api.BeforeAll
+  static void sharedSet() {
+    set = Gwc.shared().resolve("examples/istio").toString(); // skips where ../shared is missing
+  }
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> simulate(String request) {
-    Gwc.Run run = Gwc.run("simulate", "--format", "json", "--request", request, SET);
+    Gwc.Run run = Gwc.run("simulate", "--format", "json", "--request", request, set);
     assertEquals(0, run.exit(), run.err());
     return run.json();
   }
@@ -31,7 +36,7 @@ class IstioExpectedTest {
 
   @Test
   void validate_hasNoErrors() {
-    assertEquals(0, Gwc.run("validate", SET).exit());
+    assertEquals(0, Gwc.run("validate", set).exit());
   }
 
   @Test
@@ -95,7 +100,7 @@ class IstioExpectedTest {
             "istio:istio=ingressgateway",
             "--request",
             "GET http://dev.example.com/",
-            SET);
+            set);
     assertEquals(0, run.exit(), run.err());
     assertEquals("dev", map(run.json().get("route")).get("name"));
   }
@@ -120,7 +125,7 @@ class IstioExpectedTest {
 
   @Test
   void describe_showsServersAndTheirVirtualServices() {
-    Gwc.Run run = Gwc.run("describe", SET);
+    Gwc.Run run = Gwc.run("describe", set);
     assertEquals(0, run.exit(), run.err());
     String expected =
         String.join(
@@ -138,7 +143,7 @@ class IstioExpectedTest {
   @Test
   @SuppressWarnings("unchecked")
   void convert_oneGatewayWithThreeListeners_threeHttpRoutes_subsetsNotified() {
-    Gwc.Run run = Gwc.run("convert", "--provider", "istio", "--format", "json", SET);
+    Gwc.Run run = Gwc.run("convert", "--provider", "istio", "--format", "json", set);
     assertEquals(0, run.exit(), run.err());
     List<Map<String, Object>> items = (List<Map<String, Object>>) run.json().get("items");
     List<Map<String, Object>> gateways =
@@ -159,7 +164,7 @@ class IstioExpectedTest {
 
   @Test
   void theMigrationProof_announcesEveryDifference() {
-    Gwc.Run run = Gwc.run("simulate", "--compare", SET, "--convert", "--provider", "istio", SET);
+    Gwc.Run run = Gwc.run("simulate", "--compare", set, "--convert", "--provider", "istio", set);
     assertEquals(1, run.exit(), run.out());
     assertTrue(run.out().contains("land differently (4 announced"), run.out());
   }
@@ -173,7 +178,7 @@ class IstioExpectedTest {
             + " \"gateway\": \"istio:istio=ingressgateway\"}\n"
             + "{\"method\": \"GET\", \"host\": \"dev.example.com\", \"path\": \"/\","
             + " \"gateway\": \"istio:nope=x\"}\n");
-    Gwc.Run run = Gwc.run("simulate", "--requests", lines.toString(), SET);
+    Gwc.Run run = Gwc.run("simulate", "--requests", lines.toString(), set);
     String[] out = run.out().split("\n");
     assertTrue(out[0].contains("\"name\":\"web\""), out[0]);
     assertTrue(out[1].contains("unknown gateway 'istio:nope=x'"), out[1]);
