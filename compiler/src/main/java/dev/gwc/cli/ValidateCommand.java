@@ -81,6 +81,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(
       names = "--rules",
       paramLabel = "DIR",
+      hidden = true, // the contract reserves it for rule packs; hidden until they exist
       description = "Extra rule packs (reserved; not used yet).")
   java.util.List<String> rules = new java.util.ArrayList<>();
 
