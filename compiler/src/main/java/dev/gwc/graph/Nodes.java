@@ -85,7 +85,22 @@ public final class Nodes {
       List<ObjectRef> caDefault,
       Map<Integer, List<ObjectRef>> caPerPort,
       NamespacePolicy allowedListeners)
-      implements GraphNode {}
+      implements GraphNode {
+    /** The values of spec.addresses, as written (empty when the manifest was kept slim). */
+    public List<String> addresses() {
+      List<String> out = new java.util.ArrayList<>();
+      if (manifest.root() != null
+          && manifest.root().get("spec") instanceof dev.gwc.yaml.YMap spec
+          && spec.get("addresses") instanceof dev.gwc.yaml.YSeq addresses) {
+        for (dev.gwc.yaml.YNode a : addresses.items()) {
+          if (a instanceof dev.gwc.yaml.YMap am && am.string("value") != null) {
+            out.add(am.string("value"));
+          }
+        }
+      }
+      return out;
+    }
+  }
 
   /**
    * Which namespaces an allowedRoutes or allowedListeners field admits.

@@ -208,7 +208,7 @@ public final class MapBuilder {
         "Gateway",
         n.namespace(),
         "Gateway " + n.name(),
-        addresses(n.manifest().root()),
+        n.addresses(),
         List.of(),
         status(g.conditions()).worst(found("Gateway", n.namespace(), n.name())),
         tooltip(
@@ -483,20 +483,6 @@ public final class MapBuilder {
               + " → "
               + (backends.isEmpty() ? "(no backends)" : String.join(", ", backends)));
     }
-  }
-
-  private static List<String> addresses(YMap root) {
-    List<String> out = new ArrayList<>();
-    if (root != null
-        && root.get("spec") instanceof YMap spec
-        && spec.get("addresses") instanceof YSeq a) {
-      for (YNode n : a.items()) {
-        if (n instanceof YMap m && m.string("value") != null) {
-          out.add(m.string("value"));
-        }
-      }
-    }
-    return out;
   }
 
   private static String text(YNode n, String dflt) {

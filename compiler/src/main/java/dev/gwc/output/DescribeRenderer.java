@@ -38,6 +38,13 @@ public final class DescribeRenderer implements Renderer {
     this.gateway = gateway;
   }
 
+  /** Whether a route's parent result is about the Gateway shown (every one when all are). */
+  private boolean mine(Resolution.ParentResult p) {
+    return gateway == null
+        || (p.gateway() != null
+            && gateway.equals(p.gateway().namespace() + "/" + p.gateway().name()));
+  }
+
   private boolean shown(Resolution.GatewayResult g) {
     return gateway == null || gateway.equals(g.node().namespace() + "/" + g.node().name());
   }
@@ -65,7 +72,7 @@ public final class DescribeRenderer implements Renderer {
               + g.node().className()
               + ")  "
               + summary(g.conditions()));
-      List<String> addresses = addresses(g.node().manifest().root());
+      List<String> addresses = g.node().addresses();
       if (!addresses.isEmpty()) {
         out.println("  addresses: " + String.join(", ", addresses));
       }
@@ -87,11 +94,7 @@ public final class DescribeRenderer implements Renderer {
     List<String> unattached = new ArrayList<>();
     for (Resolution.RouteResult rr : r.routes()) {
       for (Resolution.ParentResult p : rr.parents()) {
-        boolean mine =
-            gateway == null
-                || (p.gateway() != null
-                    && gateway.equals(p.gateway().namespace() + "/" + p.gateway().name()));
-        if (!p.accepted().isTrue() && mine) {
+        if (!p.accepted().isTrue() && mine(p)) {
           unattached.add(
               "  "
                   + rr.node().kind()
@@ -164,18 +167,14 @@ public final class DescribeRenderer implements Renderer {
               "namespace", g.node().namespace(),
               "name", g.node().name(),
               "class", g.node().className(),
-              "addresses", addresses(g.node().manifest().root()),
+              "addresses", g.node().addresses(),
               "conditions", conditions(g.conditions()),
               "listeners", listeners));
     }
     List<Object> unattached = new ArrayList<>();
     for (Resolution.RouteResult rr : r.routes()) {
       for (Resolution.ParentResult p : rr.parents()) {
-        boolean mine =
-            gateway == null
-                || (p.gateway() != null
-                    && gateway.equals(p.gateway().namespace() + "/" + p.gateway().name()));
-        if (!p.accepted().isTrue() && mine) {
+        if (!p.accepted().isTrue() && mine(p)) {
           unattached.add(
               ordered(
                   "kind", rr.node().kind(),
@@ -212,20 +211,6 @@ public final class DescribeRenderer implements Renderer {
     Map<String, Object> out = new java.util.LinkedHashMap<>();
     for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
       out.put((String) keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return out;
-  }
-
-  private static List<String> addresses(YMap root) {
-    List<String> out = new ArrayList<>();
-    if (root != null
-        && root.get("spec") instanceof YMap spec
-        && spec.get("addresses") instanceof YSeq addresses) {
-      for (YNode a : addresses.items()) {
-        if (a instanceof YMap am && am.string("value") != null) {
-          out.add(am.string("value"));
-        }
-      }
     }
     return out;
   }

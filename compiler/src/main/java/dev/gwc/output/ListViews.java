@@ -133,7 +133,7 @@ public final class ListViews {
       if (namespace != null && !namespace.equals(n.namespace())) {
         continue;
       }
-      List<String> addresses = addresses(n.manifest().root());
+      List<String> addresses = n.addresses();
       int routes = 0;
       for (Resolution.ListenerResult l : g.listeners()) {
         routes += l.attachedRoutes();
@@ -398,20 +398,6 @@ public final class ListViews {
             && spec.get("rules") instanceof YSeq rules
         ? rules.items().size()
         : 0;
-  }
-
-  private static List<String> addresses(YMap root) {
-    List<String> out = new ArrayList<>();
-    if (root != null
-        && root.get("spec") instanceof YMap spec
-        && spec.get("addresses") instanceof YSeq addresses) {
-      for (YNode a : addresses.items()) {
-        if (a instanceof YMap am && am.string("value") != null) {
-          out.add(am.string("value"));
-        }
-      }
-    }
-    return out;
   }
 
   private static String display(Nodes.GatewayNode g) {
