@@ -357,18 +357,19 @@ public final class MapBuilder {
     boolean service =
         "Service".equals(ref.kind()) && (ref.group() == null || ref.group().isEmpty());
     String id = backendId(ref.kind(), ref.namespace(), ref.name());
-    String key = ref.namespace() + "/" + ref.name();
-    if (!nodes.containsKey(id)) {
-      boolean present = !service || services.contains(key);
+    if (service) {
+      service(ref.namespace(), ref.name());
+    } else {
+      // Another kind of backend (ServiceImport, ...): not checked against the input.
       node(
           id,
           ref.kind(),
           ref.namespace(),
-          (service ? "Service " : ref.kind() + " ") + ref.name(),
+          ref.kind() + " " + ref.name(),
           List.of(),
           List.of(),
-          present ? Status.OK : complete ? Status.ERROR : Status.ASSUMED,
-          ref.kind() + " " + key + where(key, present));
+          Status.OK,
+          ref.kind() + " " + ref.namespace() + "/" + ref.name());
     }
     Condition bad = rr.invalidBackends().get(ref.path());
     boolean mirror = ref.path() != null && ref.path().contains("filters");
@@ -408,18 +409,7 @@ public final class MapBuilder {
             p.conditions()));
     for (ObjectRef t : n.targetRefs()) {
       String target = backendId(t.kind(), t.namespace(), t.name());
-      if (!nodes.containsKey(target)) {
-        boolean present = services.contains(t.namespace() + "/" + t.name());
-        node(
-            target,
-            t.kind(),
-            t.namespace(),
-            "Service " + t.name(),
-            List.of(),
-            List.of(),
-            present ? Status.OK : complete ? Status.ERROR : Status.ASSUMED,
-            "Service " + t.namespace() + "/" + t.name());
-      }
+      service(t.namespace(), t.name());
       edge(id, target, "TLS to backend", status(p.conditions()), "BackendTLSPolicy target");
     }
   }
