@@ -4,7 +4,6 @@ import dev.gwc.convert.Provider;
 import dev.gwc.output.BundleDirectory;
 import dev.gwc.pipeline.BundleItems;
 import dev.gwc.pipeline.Options;
-import dev.gwc.validate.cel.CelEngine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -62,7 +61,6 @@ final class CompileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CelEngine.prepare(); // builds while the arguments and inputs are read
     try {
       Options options = common.toOptions();
       output.check();

@@ -46,6 +46,7 @@ public final class Main {
       String[] args, PrintWriter out, OutputStream stdout, PrintWriter err, InputStream in) {
     GwcCommand root = new GwcCommand(out, new LineOutput(out, stdout), err, in);
     CommandLine cl = new CommandLine(root);
+    GwcCommand.subcommandsFor(args).forEach(cl::addSubcommand);
     // -V answers on every command, as --help does.
     cl.getSubcommands()
         .values()

@@ -2,7 +2,6 @@ package dev.gwc.cli;
 
 import dev.gwc.pipeline.Options;
 import dev.gwc.serve.Proxy;
-import dev.gwc.validate.cel.CelEngine;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -55,7 +54,6 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CelEngine.prepare(); // builds while the arguments and inputs are read
     try {
       Options options = common.toOptions();
       ServeFlags.Checked checked = flags.check();

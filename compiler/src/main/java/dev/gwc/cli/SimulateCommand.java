@@ -14,7 +14,6 @@ import dev.gwc.traffic.ReplayLoop;
 import dev.gwc.traffic.ReplaySummary;
 import dev.gwc.traffic.RequestFile;
 import dev.gwc.traffic.RequestSource;
-import dev.gwc.validate.cel.CelEngine;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -61,7 +60,6 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CelEngine.prepare(); // builds while the arguments and inputs are read
     if (!flags.compare.isEmpty()) {
       return new SimulateCompare(this).run();
     }

@@ -7,7 +7,6 @@ import dev.gwc.pipeline.Compiler;
 import dev.gwc.pipeline.Options;
 import dev.gwc.pipeline.Report;
 import dev.gwc.source.Inputs;
-import dev.gwc.validate.cel.CelEngine;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -91,7 +90,6 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CelEngine.prepare(); // builds while the arguments and inputs are read
     Options options;
     Severity threshold;
     try {

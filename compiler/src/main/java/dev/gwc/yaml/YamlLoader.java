@@ -98,7 +98,7 @@ public final class YamlLoader {
     return load(source, true);
   }
 
-  /** Loads every document with snakeyaml-engine alone (to compare the two readers in tests). */
+  /** Loads every document with snakeyaml-engine alone (to compare the readers in tests). */
   static LoadResult loadComposed(SourceFile source) {
     return load(source, false);
   }
@@ -160,6 +160,11 @@ public final class YamlLoader {
       return docIndex;
     }
     if (blockReader && part.length() <= MAX_CODE_POINTS) {
+      YNode json = JsonReader.read(source.name(), docIndex, chunk.firstLine(), part);
+      if (json != null) {
+        docs.add(new YamlDocument(source, docIndex, json));
+        return docIndex + 1;
+      }
       BlockReader.Read read = BlockReader.read(source.name(), docIndex, chunk.firstLine(), part);
       if (read != null) {
         if (read.root() == null) {

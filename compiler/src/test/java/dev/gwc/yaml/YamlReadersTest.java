@@ -102,6 +102,90 @@ class YamlReadersTest {
     assertTrue(read * 10 > all * 6, read + " of " + all + " documents read by the block reader");
   }
 
+  /** The committed schema bundle: JSON, one value per file. */
+  private static List<Path> bundledJson() {
+    try (Stream<Path> s = Files.walk(Path.of("../schemas/bundle"))) {
+      return s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void everyBundledSchemaReadsAlikeAndByTheJsonReader() {
+    List<Path> files = bundledJson();
+    assertTrue(files.size() > 40, "bundle files: " + files.size());
+    for (Path p : files) {
+      String text = read(p);
+      assertSame(p.toString(), text);
+      assertNotNull(JsonReader.read("f", 0, 0, text), p + " is read by the JSON reader");
+    }
+    // Laid out over lines, as a person writes JSON: the positions must still agree.
+    String pretty = "{\n  \"a\": [\n    1,\n    {\"b\": \"x\\u00e9\\n\"}\n  ],\n  \"c\": null\n}\n";
+    assertSame("pretty", pretty);
+    assertNotNull(JsonReader.read("f", 0, 0, pretty));
+  }
+
+  /** Random edits of JSON: the JSON reader reads alike or gives up. */
+  @Test
+  void mutatedJsonReadsAlikeOrGoesToTheFullPath() {
+    List<String> docs = new ArrayList<>();
+    for (Path p : bundledJson()) {
+      String text = read(p);
+      if (text.length() < 6000) {
+        docs.add(text.replace(",\"", ",\n  \""));
+      }
+    }
+    assertTrue(docs.size() > 5, "documents: " + docs.size());
+    String[] snippets = {
+      "\"",
+      "\\",
+      "\\u12",
+      "\\ud800",
+      ",",
+      ":",
+      "{",
+      "}",
+      "[",
+      "]",
+      " ",
+      "\n",
+      "\t",
+      "1e5",
+      "-0",
+      "01",
+      "1.",
+      "true",
+      "nul",
+      "\"<<\": 1, ",
+      "\"k\": 1, \"k\": 2, ",
+      "#",
+      "é",
+      "'",
+      "!x "
+    };
+    Random random = new Random(Long.getLong("seed", 11));
+    int accepted = 0;
+    int rounds = Integer.getInteger("rounds", 3000);
+    for (int round = 0; round < rounds; round++) {
+      StringBuilder sb = new StringBuilder(docs.get(random.nextInt(docs.size())));
+      for (int e = 1 + random.nextInt(2); e > 0; e--) {
+        int at = random.nextInt(sb.length());
+        if (random.nextInt(3) == 0) {
+          sb.deleteCharAt(at);
+        } else {
+          sb.insert(at, snippets[random.nextInt(snippets.length)]);
+        }
+      }
+      String text = sb.toString();
+      assertSame("json mutation " + round, text);
+      if (JsonReader.read("f", 0, 0, text) != null) {
+        accepted++;
+      }
+    }
+    assertTrue(accepted > rounds / 10, "accepted " + accepted);
+  }
+
   private static final String ALPHABET =
       ":-#\"' \n{}[]&*!|>?,%@`\\ax0.\t\ré４\u00a0\u3000\uff1a\u0085\u2028";
 

@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -44,40 +43,28 @@ public final class CelEngine {
           .build();
 
   /**
-   * The runtime, one per process (its options and functions never change), built on a thread of its
-   * own from the first {@link #prepare} or engine on, while the inputs are read; the compiler only
-   * when a rule is not among the precompiled bundled rules (a user's CRD). Both cost start-up time
-   * that a small run feels.
+   * The runtime, one per process (its options and functions never change), built when a rule first
+   * needs the library's program: most bundled rules are evaluated by {@link DirectPlan}, and a
+   * small run that never needs the library does not pay for it. The compiler likewise, only when a
+   * rule is not among the precompiled bundled rules (a user's CRD).
    */
-  private static volatile CompletableFuture<CelRuntime> runtime;
+  private static volatile CelRuntime runtime;
 
   private volatile CelCompiler compiler;
   private final ConcurrentHashMap<String, CompiledRule> cache = new ConcurrentHashMap<>();
 
-  public CelEngine() {
-    prepare();
-  }
-
-  /**
-   * Starts building the runtime, unless it has started: a command that will validate calls this
-   * first thing, so that the build overlaps whatever the command does before its first rule (on the
-   * 10k-route corpus, validation threads otherwise waited for it).
-   */
-  public static void prepare() {
-    if (runtime == null) {
+  private static CelRuntime runtime() {
+    CelRuntime r = runtime;
+    if (r == null) {
       synchronized (CelEngine.class) {
-        if (runtime == null) {
-          runtime =
-              CompletableFuture.supplyAsync(
-                  CelEngine::buildRuntime,
-                  task -> {
-                    Thread t = new Thread(task, "gwc-cel-runtime");
-                    t.setDaemon(true);
-                    t.start();
-                  });
+        r = runtime;
+        if (r == null) {
+          r = buildRuntime();
+          runtime = r;
         }
       }
     }
+    return r;
   }
 
   private static CelRuntime buildRuntime() {
@@ -166,18 +153,14 @@ public final class CelEngine {
 
   private CompiledRule doCompile(String expression) {
     boolean needsOldSelf = OLD_SELF.matcher(expression).find();
-    CelAbstractSyntaxTree precompiled = PrecompiledRules.lookup(expression);
+    PrecompiledRules.Rule precompiled = PrecompiledRules.lookup(expression);
     if (precompiled != null) {
-      try {
-        return new CompiledRule(
-            expression,
-            runtime.join().createProgram(precompiled),
-            null,
-            needsOldSelf,
-            needsOldSelf ? null : DirectPlan.of(precompiled));
-      } catch (Exception e) {
-        // fall through: compile from the text, which reports the problem properly
-      }
+      return new CompiledRule(
+          expression,
+          CompiledRule.ProgramSource.memoized(() -> runtime().createProgram(checked(precompiled))),
+          null,
+          needsOldSelf,
+          needsOldSelf || precompiled.expr() == null ? null : DirectPlan.of(precompiled.expr()));
     }
     CelValidationResult result = compiler().compile(expression);
     if (result.hasError()) {
@@ -190,14 +173,29 @@ public final class CelEngine {
         // compile.
         return new CompiledRule(expression, null, badPattern, needsOldSelf);
       }
+      CelRuntime.Program program = runtime().createProgram(result.getAst());
       return new CompiledRule(
           expression,
-          runtime.join().createProgram(result.getAst()),
+          () -> program,
           null,
           needsOldSelf,
           needsOldSelf ? null : DirectPlan.of(result.getAst()));
     } catch (Exception e) {
       return new CompiledRule(expression, null, clean(e.getMessage()), needsOldSelf);
+    }
+  }
+
+  /** A precompiled rule's checked AST; from its text should the stored bytes not parse. */
+  private CelAbstractSyntaxTree checked(PrecompiledRules.Rule rule)
+      throws dev.cel.runtime.CelEvaluationException {
+    CelAbstractSyntaxTree ast = rule.ast();
+    if (ast != null) {
+      return ast;
+    }
+    try {
+      return compiler().compile(rule.expression()).getAst();
+    } catch (dev.cel.common.CelValidationException e) {
+      throw new dev.cel.runtime.CelEvaluationException(clean(e.getMessage()), e);
     }
   }
 

@@ -15,14 +15,45 @@ import java.util.Map;
  */
 public record CompiledRule(
     String expression,
-    CelRuntime.Program program,
+    ProgramSource program,
     String compileError,
     boolean needsOldSelf,
     DirectPlan direct) {
 
   CompiledRule(
-      String expression, CelRuntime.Program program, String compileError, boolean needsOldSelf) {
+      String expression, ProgramSource program, String compileError, boolean needsOldSelf) {
     this(expression, program, compileError, needsOldSelf, null);
+  }
+
+  /**
+   * The library's program of a rule, made when first needed: most bundled rules are evaluated by
+   * {@link DirectPlan} and never need one, and a small run then never builds the CEL runtime.
+   */
+  @FunctionalInterface
+  interface ProgramSource {
+    CelRuntime.Program get() throws CelEvaluationException;
+
+    /** A source that makes the program once, on first use, and keeps it. */
+    static ProgramSource memoized(ProgramSource make) {
+      return new ProgramSource() {
+        private volatile CelRuntime.Program made;
+
+        @Override
+        public CelRuntime.Program get() throws CelEvaluationException {
+          CelRuntime.Program p = made;
+          if (p == null) {
+            synchronized (this) {
+              p = made;
+              if (p == null) {
+                p = make.get();
+                made = p;
+              }
+            }
+          }
+          return p;
+        }
+      };
+    }
   }
 
   /** When set (tests), every evaluation the direct plan makes is checked against the library's. */
@@ -84,7 +115,7 @@ public record CompiledRule(
 
   private Outcome library(Object self) {
     try {
-      return new Value(program.eval(Map.of("self", self)));
+      return new Value(program.get().eval(Map.of("self", self)));
     } catch (CelEvaluationException e) {
       return new Failure(CelEngine.clean(e.getMessage()));
     } catch (RuntimeException e) {

@@ -83,8 +83,13 @@ final class DirectPlan {
 
   /** The plan of a checked expression, or null when it uses something outside the subset. */
   static DirectPlan of(CelAbstractSyntaxTree ast) {
+    return of(ast.getExpr());
+  }
+
+  /** The plan of a checked expression's tree, or null when it uses something outside the subset. */
+  static DirectPlan of(CelExpr expr) {
     try {
-      return new DirectPlan(step(ast.getExpr()));
+      return new DirectPlan(step(expr));
     } catch (Unsupported e) {
       return null;
     }
