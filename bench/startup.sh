@@ -33,16 +33,23 @@ jar cfm "$tmp/hello/lib/gwc.jar" "$tmp/manifest" -C "$tmp/hello-classes" .
 
 input="$gwc_home/examples/shop/routes.yaml"
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-measure() { # home -> every wall time, one a line
-  "$1/bin/gwc" validate "$input" >/dev/null 2>&1 || true # records the archive
-  for _ in $(seq "$RUNS"); do
-    /usr/bin/time -f '%e' "$1/bin/gwc" validate "$input" 2>&1 >/dev/null | tail -1
-  done
+once() { # home -> wall seconds of one run
+  local start=$EPOCHREALTIME
+  "$1/bin/gwc" validate "$input" >/dev/null 2>&1 || true
+  awk -v s="$start" -v e="$EPOCHREALTIME" 'BEGIN {printf "%.3f\n", e - s}'
 }
-gwc_times="$(measure "$gwc_home")"
-hello_times="$(measure "$tmp/hello")"
-gwc_median="$(median <<<"$gwc_times")"
-hello_median="$(median <<<"$hello_times")"
+# Each records its archive first; then the runs alternate, so that a slower spell of the machine
+# falls on both alike.
+once "$gwc_home" >/dev/null
+once "$tmp/hello" >/dev/null
+gwc_times=""
+hello_times=""
+for _ in $(seq "$RUNS"); do
+  gwc_times+="$(once "$gwc_home")"$'\n'
+  hello_times+="$(once "$tmp/hello")"$'\n'
+done
+gwc_median="$(grep . <<<"$gwc_times" | median)"
+hello_median="$(grep . <<<"$hello_times" | median)"
 echo "gwc validate one file: median $gwc_median s (runs: $(echo $gwc_times))"
 echo "picocli hello-world:   median $hello_median s (runs: $(echo $hello_times))"
 awk -v g="$gwc_median" -v h="$hello_median" 'BEGIN {printf "ratio: %.2fx the hello-world floor\n", g / h}'

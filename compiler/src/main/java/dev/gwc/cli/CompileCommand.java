@@ -32,12 +32,15 @@ import picocli.CommandLine.ParentCommand;
       "Examples:",
       "  gwc compile deploy/ > bundle.yaml",
       "  gwc compile --format json deploy/ | jq '.items[].status'",
-      "  gwc compile -o compiled/ deploy/         one file per resource",
-      "  gwc compile --check compiled/ deploy/    exit 1 with a diff when compiled/ is stale",
+      "  # one file per resource",
+      "  gwc compile -o compiled/ deploy/",
+      "  # exit 1 with a diff when compiled/ is stale",
+      "  gwc compile --check compiled/ deploy/",
       "",
-      "Exit codes: 0 success, 1 the input has errors (or --check found a difference), 2 usage error."
+      "Exit codes: 0 success, 1 the input has errors (or --check found a difference), 2 usage"
+          + " error."
     })
-final class CompileCommand implements Callable<Integer> {
+final class CompileCommand implements Callable<Integer>, SharedFlagHelp {
   @ParentCommand GwcCommand parent;
 
   @Mixin CommonOptions common;
@@ -58,6 +61,22 @@ final class CompileCommand implements Callable<Integer> {
               + " does, and the result compiles with the rest, so that a half-migrated repository"
               + " compiles as one set).")
   boolean noConvert;
+
+  @Override
+  public java.util.Map<String, String> sharedFlagHelp() {
+    return java.util.Map.of(
+        "PATH",
+        "Manifests to compile: files or folders (folders recursively: *.yaml, *.yml,"
+            + " *.json; hidden folders skipped), or - for standard input.",
+        "--complete",
+        "The input is the whole set: a Service or Secret that the input does not hold"
+            + " is an error, and the status written says so (ResolvedRefs=False) instead of"
+            + " assuming it exists.",
+        "--allow-empty",
+        "Write an empty bundle and exit 0 when the paths hold no manifest at all (by"
+            + " default that is exit 2: a CI step pointed at the wrong folder should not"
+            + " pass).");
+  }
 
   @Override
   public Integer call() {

@@ -41,7 +41,7 @@ import picocli.CommandLine.ParentCommand;
       "Exit codes: 0 converted (warnings allowed), 1 something could not be converted in a way that"
           + " breaks traffic (or the input has YAML errors), 2 usage error or unreadable input."
     })
-final class ConvertCommand implements Callable<Integer> {
+final class ConvertCommand implements Callable<Integer>, SharedFlagHelp {
   @ParentCommand GwcCommand parent;
 
   @Mixin CommonOptions common;
@@ -81,6 +81,15 @@ final class ConvertCommand implements Callable<Integer> {
   boolean subsetServices;
 
   @Mixin BundleOutput output;
+
+  @Override
+  public java.util.Map<String, String> sharedFlagHelp() {
+    return java.util.Map.of(
+        "PATH",
+        "Manifests to convert (Ingresses, or with --provider istio Istio Gateways and"
+            + " VirtualServices): files or folders (folders recursively: *.yaml, *.yml,"
+            + " *.json), or - for standard input.");
+  }
 
   @Override
   public Integer call() {

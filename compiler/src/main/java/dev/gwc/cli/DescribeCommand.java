@@ -20,8 +20,18 @@ import picocli.CommandLine.ParentCommand;
       "Shows, per Gateway, each listener (name, port, protocol, hostname, attached routes, conditions)"
           + " and under it the routes attached to it with their rules; routes that attach nowhere come"
           + " last with the reason. The view otherwise rebuilt by hand from kubectl get."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  gwc describe examples/shop",
+      "  # one Gateway, as JSON",
+      "  gwc describe --gateway infra/edge --format json deploy/",
+      "",
+      "Findings go to standard error, as gwc validate prints them.",
+      "Exit codes: 0 success, 1 the input has errors, 2 usage error or unreadable input."
     })
-final class DescribeCommand implements Callable<Integer> {
+final class DescribeCommand implements Callable<Integer>, SharedFlagHelp {
   @ParentCommand GwcCommand parent;
 
   @Mixin CommonOptions common;
@@ -38,6 +48,18 @@ final class DescribeCommand implements Callable<Integer> {
       paramLabel = "NS/NAME",
       description = "Only this Gateway (a bare name is in --namespace).")
   String gateway;
+
+  @Override
+  public java.util.Map<String, String> sharedFlagHelp() {
+    return java.util.Map.of(
+        "PATH",
+        "Manifests whose Gateways, listeners and routes to describe: files or folders"
+            + " (folders recursively: *.yaml, *.yml, *.json), or - for standard input.",
+        "--complete",
+        "The input is the whole set: a Service or Secret that the input does not hold"
+            + " is an error, and the conditions shown say so (ResolvedRefs=False) instead of"
+            + " assuming it exists.");
+  }
 
   @Override
   public Integer call() {

@@ -28,13 +28,15 @@ import picocli.CommandLine.Spec;
       "Lists the Gateways, listeners, routes or backends of the manifests as kubectl lists objects,"
           + " with the status gwc computes as their controller (what gwc compile writes). KIND:"
           + " gateways (gw), listeners, routes (rt) or backends (svc).",
-      "  gateways   NAMESPACE NAME CLASS ADDRESSES LISTENERS ACCEPTED PROGRAMMED"
-          + " (wide: ROUTES SOURCE)",
-      "  listeners  GATEWAY NAME PORT PROTOCOL HOSTNAME ROUTES READY"
-          + " (wide: TLS ALLOWED-ROUTES LISTENERSET)",
-      "  routes     NAMESPACE NAME KIND HOSTNAMES PARENTS BACKENDS ACCEPTED"
-          + " (wide: RESOLVED-REFS RULES SOURCE)",
-      "  backends   SERVICE PORT ROUTES FOUND (wide: ROUTE-NAMES)",
+      "Columns (-o wide adds the second line):",
+      "  gateways   NAMESPACE NAME CLASS ADDRESSES LISTENERS ACCEPTED PROGRAMMED",
+      "             ROUTES SOURCE",
+      "  listeners  GATEWAY NAME PORT PROTOCOL HOSTNAME ROUTES READY",
+      "             TLS ALLOWED-ROUTES LISTENERSET",
+      "  routes     NAMESPACE NAME KIND HOSTNAMES PARENTS BACKENDS ACCEPTED",
+      "             RESOLVED-REFS RULES SOURCE",
+      "  backends   SERVICE PORT ROUTES FOUND",
+      "             ROUTE-NAMES",
       "PARENTS are gateway/listeners where a route attached, gateway (Reason) where it did not;"
           + " BACKENDS are name:port(weight); FOUND is True, False (Reason) or assumed (not in the"
           + " input; an error with --complete).",
@@ -45,13 +47,14 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  gwc get routes deploy/",
       "  gwc get listeners -o wide deploy/",
-      "  gwc get routes --namespace shop deploy/     only namespace shop",
+      "  # only namespace shop",
+      "  gwc get routes --namespace shop deploy/",
       "  gwc get gateways -o json deploy/ | jq '.items[].accepted.status'",
       "",
       "Table width: $COLUMNS when set (long cells are cut with …); -o wide never cuts.",
       "Exit codes: 0 success, 1 the input has errors, 2 usage error."
     })
-final class GetCommand implements Callable<Integer> {
+final class GetCommand implements Callable<Integer>, SharedFlagHelp {
   private static final String NAME = "gwc get";
 
   @ParentCommand Streams parent;
@@ -65,6 +68,14 @@ final class GetCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       description = "wide (more columns), json or yaml (every field, typed; stable for scripts).")
   String output;
+
+  @Override
+  public java.util.Map<String, String> sharedFlagHelp() {
+    return java.util.Map.of(
+        "PATH",
+        "Manifests to list from: files or folders (folders recursively: *.yaml, *.yml,"
+            + " *.json), or - for standard input.");
+  }
 
   @Override
   public Integer call() {

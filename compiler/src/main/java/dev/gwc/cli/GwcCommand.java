@@ -19,6 +19,11 @@ import picocli.CommandLine.Option;
     },
     footer = {
       "",
+      "Examples:",
+      "  gwc validate deploy/",
+      "  gwc help simulate",
+      "",
+      "'gwc help COMMAND' or 'gwc COMMAND --help' shows a command's flags and examples.",
       "Exit codes: 0 success, 1 the input has errors, 2 usage error or unreadable input."
     })
 public final class GwcCommand implements Callable<Integer>, Streams {

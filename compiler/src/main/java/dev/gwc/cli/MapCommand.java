@@ -43,7 +43,8 @@ import picocli.CommandLine.ParentCommand;
     footer = {
       "",
       "Examples:",
-      "  gwc map deploy/                                 writes gwc-map.html",
+      "  # writes gwc-map.html",
+      "  gwc map deploy/",
       "  gwc map --request 'GET https://www.shop.example.com/api' examples/shop",
       "  gwc map --format svg -o map.svg deploy/",
       "  gwc map --format dot -o - deploy/ | dot -Tpng > map.png",
@@ -52,7 +53,7 @@ import picocli.CommandLine.ParentCommand;
       "Exit codes: 0 written, 1 the input has errors (the map is written all the same), 2 usage"
           + " error."
     })
-final class MapCommand implements Callable<Integer> {
+final class MapCommand implements Callable<Integer>, SharedFlagHelp {
   private static final String NAME = "gwc map";
 
   @ParentCommand Streams parent;
@@ -85,6 +86,17 @@ final class MapCommand implements Callable<Integer> {
       paramLabel = "'NAME: VALUE'",
       description = "A header of --request (repeatable).")
   List<String> headers = new java.util.ArrayList<>();
+
+  @Override
+  public java.util.Map<String, String> sharedFlagHelp() {
+    return java.util.Map.of(
+        "PATH",
+        "Manifests to draw: files or folders (folders recursively: *.yaml, *.yml,"
+            + " *.json), or - for standard input.",
+        "--complete",
+        "The input is the whole set: an object referenced but not in it is drawn red as"
+            + " an error, instead of dashed as assumed.");
+  }
 
   @Override
   public Integer call() {

@@ -32,12 +32,13 @@ import picocli.CommandLine.ParentCommand;
       "Examples:",
       "  gwc serve examples/shop &",
       "  curl -H 'Host: www.shop.example.com' http://127.0.0.1:8080/cart",
-      "  gwc serve --port-offset 10000 examples/shop     80 -> 10080, 443 -> 10443",
+      "  # listeners on 80 and 443 served on 10080 and 10443",
+      "  gwc serve --port-offset 10000 examples/shop",
       "  gwc serve --backend shop/api=http://127.0.0.1:9000 examples/shop",
       "",
       "Exit codes: 2 usage error or a port that cannot be bound; otherwise it runs until stopped."
     })
-final class ServeCommand implements Callable<Integer> {
+final class ServeCommand implements Callable<Integer>, SharedFlagHelp {
   @ParentCommand GwcCommand parent;
 
   @Mixin CommonOptions common;
@@ -50,6 +51,17 @@ final class ServeCommand implements Callable<Integer> {
   /** Stops every proxy this JVM runs; the commands return 0. */
   static void stopAll() {
     RUNNING.forEach(CountDownLatch::countDown);
+  }
+
+  @Override
+  public java.util.Map<String, String> sharedFlagHelp() {
+    return java.util.Map.of(
+        "PATH",
+        "Manifests whose routing table to serve: files or folders (folders recursively:"
+            + " *.yaml, *.yml, *.json), or - for standard input.",
+        "--complete",
+        "The input is the whole set: a backendRef to a Service the input does not hold"
+            + " is answered with 500 instead of reaching a Service assumed to exist.");
   }
 
   @Override

@@ -39,24 +39,42 @@ import picocli.CommandLine.ParentCommand;
       "",
       "Examples:",
       "  gwc simulate --request 'GET http://www.shop.example.com/' examples/shop",
-      "  gwc simulate --request 'GET https://www.shop.example.com/api' -H 'x-api-version: 2' \\",
-      "      --format json examples/shop",
+      "  gwc simulate --request 'GET https://www.shop.example.com/api' \\",
+      "      -H 'x-api-version: 2' --format json examples/shop",
       "  gwc simulate --requests traffic.jsonl deploy/ > results.jsonl",
       "  gwc simulate --requests access.log --log-format combined deploy/",
-      "  gwc simulate --expect checks.jsonl deploy/        exit 1 with a diff per failing line",
+      "  # exit 1 with a diff per failing line",
+      "  gwc simulate --expect checks.jsonl deploy/",
       "  gwc simulate --request 'GET http://shop.example/api' --convert ingresses/",
-      "  gwc simulate --compare ingresses/ --convert ingresses/   the Ingresses vs their conversion",
-      "  gwc simulate --compare ingresses/ gateway-api/ --requests access.log --log-format combined",
+      "  # the Ingresses as ingress-nginx routes them vs their conversion",
+      "  gwc simulate --compare ingresses/ --convert ingresses/",
+      "  gwc simulate --compare ingresses/ gateway-api/ \\",
+      "      --requests access.log --log-format combined",
       "",
-      "Exit codes: 0 success, 1 the input has errors (or an expectation failed, or with --compare a",
-      "request lands differently), 2 usage error."
+      "Exit codes: 0 success, 1 the input has errors (or an expectation failed, or with --compare"
+          + " a request lands differently), 2 usage error."
     })
-final class SimulateCommand implements Callable<Integer> {
+final class SimulateCommand implements Callable<Integer>, SharedFlagHelp {
   @ParentCommand GwcCommand parent;
 
   @Mixin CommonOptions common;
 
   @Mixin SimulateFlags flags;
+
+  @Override
+  public java.util.Map<String, String> sharedFlagHelp() {
+    return java.util.Map.of(
+        "PATH",
+        "Manifests whose routing table the requests go through: files or folders"
+            + " (folders recursively: *.yaml, *.yml, *.json), or - for standard input.",
+        "--complete",
+        "The input is the whole set: a backendRef to a Service the input does not hold"
+            + " is answered with 500, as a controller answers it, instead of reaching a"
+            + " Service assumed to exist.",
+        "--allow-empty",
+        "Route through an empty table (every request gets 404) when the paths hold no"
+            + " manifest at all, instead of exit 2.");
+  }
 
   @Override
   public Integer call() {

@@ -26,14 +26,17 @@ import picocli.CommandLine.ParentCommand;
     footer = {
       "",
       "Examples:",
-      "  gwc validate deploy/                      every manifest under deploy/",
+      "  # every manifest under deploy/",
+      "  gwc validate deploy/",
       "  gwc validate --channel experimental gw.yaml",
-      "  gwc validate --format sarif . > gwc.sarif  for code scanning",
+      "  # for code scanning",
+      "  gwc validate --format sarif . > gwc.sarif",
       "  cat route.yaml | gwc validate -",
       "",
-      "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage error or unreadable input."
+      "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage error or"
+          + " unreadable input."
     })
-final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand implements Callable<Integer>, SharedFlagHelp {
   @ParentCommand GwcCommand parent;
 
   @Mixin CommonOptions common;
@@ -86,6 +89,18 @@ final class ValidateCommand implements Callable<Integer> {
 
   private Tool tool() {
     return new Tool(VersionProvider.version(), rulesUrl);
+  }
+
+  @Override
+  public java.util.Map<String, String> sharedFlagHelp() {
+    return java.util.Map.of(
+        "PATH",
+        "Manifests to check: files or folders (folders recursively: *.yaml, *.yml,"
+            + " *.json; hidden folders skipped), or - for standard input.",
+        "--complete",
+        "The input is the whole set: a Service or Secret that a route or listener"
+            + " references and the input does not hold is an error (backend-not-found,"
+            + " invalid-certificate-ref) instead of being assumed present.");
   }
 
   @Override
