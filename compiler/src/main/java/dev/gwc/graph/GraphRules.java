@@ -83,6 +83,12 @@ public final class GraphRules {
           Severity.ERROR,
           "a parametersRef to an object that does not exist or is not supported (reason InvalidParameters)",
           "Gateway API GatewayClass and Gateway infrastructure parametersRef");
+  public static final Rule UNSUPPORTED_ADDRESS =
+      new Rule(
+          "unsupported-address",
+          Severity.WARNING,
+          "a Gateway address of a type other than IPAddress or Hostname; the Gateway is not accepted (reason UnsupportedAddress)",
+          "Gateway API GatewaySpecAddress; GatewayReasonUnsupportedAddress");
   public static final Rule UNSUPPORTED_PROTOCOL =
       new Rule(
           "unsupported-protocol",
@@ -95,6 +101,12 @@ public final class GraphRules {
           Severity.ERROR,
           "two listeners share a port and cannot be told apart (reasons ProtocolConflict, HostnameConflict)",
           "Gateway API Listeners: distinct port, protocol and hostname");
+  public static final Rule OVERLAPPING_TLS_CONFIG =
+      new Rule(
+          "overlapping-tls-config",
+          Severity.INFO,
+          "TLS listeners on one port whose hostnames overlap (condition OverlappingTLSConfig, reason OverlappingHostnames)",
+          "Gateway API ListenerConditionOverlappingTLSConfig (GEP-3567)");
   public static final Rule OVERLAPPING_MATCH =
       new Rule(
           "overlapping-match",
@@ -160,8 +172,10 @@ public final class GraphRules {
         INVALID_CA_CERTIFICATE_REF,
         INVALID_ROUTE_KINDS,
         INVALID_PARAMETERS,
+        UNSUPPORTED_ADDRESS,
         UNSUPPORTED_PROTOCOL,
         LISTENER_CONFLICT,
+        OVERLAPPING_TLS_CONFIG,
         OVERLAPPING_MATCH,
         LISTENER_WITHOUT_ROUTES,
         ASSUMED_PRESENT,

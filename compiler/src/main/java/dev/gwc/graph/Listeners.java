@@ -417,6 +417,60 @@ final class Listeners {
   }
 
   /**
+   * The OverlappingTLSConfig condition (reason OverlappingHostnames) of each listener that
+   * terminates TLS on a port where another such listener's hostname overlaps its own: one is a
+   * wildcard covering the other, or one has no hostname. A client may then reuse a connection
+   * opened for one listener's host for the other's (HTTP/2 connection coalescing). Listeners with
+   * the same hostname are Conflicted instead; overlapping certificates (the reason the
+   * specification leaves optional) are not checked.
+   *
+   * @param listeners accepted listeners of one Gateway's merged list, in its order
+   */
+  static Map<ListenerNode, Condition> overlappingTls(List<ListenerNode> listeners) {
+    Map<ListenerNode, List<ListenerNode>> others = new java.util.LinkedHashMap<>();
+    for (ListenerNode a : listeners) {
+      for (ListenerNode b : listeners) {
+        if (a != b
+            && a.port() == b.port()
+            && terminatesTls(a)
+            && terminatesTls(b)
+            && !java.util.Objects.equals(a.hostname(), b.hostname())
+            && Hostnames.intersect(a.hostname(), b.hostname())) {
+          others.computeIfAbsent(a, k -> new ArrayList<>()).add(b);
+        }
+      }
+    }
+    Map<ListenerNode, Condition> out = new java.util.LinkedHashMap<>();
+    others.forEach(
+        (l, with) -> {
+          List<String> names = new ArrayList<>();
+          for (ListenerNode o : with) {
+            names.add(
+                "'" + o.name() + "' (" + (o.hostname() == null ? "any host" : o.hostname()) + ")");
+          }
+          String msg =
+              "the hostname of listener '"
+                  + l.name()
+                  + "' ("
+                  + (l.hostname() == null ? "any host" : l.hostname())
+                  + ") overlaps "
+                  + (with.size() == 1 ? "listener " : "listeners ")
+                  + String.join(", ", names)
+                  + " on port "
+                  + l.port()
+                  + ": a client may send requests for one over a connection it opened for the"
+                  + " other (HTTP/2 connection coalescing)";
+          out.put(l, Condition.yes("OverlappingTLSConfig", "OverlappingHostnames", msg));
+        });
+    return out;
+  }
+
+  private static boolean terminatesTls(ListenerNode l) {
+    return "HTTPS".equals(l.protocol())
+        || ("TLS".equals(l.protocol()) && !"Passthrough".equals(l.tlsMode()));
+  }
+
+  /**
    * A listener with its owner, as it stands in a Gateway's merged list.
    *
    * @param owner who wrote it

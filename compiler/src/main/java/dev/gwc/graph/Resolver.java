@@ -88,6 +88,9 @@ public final class Resolver {
       register(s.gateway(), s.node().manifest(), s.node().namespace(), s.states());
       listenerSetGateways.put(s.node(), s);
     }
+    for (GatewayNode g : gatewayOrder) {
+      markOverlappingTls(merged.get(g));
+    }
     List<Resolution.RouteResult> routes = new ArrayList<>();
     for (RouteNode r : graph.routes()) {
       List<Resolution.ParentResult> parents = new ArrayList<>();
@@ -160,6 +163,43 @@ public final class Resolver {
                 l,
                 new ListenerState(
                     g, m, namespace, s.supportedKinds(), s.conditions(), s.accepted())));
+  }
+
+  /**
+   * Adds OverlappingTLSConfig to the accepted listeners of a Gateway's merged list whose TLS
+   * hostnames overlap another's on the same port ({@link Listeners#overlappingTls}).
+   */
+  private void markOverlappingTls(List<Listeners.Owned> merged) {
+    List<ListenerNode> candidates = new ArrayList<>();
+    for (Listeners.Owned o : merged) {
+      ListenerState s = listenerStates.get(o.listener());
+      if (s != null && s.accepted()) {
+        candidates.add(o.listener());
+      }
+    }
+    Listeners.overlappingTls(candidates)
+        .forEach(
+            (l, c) -> {
+              ListenerState s = listenerStates.get(l);
+              report(
+                  GraphRules.OVERLAPPING_TLS_CONFIG,
+                  Severity.INFO,
+                  s.manifest(),
+                  listenerNode(s.manifest(), l),
+                  l.path(),
+                  c.message());
+              List<Condition> conditions = new ArrayList<>(s.conditions());
+              conditions.add(c);
+              listenerStates.put(
+                  l,
+                  new ListenerState(
+                      s.gateway(),
+                      s.manifest(),
+                      s.namespace(),
+                      s.supportedKinds(),
+                      List.copyOf(conditions),
+                      s.accepted()));
+            });
   }
 
   /** The results of an owner's listeners, noting accepted listeners that no route attaches to. */
@@ -248,6 +288,10 @@ public final class Resolver {
             Condition.no("Programmed", "Invalid", msg));
       }
     }
+    List<Condition> address = unsupportedAddress(g);
+    if (address != null) {
+      return address;
+    }
     if (!graph.classes().containsKey(g.className())) {
       YNode at = field(g.manifest().root(), "spec", "gatewayClassName");
       if (graph.complete()) {
@@ -276,6 +320,47 @@ public final class Resolver {
     return List.of(
         Condition.yes("Accepted", "Accepted", "accepted"),
         Condition.yes("Programmed", "Programmed", "programmed"));
+  }
+
+  /** The address types gwc, as a controller, can bind (the types the specification defines). */
+  private static final java.util.Set<String> ADDRESS_TYPES =
+      java.util.Set.of("IPAddress", "Hostname");
+
+  /**
+   * Accepted=False (UnsupportedAddress) for the first spec.addresses entry of a type other than
+   * IPAddress or Hostname, or null. An implementation-specific (domain-prefixed) type is accepted
+   * only by the implementation that defines it; the conformance suite expects such a type to make
+   * the Gateway not accepted.
+   */
+  private List<Condition> unsupportedAddress(GatewayNode g) {
+    if (!(field(g.manifest().root(), "spec", "addresses") instanceof dev.gwc.yaml.YSeq seq)) {
+      return null;
+    }
+    for (int i = 0; i < seq.items().size(); i++) {
+      if (!(seq.items().get(i) instanceof dev.gwc.yaml.YMap a)) {
+        continue;
+      }
+      String type = a.string("type") == null ? "IPAddress" : a.string("type");
+      if (ADDRESS_TYPES.contains(type)) {
+        continue;
+      }
+      String msg =
+          "address type '"
+              + type
+              + "' is not supported: gwc, like a controller that implements only the types the"
+              + " specification defines, binds IPAddress and Hostname addresses";
+      report(
+          GraphRules.UNSUPPORTED_ADDRESS,
+          Severity.WARNING,
+          g.manifest(),
+          a.get("type") != null ? a.get("type") : a,
+          "spec.addresses[" + i + "].type",
+          msg + "; the Gateway is not accepted (UnsupportedAddress)");
+      return List.of(
+          Condition.no("Accepted", "UnsupportedAddress", msg),
+          Condition.no("Programmed", "Invalid", msg));
+    }
+    return null;
   }
 
   private boolean parametersExist(ObjectRef p) {
