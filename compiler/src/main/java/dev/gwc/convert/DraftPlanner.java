@@ -14,8 +14,9 @@ import java.util.Set;
 /**
  * Merges the paths of one Gateway's Ingresses the way ingress-nginx merges them into servers: per
  * host, the oldest Ingress wins a path defined twice; the first Ingress of a host lends it its
- * defaultBackend for "/"; app-root adds a redirect of "/"; canary Ingresses add weighted or
- * header-matched backends to the primary's path.
+ * defaultBackend for "/"; app-root adds a redirect of "/"; from-to-www-redirect adds the redirect
+ * of the host's www/bare counterpart; canary Ingresses add weighted or header-matched backends to
+ * the primary's path.
  */
 final class DraftPlanner {
   private final GatewayPlan plan;
@@ -53,6 +54,7 @@ final class DraftPlanner {
     defaultBackends();
     rootRedirects();
     appRoots();
+    wwwRedirects();
     List<Draft> out = new ArrayList<>();
     Map<String, List<Draft>> canaryDrafts = new LinkedHashMap<>();
     for (IngressSource c : canaries) {
@@ -262,6 +264,72 @@ final class DraftPlanner {
                 Set.of(ing.id()),
                 s.byName().get("app-root").span()));
         owner.put(key, ing);
+      }
+    }
+  }
+
+  /**
+   * from-to-www-redirect: ingress-nginx answers requests for the counterpart of the host ({@code
+   * example.com} of {@code www.example.com}, or the other way round) with 308 to the host, unless
+   * an Ingress of the class names the counterpart. The route for the counterpart redirects every
+   * path; nginx also drops a trailing "/" of the request URI and writes the port into the location,
+   * which RequestRedirect does not do (a note says so).
+   */
+  private void wwwRedirects() {
+    Set<String> hosts = new HashSet<>();
+    for (IngressSource ing : plan.ingresses()) {
+      hosts.addAll(ing.hosts());
+    }
+    Set<String> done = new HashSet<>();
+    for (IngressSource ing : plan.ingresses()) {
+      NginxSettings s = plan.settings(ing);
+      if (!s.fromToWww() || s.canary() != null) {
+        continue;
+      }
+      Annotation a = s.byName().get(dev.gwc.nginx.IngressNginx.FROM_TO_WWW_REDIRECT);
+      for (String host : ing.hosts()) {
+        if (host.isEmpty() || host.startsWith("*.") || !done.add(host)) {
+          continue;
+        }
+        String from = dev.gwc.nginx.IngressNginx.wwwCounterpart(host);
+        if (hosts.contains(from)) {
+          notes.annotation(
+              Severity.INFO,
+              ing.manifest(),
+              a,
+              "from-to-www-redirect of host '"
+                  + host
+                  + "' has no effect in ingress-nginx (host '"
+                  + from
+                  + "' has Ingresses of its own); not converted");
+          continue;
+        }
+        String key = from + "|~/";
+        byKey.put(
+            key,
+            new Draft(
+                ing.namespace(),
+                from,
+                key,
+                Maps.of("path", Maps.of("type", "PathPrefix", "value", "/")),
+                List.of(Filters.toHost(host)),
+                List.of(),
+                false,
+                false,
+                Set.of(ing.id()),
+                a.span()));
+        owner.put(key, ing);
+        notes.annotation(
+            Severity.INFO,
+            ing.manifest(),
+            a,
+            "from-to-www-redirect: requests for '"
+                + from
+                + "' are redirected (308) to '"
+                + host
+                + "' by an HTTPRoute rule; ingress-nginx also drops a trailing '/' from the"
+                + " request URI and writes the port into the location, which RequestRedirect"
+                + " does not");
       }
     }
   }

@@ -74,6 +74,15 @@ final class Filters {
             302L));
   }
 
+  /** from-to-www-redirect: every request redirected (308) to the same path on another host. */
+  static Map<String, Object> toHost(String host) {
+    return Maps.of(
+        "type",
+        "RequestRedirect",
+        "requestRedirect",
+        Maps.of("hostname", host, "statusCode", 308L));
+  }
+
   private static Map<String, Object> redirect(Redirect r) {
     Map<String, Object> path =
         r.path() == null ? null : Maps.of("type", "ReplaceFullPath", "replaceFullPath", r.path());

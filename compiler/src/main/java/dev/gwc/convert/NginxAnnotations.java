@@ -50,7 +50,8 @@ final class NginxAnnotations {
           IngressNginx.CORS_ALLOW_HEADERS,
           IngressNginx.CORS_EXPOSE_HEADERS,
           IngressNginx.CORS_ALLOW_CREDENTIALS,
-          IngressNginx.CORS_MAX_AGE);
+          IngressNginx.CORS_MAX_AGE,
+          IngressNginx.FROM_TO_WWW_REDIRECT);
 
   /** What a GRPCRoute cannot express. */
   private static final Set<String> GRPC_LIMITED =
@@ -134,7 +135,8 @@ final class NginxAnnotations {
         v.has("ssl-redirect") ? v.bool("ssl-redirect", true) : null,
         v.bool("force-ssl-redirect", false),
         RedirectAnnotation.read(v, caps),
-        v.value("app-root"),
+        appRoot(m, v, byName),
+        v.bool(IngressNginx.FROM_TO_WWW_REDIRECT, false),
         v.value("rewrite-target"),
         v.bool("use-regex", false),
         canary ? canary(v) : null,
@@ -145,6 +147,23 @@ final class NginxAnnotations {
         CorsAnnotations.read(v, caps),
         v.value("proxy-ssl-name"),
         byName);
+  }
+
+  /** app-root as the controller uses it; a value it ignores is reported and gives null. */
+  private String appRoot(Manifest m, AnnotationValues v, Map<String, Annotation> byName) {
+    String raw = v.value(IngressNginx.APP_ROOT);
+    String path = IngressNginx.appRoot(raw);
+    if (raw != null && path == null) {
+      notes.annotation(
+          Severity.WARNING,
+          m,
+          byName.get(IngressNginx.APP_ROOT),
+          "app-root '"
+              + raw
+              + "' is ignored by ingress-nginx, which takes only a path that starts with '/' (no"
+              + " scheme or host); nothing is converted and '/' is served as it is");
+    }
+    return path;
   }
 
   /**

@@ -9,7 +9,9 @@ import java.util.Map;
  * @param sslRedirect ssl-redirect, or null for the default (redirect when the host has TLS)
  * @param forceSslRedirect force-ssl-redirect: redirect to HTTPS even without TLS
  * @param redirect permanent-redirect or temporal-redirect, or null
- * @param appRoot app-root: where a request for "/" is redirected, or null
+ * @param appRoot app-root: where a request for "/" is redirected, or null (also when the controller
+ *     ignores the value)
+ * @param fromToWww from-to-www-redirect: the host's www/bare counterpart redirects to it
  * @param rewriteTarget rewrite-target, or null
  * @param useRegex use-regex (implied by rewrite-target)
  * @param canary the canary settings when canary is "true", else null
@@ -26,6 +28,7 @@ record NginxSettings(
     boolean forceSslRedirect,
     Redirect redirect,
     String appRoot,
+    boolean fromToWww,
     String rewriteTarget,
     boolean useRegex,
     Canary canary,
@@ -45,8 +48,8 @@ record NginxSettings(
   /** No annotations applied (--provider common). */
   static final NginxSettings NONE =
       new NginxSettings(
-          false, false, null, null, null, false, null, null, Map.of(), Map.of(), "HTTP", null, null,
-          Map.of());
+          false, false, null, null, false, null, false, null, null, Map.of(), Map.of(), "HTTP",
+          null, null, Map.of());
 
   /** Whether paths are regular expressions (use-regex, or rewrite-target, which implies it). */
   boolean regex() {

@@ -23,6 +23,7 @@ public final class IngressNginx {
   public static final String TEMPORAL_REDIRECT = "temporal-redirect";
   public static final String TEMPORAL_REDIRECT_CODE = "temporal-redirect-code";
   public static final String APP_ROOT = "app-root";
+  public static final String FROM_TO_WWW_REDIRECT = "from-to-www-redirect";
   public static final String REWRITE_TARGET = "rewrite-target";
   public static final String USE_REGEX = "use-regex";
   public static final String CANARY = "canary";
@@ -57,6 +58,7 @@ public final class IngressNginx {
           TEMPORAL_REDIRECT,
           TEMPORAL_REDIRECT_CODE,
           APP_ROOT,
+          FROM_TO_WWW_REDIRECT,
           REWRITE_TARGET,
           USE_REGEX,
           CANARY,
@@ -99,6 +101,31 @@ public final class IngressNginx {
     } catch (NumberFormatException e) {
       return null;
     }
+  }
+
+  /**
+   * The characters the controller's annotation validator allows in app-root (letters, digits,
+   * {@code - . _ ~ / : $}); the value must also be a path, not a URL with a scheme.
+   */
+  private static final java.util.regex.Pattern APP_ROOT_PATH =
+      java.util.regex.Pattern.compile("/[-._~A-Za-z0-9/:$]*");
+
+  /**
+   * The app-root the controller uses: a path that starts with "/"; null for anything else (an
+   * absolute URL, a relative path, other characters), which the controller ignores with a warning
+   * in its log.
+   */
+  public static String appRoot(String value) {
+    String v = text(value);
+    return v != null && APP_ROOT_PATH.matcher(v).matches() ? v : null;
+  }
+
+  /**
+   * The host that from-to-www-redirect sends {@code host}'s requests from: {@code example.com} for
+   * {@code www.example.com} and the other way round.
+   */
+  public static String wwwCounterpart(String host) {
+    return host.startsWith("www.") ? host.substring(4) : "www." + host;
   }
 
   /** Whether the controller accepts the number as a redirect status (300 to 308). */

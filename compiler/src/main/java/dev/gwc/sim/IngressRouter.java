@@ -22,8 +22,8 @@ import java.util.List;
  * seed; the result has the shape of {@link Simulator}'s, with an Ingress as its route.
  */
 public final class IngressRouter {
-  /** The status of HTTP to HTTPS redirects (ingress-nginx's http-redirect-code default). */
-  static final int HTTPS_REDIRECT = 308;
+  /** ingress-nginx's http-redirect-code (default 308): HTTP to HTTPS and from-to-www redirects. */
+  static final int HTTP_REDIRECT_CODE = 308;
 
   private IngressRouter() {}
 
@@ -44,6 +44,32 @@ public final class IngressRouter {
               + req.port()
               + ": 404");
       return answer(gw, null, null, 404, null, List.of(), null, null, trace);
+    }
+    String wwwTarget = t.wwwRedirect(req.host());
+    if (wwwTarget != null) {
+      // The redirect server's answer: the same scheme and port, the request URI without a
+      // trailing "/" (ingress-nginx's ngx_srv_redirect.lua), and the http-redirect-code (308).
+      String uri = req.pathAndQuery();
+      String location =
+          req.scheme()
+              + "://"
+              + wwwTarget
+              + ":"
+              + req.port()
+              + (uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri);
+      trace.add(
+          () ->
+              "ingress class '"
+                  + t.name
+                  + "': host '"
+                  + req.host()
+                  + "' is the from-to-www-redirect counterpart of '"
+                  + wwwTarget
+                  + "': "
+                  + HTTP_REDIRECT_CODE
+                  + " to "
+                  + location);
+      return answer(gw, listener, null, HTTP_REDIRECT_CODE, null, List.of(), null, location, trace);
     }
     IngressServer server = t.server(req.host());
     trace.add(
@@ -96,10 +122,10 @@ public final class IngressRouter {
           () ->
               (o.forceSslRedirect() ? "force-ssl-redirect" : "the host has TLS (ssl-redirect)")
                   + ": "
-                  + HTTPS_REDIRECT
+                  + HTTP_REDIRECT_CODE
                   + " to "
                   + location);
-      return answer(gw, listener, hit, HTTPS_REDIRECT, null, List.of(), null, location, trace);
+      return answer(gw, listener, hit, HTTP_REDIRECT_CODE, null, List.of(), null, location, trace);
     }
     List<BackendRef> refs = new ArrayList<>();
     BackendRef chosen = chooseBackend(loc, req, seed, refs, trace);

@@ -93,6 +93,9 @@ public final class IngressTable {
     /** Notes about the class's Ingresses by the host they concern (canaries without a primary). */
     final Map<String, List<String>> notes = new LinkedHashMap<>();
 
+    /** from-to-www-redirect: hosts without a server of their own, to the host they redirect to. */
+    final Map<String, String> wwwRedirects = new LinkedHashMap<>();
+
     IngressClassTable(String name) {
       this.name = name;
       this.id = new GatewayId(null, name);
@@ -117,7 +120,40 @@ public final class IngressTable {
 
     /** Whether a server other than the default one serves the host. */
     public boolean serves(String host) {
-      return server(host) != exact.get(DEFAULT_SERVER);
+      return server(host) != exact.get(DEFAULT_SERVER) || wwwRedirects.containsKey(host);
+    }
+
+    /**
+     * The host that from-to-www-redirect sends a request for {@code host} to, or null:
+     * ingress-nginx writes a server of its own for the counterpart ({@code example.com} of {@code
+     * www.example.com}, or the other way round) of a host one of whose Ingresses asks for it,
+     * unless the counterpart has a server already.
+     */
+    public String wwwRedirect(String host) {
+      return wwwRedirects.get(host);
+    }
+
+    /** Fills {@link #wwwRedirects} once every server is built. */
+    void findWwwRedirects() {
+      for (IngressServer s : exact.values()) {
+        if (s.host.equals(DEFAULT_SERVER)
+            || s.locations().stream().noneMatch(l -> l.options().fromToWww())) {
+          continue;
+        }
+        String from = dev.gwc.nginx.IngressNginx.wwwCounterpart(s.host);
+        if (exact.containsKey(from)) {
+          notes
+              .computeIfAbsent(s.host, h -> new ArrayList<>())
+              .add(
+                  "from-to-www-redirect of host '"
+                      + s.host
+                      + "' has no effect: host '"
+                      + from
+                      + "' has Ingresses of its own");
+        } else {
+          wwwRedirects.putIfAbsent(from, s.host);
+        }
+      }
     }
 
     /** The server of a host: exact name, then a wildcard of one label, then the default server. */
@@ -213,6 +249,7 @@ public final class IngressTable {
       builder.tls(t, m);
     }
     classes.values().forEach(t -> t.all().forEach(IngressServer::seal));
+    classes.values().forEach(IngressClassTable::findWwwRedirects);
     return new IngressTable(classes);
   }
 

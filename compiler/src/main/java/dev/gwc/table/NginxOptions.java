@@ -12,7 +12,8 @@ import java.util.Map;
  * @param redirectUrl temporal-redirect or permanent-redirect (temporal first, as the controller
  *     reads them), or null
  * @param redirectCode the status of {@code redirectUrl}
- * @param appRoot app-root, or null
+ * @param appRoot app-root, or null (also when the controller ignores its value)
+ * @param fromToWww from-to-www-redirect: the host's www/bare counterpart redirects to it
  * @param rewriteTarget rewrite-target, or null
  * @param useRegex use-regex
  * @param upstreamVhost upstream-vhost, or null
@@ -24,6 +25,7 @@ public record NginxOptions(
     String redirectUrl,
     int redirectCode,
     String appRoot,
+    boolean fromToWww,
     String rewriteTarget,
     boolean useRegex,
     String upstreamVhost,
@@ -53,7 +55,7 @@ public record NginxOptions(
    */
   NginxOptions withoutRedirectAndRewrite() {
     return new NginxOptions(
-        true, false, null, redirectCode, null, null, useRegex, upstreamVhost, canary);
+        true, false, null, redirectCode, null, fromToWww, null, useRegex, upstreamVhost, canary);
   }
 
   /** Whether paths of the host are case-insensitive regular expressions. */
@@ -86,7 +88,8 @@ public record NginxOptions(
         r.bool(IngressNginx.FORCE_SSL_REDIRECT, false),
         url,
         code,
-        r.string(IngressNginx.APP_ROOT),
+        IngressNginx.appRoot(r.string(IngressNginx.APP_ROOT)),
+        r.bool(IngressNginx.FROM_TO_WWW_REDIRECT, false),
         r.string(IngressNginx.REWRITE_TARGET),
         r.bool(IngressNginx.USE_REGEX, false),
         r.string(IngressNginx.UPSTREAM_VHOST),

@@ -241,6 +241,57 @@ class IngressRoutingTest {
             "GET http://a.example.com/",
             "302 -> http://a.example.com/home"),
         row(
+            "appRoot_absoluteUrl_ignoredByTheController",
+            ingress(
+                "web",
+                T1,
+                nginx("app-root", "https://b.example.com/home"),
+                rule("a.example.com", "Prefix / web:80")),
+            "GET http://a.example.com/",
+            "200 web:80 a.example.com/"),
+        row(
+            "appRoot_relativePath_ignoredByTheController",
+            ingress("web", T1, nginx("app-root", "home"), rule("a.example.com", "Prefix / web:80")),
+            "GET http://a.example.com/",
+            "200 web:80 a.example.com/"),
+        row(
+            "fromToWww_bareHost_redirects308ToWww",
+            ingress(
+                "web",
+                T1,
+                nginx("from-to-www-redirect", "true"),
+                rule("www.a.example.com", "Prefix / web:80")),
+            "GET http://a.example.com/docs/?x=1",
+            "308 -> http://www.a.example.com:80/docs/?x=1"),
+        row(
+            "fromToWww_trailingSlash_dropped",
+            ingress(
+                "web",
+                T1,
+                nginx("from-to-www-redirect", "true"),
+                rule("www.a.example.com", "Prefix / web:80")),
+            "GET https://a.example.com/docs/",
+            "308 -> https://www.a.example.com:443/docs"),
+        row(
+            "fromToWww_wwwHost_redirects308ToBare",
+            ingress(
+                "web",
+                T1,
+                nginx("from-to-www-redirect", "true"),
+                rule("a.example.com", "Prefix / web:80")),
+            "GET http://www.a.example.com/",
+            "308 -> http://a.example.com:80"),
+        row(
+            "fromToWww_counterpartHasItsOwnIngress_noRedirect",
+            ingress(
+                    "web",
+                    T1,
+                    nginx("from-to-www-redirect", "true"),
+                    rule("www.a.example.com", "Prefix / web:80"))
+                + ingress("bare", T2, "", rule("a.example.com", "Prefix / bare:80")),
+            "GET http://a.example.com/",
+            "200 bare:80 a.example.com/"),
+        row(
             "rewriteTarget_captureGroup_replacesPath",
             ingress(
                 "web",
