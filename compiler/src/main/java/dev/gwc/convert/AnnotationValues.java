@@ -93,4 +93,9 @@ final class AnnotationValues {
   void warn(String name, String message) {
     notes.annotation(Severity.WARNING, manifest, byName.get(name), message);
   }
+
+  /** Information at the annotation. */
+  void info(String name, String message) {
+    notes.annotation(Severity.INFO, manifest, byName.get(name), message);
+  }
 }

@@ -1,6 +1,7 @@
 package dev.gwc.convert;
 
 import dev.gwc.convert.NginxSettings.Cors;
+import dev.gwc.nginx.IngressNginx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,11 +14,9 @@ import java.util.Set;
 final class CorsAnnotations {
   private static final Set<String> METHODS =
       Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH", "*");
-  private static final String DEFAULT_METHODS = "GET, PUT, POST, DELETE, PATCH, OPTIONS";
-  private static final String DEFAULT_HEADERS =
-      "DNT,Keep-Alive,User-Agent,X-Requested-With,If-Modified-Since,Cache-Control,Content-Type,"
-          + "Range,Authorization";
-  private static final long DEFAULT_MAX_AGE = 1728000;
+  private static final String DEFAULT_METHODS = IngressNginx.CORS_DEFAULT_METHODS;
+  private static final String DEFAULT_HEADERS = IngressNginx.CORS_DEFAULT_HEADERS;
+  private static final long DEFAULT_MAX_AGE = IngressNginx.CORS_DEFAULT_MAX_AGE;
 
   private CorsAnnotations() {}
 

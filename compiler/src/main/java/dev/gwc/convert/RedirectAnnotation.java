@@ -63,6 +63,12 @@ final class RedirectAnnotation {
                 + url
                 + "' cannot be expressed; dropped");
       }
+      v.info(
+          kind,
+          "ingress-nginx redirects to '"
+              + url
+              + "' as written, dropping the request's query; RequestRedirect keeps the query"
+              + " ('?a=1' arrives at the target), and cannot drop it");
       // nginx answers with the URL as written: without a path, the client goes to "/"
       String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
       return new Redirect(

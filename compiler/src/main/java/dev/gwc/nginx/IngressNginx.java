@@ -46,8 +46,20 @@ public final class IngressNginx {
   public static final String CORS_ALLOW_CREDENTIALS = "cors-allow-credentials";
   public static final String CORS_MAX_AGE = "cors-max-age";
 
+  /** cors-allow-methods when the annotation is absent. */
+  public static final String CORS_DEFAULT_METHODS = "GET, PUT, POST, DELETE, PATCH, OPTIONS";
+
+  /** cors-allow-headers when the annotation is absent. */
+  public static final String CORS_DEFAULT_HEADERS =
+      "DNT,Keep-Alive,User-Agent,X-Requested-With,If-Modified-Since,Cache-Control,Content-Type,"
+          + "Range,Authorization";
+
+  /** cors-max-age (seconds) when the annotation is absent or not a positive number. */
+  public static final long CORS_DEFAULT_MAX_AGE = 1728000;
+
   /**
-   * The annotations that change where ingress-nginx sends a request (the data plane reads them).
+   * The annotations that change where ingress-nginx sends a request or what it answers (the data
+   * plane reads them).
    */
   public static final Set<String> ROUTING =
       Set.of(
@@ -68,7 +80,14 @@ public final class IngressNginx {
           CANARY_BY_HEADER_VALUE,
           CANARY_BY_HEADER_PATTERN,
           CANARY_BY_COOKIE,
-          UPSTREAM_VHOST);
+          UPSTREAM_VHOST,
+          ENABLE_CORS,
+          CORS_ALLOW_ORIGIN,
+          CORS_ALLOW_METHODS,
+          CORS_ALLOW_HEADERS,
+          CORS_EXPOSE_HEADERS,
+          CORS_ALLOW_CREDENTIALS,
+          CORS_MAX_AGE);
 
   /** The key's name without {@link #PREFIX}, or null when it is not an ingress-nginx key. */
   public static String shortName(String key) {

@@ -110,10 +110,41 @@ public final class IngressRouter {
       trace.add(() -> "app-root: 302 to " + location);
       return answer(gw, listener, hit, 302, null, List.of(), null, location, trace);
     }
+    HeaderList response = HeaderList.EMPTY;
+    String corsOrigin =
+        o.cors() == null ? null : corsOrigin(o.cors(), req.headers().joined("origin"));
+    if (corsOrigin != null) {
+      response = corsHeaders(o.cors(), corsOrigin);
+      if (req.method().equals("OPTIONS")) {
+        // The location's CORS block returns before its redirects and the HTTPS redirect.
+        trace.add("enable-cors: OPTIONS from an allowed origin is answered by nginx: 204");
+        return answer(
+            gw,
+            listener,
+            hit,
+            204,
+            null,
+            List.of(),
+            null,
+            null,
+            response.add("Content-Type", "text/plain charset=UTF-8").add("Content-Length", "0"),
+            trace);
+      }
+      trace.add("enable-cors: the response gets the CORS headers");
+    }
     if (o.redirectUrl() != null) {
       trace.add(() -> "redirect annotation: " + o.redirectCode() + " to " + o.redirectUrl());
       return answer(
-          gw, listener, hit, o.redirectCode(), null, List.of(), null, o.redirectUrl(), trace);
+          gw,
+          listener,
+          hit,
+          o.redirectCode(),
+          null,
+          List.of(),
+          null,
+          o.redirectUrl(),
+          response,
+          trace);
     }
     if (req.scheme().equals("http")
         && (o.forceSslRedirect() || (o.sslRedirect() && server.hasTls()))) {
@@ -125,18 +156,19 @@ public final class IngressRouter {
                   + HTTP_REDIRECT_CODE
                   + " to "
                   + location);
-      return answer(gw, listener, hit, HTTP_REDIRECT_CODE, null, List.of(), null, location, trace);
+      return answer(
+          gw, listener, hit, HTTP_REDIRECT_CODE, null, List.of(), null, location, response, trace);
     }
     List<BackendRef> refs = new ArrayList<>();
     BackendRef chosen = chooseBackend(loc, req, seed, refs, trace);
     List<Result.Share> shares = refs.size() > 1 ? Shares.of(refs) : List.of();
     if (loc.problem() != null && chosen == loc.backend()) {
       trace.add(() -> "the backend cannot be reached (" + loc.problem() + "): 503");
-      return answer(gw, listener, hit, 503, null, shares, null, null, trace);
+      return answer(gw, listener, hit, 503, null, shares, null, null, response, trace);
     }
     if (chosen == null) {
       trace.add("no backend: the controller's default backend answers 404");
-      return answer(gw, listener, hit, 404, null, shares, null, null, trace);
+      return answer(gw, listener, hit, 404, null, shares, null, null, response, trace);
     }
     if (chosen.assumed()) {
       trace.add(
@@ -154,7 +186,7 @@ public final class IngressRouter {
     }
     trace.add(() -> "backend " + chosen.display() + "; status 200");
     Result.Upstream up = new Result.Upstream(req.method(), "http", host, path, req.headers());
-    return answer(gw, listener, hit, 200, chosen, shares, up, null, trace);
+    return answer(gw, listener, hit, 200, chosen, shares, up, null, response, trace);
   }
 
   /** The primary's backend, or a canary's by header, cookie or weight; fills {@code refs}. */
@@ -259,6 +291,21 @@ public final class IngressRouter {
       Result.Upstream upstream,
       String location,
       Trace trace) {
+    return answer(
+        gw, listener, hit, status, backend, shares, upstream, location, HeaderList.EMPTY, trace);
+  }
+
+  private static Result answer(
+      GatewayId gw,
+      String listener,
+      Result.RouteHit hit,
+      int status,
+      BackendRef backend,
+      List<Result.Share> shares,
+      Result.Upstream upstream,
+      String location,
+      HeaderList response,
+      Trace trace) {
     return new Result(
         Result.Plane.INGRESS_NGINX,
         gw,
@@ -268,9 +315,55 @@ public final class IngressRouter {
         backend,
         shares,
         upstream,
-        HeaderList.EMPTY,
+        response,
         location,
         List.of(),
         trace.lines());
+  }
+
+  /**
+   * The origin enable-cors answers for, or null when the request's Origin is not allowed: with
+   * cors-allow-origin "*" every request, as "*"; else an Origin that ends with one of the origins
+   * (case-insensitive, a "*" standing for one label), nginx's {@code $http_origin ~* (...)$}.
+   */
+  static String corsOrigin(NginxOptions.Cors c, String origin) {
+    if (c.origins().size() == 1 && c.origins().get(0).equals("*")) {
+      return "*";
+    }
+    if (origin == null || origin.isEmpty()) {
+      return null;
+    }
+    StringBuilder regex = new StringBuilder("(?i)(");
+    for (int i = 0; i < c.origins().size(); i++) {
+      String o = c.origins().get(i);
+      int star = o.indexOf('*');
+      String quoted =
+          star < 0
+              ? Pattern.quote(o)
+              : Pattern.quote(o.substring(0, star))
+                  + "[A-Za-z0-9\\-]+"
+                  + Pattern.quote(o.substring(star + 1));
+      regex.append(i == 0 ? "" : "|").append('(').append(quoted).append(')');
+    }
+    regex.append(")$");
+    try {
+      return Pattern.compile(regex.toString()).matcher(origin).find() ? origin : null;
+    } catch (PatternSyntaxException e) {
+      return null;
+    }
+  }
+
+  /** The headers enable-cors sets on every response of the location (more_set_headers). */
+  private static HeaderList corsHeaders(NginxOptions.Cors c, String origin) {
+    HeaderList h = HeaderList.EMPTY.add("Access-Control-Allow-Origin", origin);
+    if (c.credentials()) {
+      h = h.add("Access-Control-Allow-Credentials", "true");
+    }
+    h = h.add("Access-Control-Allow-Methods", c.methods());
+    h = h.add("Access-Control-Allow-Headers", c.headers());
+    if (!c.exposeHeaders().isEmpty()) {
+      h = h.add("Access-Control-Expose-Headers", c.exposeHeaders());
+    }
+    return h.add("Access-Control-Max-Age", Long.toString(c.maxAge()));
   }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param useRegex use-regex
  * @param upstreamVhost upstream-vhost, or null
  * @param canary the canary rules when canary is "true", else null
+ * @param cors the CORS settings when enable-cors is "true", else null
  */
 public record NginxOptions(
     boolean sslRedirect,
@@ -29,7 +30,26 @@ public record NginxOptions(
     String rewriteTarget,
     boolean useRegex,
     String upstreamVhost,
-    Canary canary) {
+    Canary canary,
+    Cors cors) {
+
+  /**
+   * enable-cors with its cors-* annotations, ingress-nginx's defaults in place of absent ones.
+   *
+   * @param origins cors-allow-origin, split at commas ("*" by default)
+   * @param methods cors-allow-methods as written
+   * @param headers cors-allow-headers as written
+   * @param exposeHeaders cors-expose-headers as written ("" by default)
+   * @param credentials cors-allow-credentials (true by default)
+   * @param maxAge cors-max-age
+   */
+  public record Cors(
+      java.util.List<String> origins,
+      String methods,
+      String headers,
+      String exposeHeaders,
+      boolean credentials,
+      long maxAge) {}
 
   /**
    * How a canary Ingress takes requests from its primary.
@@ -55,7 +75,17 @@ public record NginxOptions(
    */
   NginxOptions withoutRedirectAndRewrite() {
     return new NginxOptions(
-        true, false, null, redirectCode, null, fromToWww, null, useRegex, upstreamVhost, canary);
+        true,
+        false,
+        null,
+        redirectCode,
+        null,
+        fromToWww,
+        null,
+        useRegex,
+        upstreamVhost,
+        canary,
+        cors);
   }
 
   /** Whether paths of the host are case-insensitive regular expressions. */
@@ -93,7 +123,29 @@ public record NginxOptions(
         r.string(IngressNginx.REWRITE_TARGET),
         r.bool(IngressNginx.USE_REGEX, false),
         r.string(IngressNginx.UPSTREAM_VHOST),
-        canary);
+        canary,
+        r.bool(IngressNginx.ENABLE_CORS, false) ? cors(r) : null);
+  }
+
+  private static Cors cors(Reader r) {
+    String origins = r.string(IngressNginx.CORS_ALLOW_ORIGIN);
+    java.util.List<String> list = new java.util.ArrayList<>();
+    for (String o : (origins == null ? "*" : origins).split(",")) {
+      if (!o.isBlank()) {
+        list.add(o.strip());
+      }
+    }
+    String methods = r.string(IngressNginx.CORS_ALLOW_METHODS);
+    String headers = r.string(IngressNginx.CORS_ALLOW_HEADERS);
+    String expose = r.string(IngressNginx.CORS_EXPOSE_HEADERS);
+    int maxAge = r.integer(IngressNginx.CORS_MAX_AGE, 0);
+    return new Cors(
+        list,
+        methods == null ? IngressNginx.CORS_DEFAULT_METHODS : methods,
+        headers == null ? IngressNginx.CORS_DEFAULT_HEADERS : headers,
+        expose == null ? "" : expose,
+        r.bool(IngressNginx.CORS_ALLOW_CREDENTIALS, true),
+        maxAge > 0 ? maxAge : IngressNginx.CORS_DEFAULT_MAX_AGE);
   }
 
   /** Annotation values by short name; a value the controller cannot parse reads as absent. */

@@ -47,6 +47,7 @@ class IngressNginxTest {
     assertEquals("rewrite-target", IngressNginx.shortName(IngressNginx.PREFIX + "rewrite-target"));
     assertNull(IngressNginx.shortName("kubernetes.io/ingress.class"));
     assertTrue(IngressNginx.ROUTING.contains(IngressNginx.CANARY_BY_COOKIE));
-    assertFalse(IngressNginx.ROUTING.contains(IngressNginx.ENABLE_CORS));
+    assertTrue(IngressNginx.ROUTING.contains(IngressNginx.ENABLE_CORS));
+    assertFalse(IngressNginx.ROUTING.contains("affinity"));
   }
 }

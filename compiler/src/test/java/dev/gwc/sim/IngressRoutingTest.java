@@ -292,6 +292,48 @@ class IngressRoutingTest {
             "GET http://a.example.com/",
             "200 bare:80 a.example.com/"),
         row(
+            "cors_preflightFromAllowedOrigin_204BeforeTheHttpsRedirect",
+            ingress(
+                "web",
+                T1,
+                nginx("enable-cors", "true")
+                    + nginx("cors-allow-origin", "https://app.example.com")
+                    + nginx("force-ssl-redirect", "true"),
+                rule("a.example.com", "Prefix / web:80")),
+            "OPTIONS http://a.example.com/x | Origin: https://app.example.com",
+            "204"),
+        row(
+            "cors_preflightFromWildcardOrigin_204",
+            ingress(
+                "web",
+                T1,
+                nginx("enable-cors", "true")
+                    + nginx("cors-allow-origin", "https://app.example.com, https://*.example.org"),
+                rule("a.example.com", "Prefix / web:80")),
+            "OPTIONS http://a.example.com/x | Origin: https://b.example.org",
+            "204"),
+        row(
+            "cors_preflightFromOtherOrigin_proxied",
+            ingress(
+                "web",
+                T1,
+                nginx("enable-cors", "true")
+                    + nginx("cors-allow-origin", "https://app.example.com"),
+                rule("a.example.com", "Prefix / web:80")),
+            "OPTIONS http://a.example.com/x | Origin: https://evil.example.net",
+            "200 web:80 a.example.com/x"),
+        row(
+            "cors_anyOrigin_everyOptionsRequestAnswered204",
+            ingress(
+                "web", T1, nginx("enable-cors", "true"), rule("a.example.com", "Prefix / web:80")),
+            "OPTIONS http://a.example.com/x",
+            "204"),
+        row(
+            "cors_disabled_optionsProxied",
+            ingress("web", T1, "", rule("a.example.com", "Prefix / web:80")),
+            "OPTIONS http://a.example.com/x | Origin: https://app.example.com",
+            "200 web:80 a.example.com/x"),
+        row(
             "rewriteTarget_captureGroup_replacesPath",
             ingress(
                 "web",
