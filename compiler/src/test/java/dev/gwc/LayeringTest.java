@@ -48,7 +48,9 @@ class LayeringTest {
     m.put("validate.schema", Set.of("source", "diag", "yaml", "regex", "validate.cel"));
     m.put("validate", Set.of("diag", "yaml", "resource", "validate.cel", "validate.schema"));
     // The set: references, rules, status, conversion, the pipeline that runs them all.
-    m.put("graph", Set.of("concurrent", "diag", "yaml", "resource"));
+    // TLS material (PEM certificates and keys).
+    m.put("tls", Set.of());
+    m.put("graph", Set.of("concurrent", "diag", "yaml", "resource", "tls"));
     m.put("rules", Set.of("regex", "diag", "yaml", "resource"));
     m.put("status", Set.of("yaml", "resource", "graph"));
     // ingress-nginx's annotation names and how the controller reads them.
@@ -97,7 +99,7 @@ class LayeringTest {
             "source", "diag", "yaml", "graph", "convert", "pipeline", "table", "sim", "migrate"));
     m.put("traffic", Set.of("concurrent", "source", "diag", "yaml", "table", "sim", "output"));
     m.put("map", Set.of("source", "diag", "yaml", "graph", "pipeline", "table", "sim"));
-    m.put("serve", Set.of("table", "sim", "output"));
+    m.put("serve", Set.of("table", "sim", "output", "tls"));
     m.put(
         "cli",
         Set.of(

@@ -9,6 +9,7 @@ import dev.gwc.graph.Nodes.ListenerSetNode;
 import dev.gwc.graph.Nodes.NamespacePolicy;
 import dev.gwc.graph.Nodes.SecretNode;
 import dev.gwc.resource.Manifest;
+import dev.gwc.tls.Pem;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -353,8 +354,9 @@ final class Listeners {
     if ("true".equals(s.annotations().get("gwc.dev/suite-generated"))) {
       return null; // a stand-in the test suite generates; its data is a placeholder
     }
+    String crt;
     try {
-      String crt =
+      crt =
           new String(
               Base64.getMimeDecoder().decode(s.data().get("tls.crt")), StandardCharsets.UTF_8);
       if (!crt.contains("-----BEGIN CERTIFICATE-----")) {
@@ -363,7 +365,33 @@ final class Listeners {
     } catch (IllegalArgumentException e) {
       return "Secret '" + s.namespace() + "/" + s.name() + "' tls.crt is not base64";
     }
-    return null;
+    return keyMismatch(s, crt);
+  }
+
+  /**
+   * What is wrong when the Secret's private key is not the key of its certificate (a controller
+   * cannot serve the pair), or null. A certificate or key that does not read as PEM is left to the
+   * checks above: manifests in Git often hold placeholders.
+   */
+  private static String keyMismatch(SecretNode s, String crt) {
+    java.security.cert.X509Certificate leaf;
+    java.security.PrivateKey key;
+    try {
+      String pem =
+          new String(
+              Base64.getMimeDecoder().decode(s.data().get("tls.key")), StandardCharsets.UTF_8);
+      leaf = Pem.certificates(crt).get(0);
+      key = Pem.privateKey(pem);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    return Pem.keyMatches(key, leaf)
+        ? null
+        : "Secret '"
+            + s.namespace()
+            + "/"
+            + s.name()
+            + "' tls.key is not the private key of the certificate in tls.crt";
   }
 
   /** Listeners that share a port and cannot be told apart; the first one written keeps the port. */

@@ -1,5 +1,6 @@
 package dev.gwc.serve;
 
+import dev.gwc.tls.Pem;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;

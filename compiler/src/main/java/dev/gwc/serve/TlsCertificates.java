@@ -2,14 +2,12 @@ package dev.gwc.serve;
 
 import dev.gwc.table.TlsListener;
 import dev.gwc.table.TlsSecrets;
+import dev.gwc.tls.Pem;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,7 +119,7 @@ public final class TlsCertificates {
       } catch (IllegalArgumentException e) {
         return "Secret " + ref + ": tls.key is " + e.getMessage();
       }
-      if (!belongTogether(key, chain.get(0).getPublicKey())) {
+      if (!Pem.keyMatches(key, chain.get(0))) {
         return "Secret " + ref + ": tls.key is not the key of tls.crt";
       }
       X509Certificate[] certs = chain.toArray(new X509Certificate[0]);
@@ -136,33 +134,6 @@ public final class TlsCertificates {
     }
     adds.forEach(Runnable::run);
     return null;
-  }
-
-  /** Whether a private key signs what the certificate's public key verifies. */
-  private static boolean belongTogether(PrivateKey key, PublicKey pub) {
-    String alg =
-        switch (key.getAlgorithm()) {
-          case "RSA" -> "SHA256withRSA";
-          case "EC" -> "SHA256withECDSA";
-          case "Ed25519", "EdDSA" -> "Ed25519";
-          default -> null;
-        };
-    if (alg == null || !key.getAlgorithm().equals(pub.getAlgorithm())) {
-      return alg == null; // an algorithm this check does not know: let the handshake decide
-    }
-    try {
-      byte[] data = "gwc serve key check".getBytes(StandardCharsets.US_ASCII);
-      Signature s = Signature.getInstance(alg);
-      s.initSign(key);
-      s.update(data);
-      byte[] sig = s.sign();
-      Signature v = Signature.getInstance(alg);
-      v.initVerify(pub);
-      v.update(data);
-      return v.verify(sig);
-    } catch (GeneralSecurityException e) {
-      return false;
-    }
   }
 
   /** The names a generated certificate carries: the listener's hostname, else its routes'. */

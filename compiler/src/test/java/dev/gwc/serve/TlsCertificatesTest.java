@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gwc.table.TlsListener;
 import dev.gwc.table.TlsSecrets;
+import dev.gwc.tls.Pem;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

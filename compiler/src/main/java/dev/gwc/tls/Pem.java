@@ -1,10 +1,13 @@
-package dev.gwc.serve;
+package dev.gwc.tls;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -16,7 +19,7 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /** Certificates and private keys read from PEM text, as TLS Secrets hold them. */
-final class Pem {
+public final class Pem {
   private Pem() {}
 
   /**
@@ -24,7 +27,7 @@ final class Pem {
    *
    * @throws IllegalArgumentException when the text holds no certificate or one that does not read
    */
-  static List<X509Certificate> certificates(String pem) {
+  public static List<X509Certificate> certificates(String pem) {
     try {
       CertificateFactory f = CertificateFactory.getInstance("X.509");
       List<X509Certificate> out = new ArrayList<>();
@@ -46,7 +49,7 @@ final class Pem {
    *
    * @throws IllegalArgumentException when the text holds no key that reads (an encrypted key too)
    */
-  static PrivateKey privateKey(String pem) {
+  public static PrivateKey privateKey(String pem) {
     try (PEMParser parser = new PEMParser(new StringReader(pem))) {
       JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
       for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
@@ -63,6 +66,38 @@ final class Pem {
         throw iae;
       }
       throw new IllegalArgumentException("not a PEM private key (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * Whether the private key belongs to the certificate: a message signed with the key verifies with
+   * the certificate's public key (RSA, EC and Ed25519 keys; no public key is derived). True for a
+   * key type this check does not know, so that only a key that is certainly another's is refused.
+   */
+  public static boolean keyMatches(PrivateKey key, X509Certificate certificate) {
+    PublicKey pub = certificate.getPublicKey();
+    String alg =
+        switch (key.getAlgorithm()) {
+          case "RSA" -> "SHA256withRSA";
+          case "EC" -> "SHA256withECDSA";
+          case "Ed25519", "EdDSA" -> "Ed25519";
+          default -> null;
+        };
+    if (alg == null || !key.getAlgorithm().equals(pub.getAlgorithm())) {
+      return alg == null;
+    }
+    try {
+      byte[] data = "gwc key check".getBytes(StandardCharsets.US_ASCII);
+      Signature s = Signature.getInstance(alg);
+      s.initSign(key);
+      s.update(data);
+      byte[] sig = s.sign();
+      Signature v = Signature.getInstance(alg);
+      v.initVerify(pub);
+      v.update(data);
+      return v.verify(sig);
+    } catch (GeneralSecurityException e) {
+      return false;
     }
   }
 
