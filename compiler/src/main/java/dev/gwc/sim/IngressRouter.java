@@ -105,6 +105,22 @@ public final class IngressRouter {
     NginxOptions o = loc.options();
     String authority =
         req.host() + (req.port() == Request.defaultPort(req.scheme()) ? "" : ":" + req.port());
+    if (match.redirectTo() != null) {
+      String location =
+          req.scheme()
+              + "://"
+              + authority
+              + match.redirectTo()
+              + (req.query() == null ? "" : "?" + req.query());
+      trace.add(
+          () ->
+              "nginx answers '"
+                  + req.path()
+                  + "' with 301 to '"
+                  + match.redirectTo()
+                  + "': the location's path ends with '/' (auto redirect)");
+      return answer(gw, listener, hit, 301, null, List.of(), null, location, trace);
+    }
     if (o.appRoot() != null && req.path().equals("/")) {
       String location = req.scheme() + "://" + authority + o.appRoot();
       trace.add(() -> "app-root: 302 to " + location);

@@ -112,8 +112,15 @@ public final class IngressServer {
     }
     IngressLocation best = null;
     String bestPrefix = null;
+    IngressLocation slashed = null;
     for (IngressLocation l : locations) {
       String p = l.path();
+      if (p.length() > 1
+          && p.endsWith("/")
+          && p.length() == path.length() + 1
+          && p.startsWith(path)) {
+        slashed = l;
+      }
       switch (l.pathType()) {
         case "Exact" -> {
           if (path.equals(p)) {
@@ -139,6 +146,12 @@ public final class IngressServer {
         }
       }
     }
+    if (slashed != null) {
+      // nginx's auto redirect: a location whose path ends with "/" and that proxies answers the
+      // same path without the slash with 301, unless an exact location takes it (nginx location
+      // docs); it wins over every other prefix.
+      return new Match(slashed, slashed.path(), slashed.path());
+    }
     return best == null ? null : new Match(best, bestPrefix);
   }
 
@@ -147,8 +160,14 @@ public final class IngressServer {
    *
    * @param location the location
    * @param form the nginx location it matched, e.g. {@code = /x} or {@code /x/}
+   * @param redirectTo for a request of a location's path without its final "/", the path nginx
+   *     answers 301 to; else null
    */
-  public record Match(IngressLocation location, String form) {}
+  public record Match(IngressLocation location, String form, String redirectTo) {
+    Match(IngressLocation location, String form) {
+      this(location, form, null);
+    }
+  }
 
   /** Whether a server name matches a host: exactly, or a wildcard for exactly one more label. */
   static boolean matches(String serverName, String host) {

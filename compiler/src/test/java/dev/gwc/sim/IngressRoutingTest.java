@@ -100,6 +100,35 @@ class IngressRoutingTest {
             "GET http://a.example.com/FOO",
             "200 web:80 a.example.com/FOO"),
         row(
+            "prefix_trailingSlash_pathWithoutIt_301ToTheSlash",
+            ingress("web", T1, "", rule("a.example.com", "Prefix /foo/ foo:80", "Prefix / web:80")),
+            "GET http://a.example.com/foo?x=1",
+            "301 -> http://a.example.com/foo/?x=1"),
+        row(
+            "prefix_trailingSlash_pathWithIt_served",
+            ingress("web", T1, "", rule("a.example.com", "Prefix /foo/ foo:80", "Prefix / web:80")),
+            "GET http://a.example.com/foo/",
+            "200 foo:80 a.example.com/foo/"),
+        row(
+            "exact_trailingSlash_pathWithoutIt_301",
+            ingress("web", T1, "", rule("a.example.com", "Exact /foo/ foo:80")),
+            "GET http://a.example.com/foo",
+            "301 -> http://a.example.com/foo/"),
+        row(
+            "implementationSpecific_trailingSlash_pathWithoutIt_301",
+            ingress("web", T1, "", rule("a.example.com", "ImplementationSpecific /foo/ foo:80")),
+            "GET https://a.example.com/foo",
+            "301 -> https://a.example.com/foo/"),
+        row(
+            "prefix_trailingSlash_regexHost_noAutoRedirect",
+            ingress(
+                "web",
+                T1,
+                nginx("use-regex", "true"),
+                rule("a.example.com", "Prefix /foo/ foo:80", "Prefix / web:80")),
+            "GET http://a.example.com/foo",
+            "200 web:80 a.example.com/foo"),
+        row(
             "exact_subPath_notMatched",
             ingress("web", T1, "", rule("a.example.com", "Exact /foo foo:80")),
             "GET http://a.example.com/foo/",
