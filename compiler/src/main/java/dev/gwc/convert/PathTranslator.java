@@ -86,7 +86,23 @@ final class PathTranslator {
               + type
               + " match is case-sensitive"
               + (type.equals("RegularExpression") ? "" : " and matches whole segments"));
-    } else if (p.pathType().equals("ImplementationSpecific") && !p.path().endsWith("/")) {
+    } else if (p.path().endsWith("/")) {
+      String bare = p.path().substring(0, p.path().length() - 1);
+      notes.info(
+          m,
+          p.span(),
+          "ingress-nginx answers '"
+              + bare
+              + "' with 301 to '"
+              + p.path()
+              + "' (nginx's redirect for a location that ends with '/', unless a path '"
+              + bare
+              + "' of the host takes it); the converted "
+              + type
+              + (type.equals("Exact")
+                  ? " match does not match '" + bare + "'"
+                  : " match serves '" + bare + "' directly"));
+    } else if (p.pathType().equals("ImplementationSpecific")) {
       notes.info(
           m,
           p.span(),

@@ -2,7 +2,6 @@ package dev.gwc.serve;
 
 import dev.gwc.tls.Pem;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,8 +31,6 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -106,8 +103,8 @@ final class LocalCa {
           Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()));
       X509Certificate cert = sign(b, pair.getPrivate());
       Files.createDirectories(dir);
-      writeAtomically(keyFile, pem(new JcaPKCS8Generator(pair.getPrivate(), null)), true);
-      writeAtomically(crt, pem(cert), false);
+      writeAtomically(keyFile, Pem.text(pair.getPrivate()), true);
+      writeAtomically(crt, Pem.text(cert), false);
       return new LocalCa(crt, cert, pair.getPrivate());
     } catch (GeneralSecurityException | OperatorCreationException e) {
       throw new IOException("cannot make a local certificate authority: " + e.getMessage(), e);
@@ -177,14 +174,6 @@ final class LocalCa {
       throws GeneralSecurityException, OperatorCreationException {
     return new JcaX509CertificateConverter()
         .getCertificate(b.build(new JcaContentSignerBuilder(SIGNATURE).build(key)));
-  }
-
-  private static String pem(Object o) throws IOException {
-    StringWriter s = new StringWriter();
-    try (JcaPEMWriter w = new JcaPEMWriter(s)) {
-      w.writeObject(o);
-    }
-    return s.toString();
   }
 
   private static void writeAtomically(Path file, String text, boolean secret) throws IOException {

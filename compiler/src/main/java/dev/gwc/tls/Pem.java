@@ -3,6 +3,7 @@ package dev.gwc.tls;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -17,6 +18,9 @@ import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.util.io.pem.PemGenerationException;
 
 /** Certificates and private keys read from PEM text, as TLS Secrets hold them. */
 public final class Pem {
@@ -99,6 +103,33 @@ public final class Pem {
     } catch (GeneralSecurityException e) {
       return false;
     }
+  }
+
+  /** The certificate as PEM text. */
+  public static String text(X509Certificate certificate) {
+    return write(certificate);
+  }
+
+  /**
+   * The private key as PEM text, PKCS#8 ({@code PRIVATE KEY}), as openssl and cert-manager write
+   * it.
+   */
+  public static String text(PrivateKey key) {
+    try {
+      return write(new JcaPKCS8Generator(key, null));
+    } catch (PemGenerationException e) {
+      throw new IllegalArgumentException("the key cannot be written as PKCS#8", e);
+    }
+  }
+
+  private static String write(Object o) {
+    StringWriter s = new StringWriter();
+    try (JcaPEMWriter w = new JcaPEMWriter(s)) {
+      w.writeObject(o);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return s.toString();
   }
 
   private static byte[] bytes(String pem) {

@@ -73,6 +73,18 @@ class ConvertFeaturesTest {
     return Stream.of(
         // Paths
         row(
+                "pathType_prefixEndingInSlash_notesNginxsRedirect",
+                ingress().path("/docs/", "Prefix"),
+                "type: PathPrefix",
+                "value: /docs/")
+            .note("ingress-nginx answers '/docs' with 301 to '/docs/'"),
+        row(
+                "pathType_exactEndingInSlash_notesNginxsRedirect",
+                ingress().path("/docs/", "Exact"),
+                "type: Exact",
+                "value: /docs/")
+            .note("the converted Exact match does not match '/docs'"),
+        row(
             "pathType_exact_becomesExact",
             ingress().path("/x", "Exact"),
             "type: Exact",

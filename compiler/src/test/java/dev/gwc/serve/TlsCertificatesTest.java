@@ -8,15 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gwc.table.TlsListener;
 import dev.gwc.table.TlsSecrets;
 import dev.gwc.tls.Pem;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,13 +25,10 @@ class TlsCertificatesTest {
     return new TlsListener("infra/edge", name, 443, hostname, List.of(refs), List.of());
   }
 
-  private static String pem(Object o) throws Exception {
-    StringWriter s = new StringWriter();
-    try (JcaPEMWriter w = new JcaPEMWriter(s)) {
-      // Keys as PKCS#8 ("PRIVATE KEY"), as openssl and cert-manager write them.
-      w.writeObject(o instanceof java.security.PrivateKey k ? new JcaPKCS8Generator(k, null) : o);
-    }
-    return s.toString();
+  private static String pem(Object o) {
+    return o instanceof java.security.PrivateKey k
+        ? Pem.text(k)
+        : Pem.text((java.security.cert.X509Certificate) o);
   }
 
   @Test

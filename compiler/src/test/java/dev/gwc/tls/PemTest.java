@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gwc.testing.Gwc;
-import java.io.StringWriter;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -16,8 +15,6 @@ import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,12 +54,10 @@ class PemTest {
         .getCertificate(builder.build(new JcaContentSignerBuilder(alg).build(pair.getPrivate())));
   }
 
-  private static String pem(Object o) throws Exception {
-    StringWriter s = new StringWriter();
-    try (JcaPEMWriter w = new JcaPEMWriter(s)) {
-      w.writeObject(o instanceof java.security.PrivateKey k ? new JcaPKCS8Generator(k, null) : o);
-    }
-    return s.toString();
+  private static String pem(Object o) {
+    return o instanceof java.security.PrivateKey k
+        ? Pem.text(k)
+        : Pem.text((java.security.cert.X509Certificate) o);
   }
 
   @ParameterizedTest
