@@ -5,6 +5,7 @@ import dev.gwc.diag.Diagnostic;
 import dev.gwc.diag.Diagnostics;
 import dev.gwc.diag.ResourceRef;
 import dev.gwc.graph.GraphBuilder;
+import dev.gwc.graph.IngressRefs;
 import dev.gwc.graph.Nodes;
 import dev.gwc.graph.Nodes.GraphNode;
 import dev.gwc.graph.Nodes.RouteNode;
@@ -222,6 +223,7 @@ public final class Compiler {
         Resolver.resolve(GraphBuilder.assemble(validated, nodes, options.complete()));
     all.addAll(resolution.diagnostics());
     all.addAll(istioChecks(kept, options.complete()));
+    all.addAll(ingressChecks(kept, options.complete()));
     long graphDone = System.nanoTime();
     return new Report(
         Diagnostics.of(all),
@@ -256,6 +258,17 @@ public final class Compiler {
       }
     }
     return IstioChecks.check(istio, ports, complete);
+  }
+
+  /** The references of the input's Ingresses to its Services and Secrets ({@link IngressRefs}). */
+  private static List<Diagnostic> ingressChecks(List<Compiled> kept, boolean complete) {
+    List<Manifest> manifests = new ArrayList<>(kept.size());
+    boolean any = false;
+    for (Compiled c : kept) {
+      manifests.add(c.manifest());
+      any |= c.manifest().kind().equals("Ingress");
+    }
+    return any ? IngressRefs.check(manifests, complete) : List.of();
   }
 
   private static FileResult validateFile(
@@ -323,10 +336,14 @@ public final class Compiler {
       boolean istio =
           m.group().equals("networking.istio.io")
               || (m.group().isEmpty() && m.kind().equals("Service"));
+      // Ingresses' references are checked against the Services once the set is read: kept whole.
+      boolean ingress = m.group().equals("networking.k8s.io") && m.kind().equals("Ingress");
       Manifest kept =
           keep == Keep.ALL
               ? m
-              : route ? ((RouteNode) node).manifest() : ingressSide || istio ? m : m.slim();
+              : route
+                  ? ((RouteNode) node).manifest()
+                  : ingressSide || istio || ingress ? m : m.slim();
       boolean keepValue = keep == Keep.ALL || route;
       // An object's defaulted value is a map (every manifest is a mapping).
       Map<?, ?> value = v.value() instanceof Map<?, ?> map ? map : null;
