@@ -25,10 +25,7 @@ import java.util.Set;
 public final class IngressRefs {
   private final boolean complete;
 
-  /** A Service's ports: numbers, and names to numbers. */
-  private record Ports(Set<Long> numbers, Map<String, Long> named) {}
-
-  private final Map<String, Ports> services = new HashMap<>();
+  private final Map<String, ServicePorts> services = new HashMap<>();
   private final Set<String> secrets = new HashSet<>();
   private final List<Diagnostic> out = new ArrayList<>();
 
@@ -46,7 +43,7 @@ public final class IngressRefs {
       }
       String key = m.namespace() + "/" + m.name();
       if (m.group().isEmpty() && m.kind().equals("Service") && m.root() != null) {
-        c.services.put(key, new Ports(numbers(m.root()), ServicePorts.named(m.root())));
+        c.services.put(key, ServicePorts.of(m.root()));
       } else if (m.group().isEmpty() && m.kind().equals("Secret")) {
         c.secrets.add(key);
       } else if (m.group().equals("networking.k8s.io")
@@ -104,7 +101,7 @@ public final class IngressRefs {
       return; // a resource backend: not a Service
     }
     String key = m.namespace() + "/" + svc.string("name");
-    Ports ports = services.get(key);
+    ServicePorts ports = services.get(key);
     if (ports == null) {
       if (complete) {
         report(
@@ -138,20 +135,6 @@ public final class IngressRefs {
           path + ".service.port.name",
           "Service '" + key + "' has no port named '" + name.text() + "'");
     }
-  }
-
-  private static Set<Long> numbers(YMap service) {
-    Set<Long> out = new java.util.TreeSet<>();
-    if (service.get("spec") instanceof YMap spec && spec.get("ports") instanceof YSeq ports) {
-      for (YNode p : ports.items()) {
-        if (p instanceof YMap port
-            && port.get("port") instanceof YScalar n
-            && n.value() instanceof Long number) {
-          out.add(number);
-        }
-      }
-    }
-    return out;
   }
 
   private void report(Rule rule, Manifest m, YNode at, String path, String message) {

@@ -1,6 +1,7 @@
 package dev.gwc.table;
 
 import dev.gwc.resource.Manifest;
+import dev.gwc.resource.ServicePorts;
 import dev.gwc.yaml.YMap;
 import dev.gwc.yaml.YNode;
 import dev.gwc.yaml.YScalar;
@@ -15,9 +16,9 @@ import java.util.Map;
  * spec.tls.
  */
 final class IngressBuilder {
-  private final Map<String, Map<String, Long>> ports;
+  private final Map<String, ServicePorts> ports;
 
-  IngressBuilder(Map<String, Map<String, Long>> ports) {
+  IngressBuilder(Map<String, ServicePorts> ports) {
     this.ports = ports;
   }
 
@@ -152,8 +153,16 @@ final class IngressBuilder {
     boolean assumed = !ports.containsKey(key);
     if (port.get("number") instanceof YScalar n && n.value() instanceof Long l) {
       number = l.intValue();
+      if (!assumed && !ports.get(key).numbers().contains(l)) {
+        // No endpoints behind a port the Service does not have: nginx answers 503.
+        String problem = "Service '" + key + "' has no port " + l;
+        return new Target(
+            new BackendRef(
+                "", "Service", m.namespace(), name, number, 1, List.of(), problem, false),
+            problem);
+      }
     } else if (port.string("name") != null) {
-      Long resolved = ports.getOrDefault(key, Map.of()).get(port.string("name"));
+      Long resolved = assumed ? null : ports.get(key).named().get(port.string("name"));
       if (resolved == null && !assumed) {
         String problem = "Service '" + key + "' has no port named '" + port.string("name") + "'";
         return new Target(

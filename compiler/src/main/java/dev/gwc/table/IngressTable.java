@@ -209,12 +209,12 @@ public final class IngressTable {
 
   /** Builds the table from manifests (Ingresses, Services, IngressClasses; others are ignored). */
   public static IngressTable build(List<Manifest> manifests) {
-    Map<String, Map<String, Long>> ports = new HashMap<>();
+    Map<String, dev.gwc.resource.ServicePorts> ports = new HashMap<>();
     String defaultClass = null;
     Map<String, Manifest> byId = new LinkedHashMap<>();
     for (Manifest m : manifests) {
       if (m.kind().equals("Service") && m.group().isEmpty()) {
-        ports.put(m.namespace() + "/" + m.name(), dev.gwc.resource.ServicePorts.named(m.root()));
+        ports.put(m.namespace() + "/" + m.name(), dev.gwc.resource.ServicePorts.of(m.root()));
       } else if (m.kind().equals("IngressClass")
           && "true"
               .equals(annotations(m.root()).get("ingressclass.kubernetes.io/is-default-class"))) {

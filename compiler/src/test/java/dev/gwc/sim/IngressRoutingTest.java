@@ -393,6 +393,17 @@ class IngressRoutingTest {
             "GET http://a.example.com/",
             "503"),
         row(
+            "portNumber_missingOnService_503",
+            ingress("web", T1, "", rule("a.example.com", "Prefix / web:81"))
+                + "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: app\nspec:\n  ports:\n  - name: http\n    port: 8080\n",
+            "GET http://a.example.com/",
+            "503"),
+        row(
+            "portNumber_serviceNotInTheInput_assumed",
+            ingress("web", T1, "", rule("a.example.com", "Prefix / web:81")),
+            "GET http://a.example.com/",
+            "200 web:81 a.example.com/"),
+        row(
             "canaryHeader_always_toCanary",
             canary(nginx("canary-by-header", "x-c")),
             "GET http://a.example.com/ | x-c: always",
