@@ -11,10 +11,10 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The step that {@code compile}, {@code simulate} and {@code serve} start with: the inputs compiled
- * as one set (their Ingresses converted first when asked), and on standard error what the user must
- * know before the command's own output: what the conversion could not carry over, the objects the
- * input defines that the conversion also writes, and the findings.
+ * The step that {@code compile}, {@code simulate}, {@code serve}, {@code get} and {@code map} start
+ * with: the inputs compiled as one set (their Ingresses converted first when asked), and on
+ * standard error what the user must know before the command's own output: what the conversion could
+ * not carry over, the objects the input defines that the conversion also writes, and the findings.
  */
 final class CompileStep {
   private CompileStep() {}
@@ -42,7 +42,7 @@ final class CompileStep {
    * @throws CommandExit when an input cannot be read, or the paths hold no manifest
    */
   static Compiled run(
-      GwcCommand parent,
+      Streams parent,
       CommonOptions common,
       Options options,
       String command,
@@ -53,7 +53,7 @@ final class CompileStep {
     try {
       set =
           ConvertedInputs.compile(
-              Inputs.collect(common.paths), parent.in, options, convert, routesOnly);
+              Inputs.collect(common.paths), parent.in(), options, convert, routesOnly);
     } catch (IOException e) {
       throw CommandExit.failure(e);
     }
@@ -61,14 +61,16 @@ final class CompileStep {
         set.conversion() != null && printConversion(set.conversion(), parent);
     Report report = set.report();
     if (!report.replaced().isEmpty()) {
-      parent.err.println(
-          command
-              + ": the input already defines "
-              + String.join(", ", report.replaced())
-              + ", which the conversion of its Ingresses also writes; the input's own version is"
-              + " used");
+      parent
+          .err()
+          .println(
+              command
+                  + ": the input already defines "
+                  + String.join(", ", report.replaced())
+                  + ", which the conversion of its Ingresses also writes; the input's own version is"
+                  + " used");
     }
-    Findings.print(report, parent.err);
+    Findings.print(report, parent.err());
     String empty = common.noManifests(report);
     if (empty != null) {
       throw new UsageException(empty);
@@ -80,13 +82,13 @@ final class CompileStep {
    * What the conversion of the input's Ingresses could not carry over; whether any of it is an
    * error. Problems of the files themselves are left to the compiler's findings.
    */
-  private static boolean printConversion(Conversion c, GwcCommand parent) {
+  private static boolean printConversion(Conversion c, Streams parent) {
     List<Notification> about =
         c.notifications().stream()
             .filter(n -> n.severity() != Severity.INFO)
             .filter(n -> "Ingress".equals(n.resource().kind()) || n.annotation() != null)
             .toList();
-    NotificationText.print(c.withNotifications(about), parent.err);
+    NotificationText.print(c.withNotifications(about), parent.err());
     return about.stream().anyMatch(n -> n.severity() == Severity.ERROR);
   }
 }

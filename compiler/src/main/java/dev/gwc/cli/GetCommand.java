@@ -4,10 +4,7 @@ import dev.gwc.diag.Severity;
 import dev.gwc.output.ListViews;
 import dev.gwc.output.TextTable;
 import dev.gwc.output.Values;
-import dev.gwc.pipeline.Compiler;
 import dev.gwc.pipeline.Report;
-import dev.gwc.source.Inputs;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -90,14 +87,7 @@ final class GetCommand implements Callable<Integer>, SharedFlagHelp {
         throw new UsageException("-o " + output + ": use wide, json or yaml");
       }
       Report report =
-          Compiler.create(common.toOptions(), parent.in())
-              .compile(Inputs.collect(common.paths), parent.in());
-      Findings.print(report, parent.err());
-      String empty = common.noManifests(report);
-      if (empty != null) {
-        parent.err().println(NAME + ": " + empty);
-        return ExitCodes.USAGE;
-      }
+          CompileStep.run(parent, common, common.toOptions(), NAME, null, false).report();
       // --namespace given: only that namespace (as kubectl -n); otherwise every namespace.
       boolean only = spec.commandLine().getParseResult().hasMatchedOption("--namespace");
       ListViews.View view = ListViews.of(what, report, only ? common.namespace : null);
@@ -122,12 +112,8 @@ final class GetCommand implements Callable<Integer>, SharedFlagHelp {
       }
       parent.out().flush();
       return report.diagnostics().anyAtLeast(Severity.ERROR) ? ExitCodes.FINDINGS : ExitCodes.OK;
-    } catch (UsageException e) {
-      parent.err().println(NAME + ": " + e.getMessage());
-      return ExitCodes.USAGE;
-    } catch (IOException e) {
-      parent.err().println(NAME + ": " + e.getMessage());
-      return ExitCodes.FAILURE;
+    } catch (CommandExit e) {
+      return e.report(parent.err(), NAME);
     }
   }
 

@@ -7,11 +7,9 @@ import dev.gwc.map.MapGraph;
 import dev.gwc.map.MapLayout;
 import dev.gwc.map.SvgWriter;
 import dev.gwc.map.TextFormats;
-import dev.gwc.pipeline.Compiler;
 import dev.gwc.pipeline.Report;
 import dev.gwc.sim.Result;
 import dev.gwc.sim.Router;
-import dev.gwc.source.Inputs;
 import dev.gwc.table.DataPlanes;
 import dev.gwc.table.Request;
 import java.io.IOException;
@@ -113,14 +111,7 @@ final class MapCommand implements Callable<Integer>, SharedFlagHelp {
         }
       }
       Report report =
-          Compiler.create(common.toOptions(), parent.in())
-              .compile(Inputs.collect(common.paths), parent.in());
-      Findings.print(report, parent.err());
-      String empty = common.noManifests(report);
-      if (empty != null) {
-        parent.err().println(NAME + ": " + empty);
-        return ExitCodes.USAGE;
-      }
+          CompileStep.run(parent, common, common.toOptions(), NAME, null, false).report();
       Result result = null;
       if (req != null) {
         DataPlanes planes = DataPlanes.of(report, true, true);
@@ -136,9 +127,8 @@ final class MapCommand implements Callable<Integer>, SharedFlagHelp {
           };
       write(text);
       return report.diagnostics().anyAtLeast(Severity.ERROR) ? ExitCodes.FINDINGS : ExitCodes.OK;
-    } catch (UsageException e) {
-      parent.err().println(NAME + ": " + e.getMessage());
-      return ExitCodes.USAGE;
+    } catch (CommandExit e) {
+      return e.report(parent.err(), NAME);
     } catch (IOException e) {
       parent.err().println(NAME + ": " + e.getMessage());
       return ExitCodes.FAILURE;

@@ -14,9 +14,6 @@ import java.util.Set;
 final class CorsAnnotations {
   private static final Set<String> METHODS =
       Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH", "*");
-  private static final String DEFAULT_METHODS = IngressNginx.CORS_DEFAULT_METHODS;
-  private static final String DEFAULT_HEADERS = IngressNginx.CORS_DEFAULT_HEADERS;
-  private static final long DEFAULT_MAX_AGE = IngressNginx.CORS_DEFAULT_MAX_AGE;
 
   private CorsAnnotations() {}
 
@@ -51,7 +48,7 @@ final class CorsAnnotations {
       return null;
     }
     List<String> methods = new ArrayList<>();
-    for (String x : v.list("cors-allow-methods", DEFAULT_METHODS)) {
+    for (String x : v.list("cors-allow-methods", IngressNginx.CORS_DEFAULT_METHODS)) {
       String upper = x.toUpperCase(Locale.ROOT);
       if (METHODS.contains(upper) && !methods.contains(upper)) {
         methods.add(upper);
@@ -61,9 +58,9 @@ final class CorsAnnotations {
     return new Cors(
         origins.contains("*") ? List.of("*") : origins,
         methods.contains("*") ? List.of("*") : methods,
-        v.list("cors-allow-headers", DEFAULT_HEADERS),
+        v.list("cors-allow-headers", IngressNginx.CORS_DEFAULT_HEADERS),
         v.list("cors-expose-headers", ""),
         v.bool("cors-allow-credentials", true),
-        maxAge == null || maxAge < 1 ? DEFAULT_MAX_AGE : maxAge);
+        maxAge == null || maxAge < 1 ? IngressNginx.CORS_DEFAULT_MAX_AGE : maxAge);
   }
 }

@@ -155,9 +155,11 @@ public final class GraphBuilder {
       return new SecretNode(
           m.namespace(),
           m.name(),
-          TreeFields.str(m.root(), "type", "Opaque"),
-          secretData(m.root()),
-          TreeFields.stringMap(TreeFields.map(m.root(), "metadata"), "annotations"));
+          SecretTls.problem(
+              m.namespace() + "/" + m.name(),
+              TreeFields.str(m.root(), "type", "Opaque"),
+              secretData(m.root()),
+              TreeFields.stringMap(TreeFields.map(m.root(), "metadata"), "annotations")));
     } else if (group.isEmpty() && m.kind().equals("Namespace")) {
       Map<String, String> labels =
           new LinkedHashMap<>(TreeFields.stringMap(TreeFields.map(m.root(), "metadata"), "labels"));

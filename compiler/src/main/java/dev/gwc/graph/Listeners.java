@@ -7,12 +7,8 @@ import dev.gwc.graph.Nodes.GroupKind;
 import dev.gwc.graph.Nodes.ListenerNode;
 import dev.gwc.graph.Nodes.ListenerSetNode;
 import dev.gwc.graph.Nodes.NamespacePolicy;
-import dev.gwc.graph.Nodes.SecretNode;
 import dev.gwc.resource.Manifest;
-import dev.gwc.tls.Pem;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -248,7 +244,7 @@ final class Listeners {
         CERTIFICATE,
         graph,
         r,
-        c -> tlsProblem(graph.secrets().get(Graph.key(c.namespace(), c.name()))));
+        c -> graph.secrets().get(Graph.key(c.namespace(), c.name())).tlsProblem());
   }
 
   /**
@@ -335,63 +331,6 @@ final class Listeners {
       }
     }
     return null;
-  }
-
-  /** What keeps a Secret from serving as a TLS certificate, or null. */
-  static String tlsProblem(SecretNode s) {
-    if (!"kubernetes.io/tls".equals(s.type())) {
-      return "Secret '"
-          + s.namespace()
-          + "/"
-          + s.name()
-          + "' has type '"
-          + s.type()
-          + "', not kubernetes.io/tls";
-    }
-    if (!s.data().containsKey("tls.crt") || !s.data().containsKey("tls.key")) {
-      return "Secret '" + s.namespace() + "/" + s.name() + "' lacks tls.crt or tls.key";
-    }
-    if ("true".equals(s.annotations().get("gwc.dev/suite-generated"))) {
-      return null; // a stand-in the test suite generates; its data is a placeholder
-    }
-    String crt;
-    try {
-      crt =
-          new String(
-              Base64.getMimeDecoder().decode(s.data().get("tls.crt")), StandardCharsets.UTF_8);
-      if (!crt.contains("-----BEGIN CERTIFICATE-----")) {
-        return "Secret '" + s.namespace() + "/" + s.name() + "' tls.crt is not a PEM certificate";
-      }
-    } catch (IllegalArgumentException e) {
-      return "Secret '" + s.namespace() + "/" + s.name() + "' tls.crt is not base64";
-    }
-    return keyMismatch(s, crt);
-  }
-
-  /**
-   * What is wrong when the Secret's private key is not the key of its certificate (a controller
-   * cannot serve the pair), or null. A certificate or key that does not read as PEM is left to the
-   * checks above: manifests in Git often hold placeholders.
-   */
-  private static String keyMismatch(SecretNode s, String crt) {
-    java.security.cert.X509Certificate leaf;
-    java.security.PrivateKey key;
-    try {
-      String pem =
-          new String(
-              Base64.getMimeDecoder().decode(s.data().get("tls.key")), StandardCharsets.UTF_8);
-      leaf = Pem.certificates(crt).get(0);
-      key = Pem.privateKey(pem);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    return Pem.keyMatches(key, leaf)
-        ? null
-        : "Secret '"
-            + s.namespace()
-            + "/"
-            + s.name()
-            + "' tls.key is not the private key of the certificate in tls.crt";
   }
 
   /** Listeners that share a port and cannot be told apart; the first one written keeps the port. */

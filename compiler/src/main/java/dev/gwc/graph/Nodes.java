@@ -227,15 +227,8 @@ public final class Nodes {
    *
    * @param namespace its namespace
    * @param name its name
-   * @param type its type
-   * @param data its data keys and values (base64 as written)
-   * @param annotations its annotations
+   * @param tlsProblem what keeps it from serving as a TLS certificate, or null ({@link SecretTls});
+   *     read once, when the Secret is, however many listeners name it
    */
-  public record SecretNode(
-      String namespace,
-      String name,
-      String type,
-      Map<String, String> data,
-      Map<String, String> annotations)
-      implements GraphNode {}
+  public record SecretNode(String namespace, String name, String tlsProblem) implements GraphNode {}
 }

@@ -43,7 +43,7 @@ public final class IngressRouter {
               + " on "
               + req.port()
               + ": 404");
-      return answer(gw, null, null, 404, null, List.of(), null, null, trace);
+      return early(gw, null, null, 404, null, trace);
     }
     String wwwTarget = t.wwwRedirect(req.host());
     if (wwwTarget != null) {
@@ -69,7 +69,7 @@ public final class IngressRouter {
                   + HTTP_REDIRECT_CODE
                   + " to "
                   + location);
-      return answer(gw, listener, null, HTTP_REDIRECT_CODE, null, List.of(), null, location, trace);
+      return early(gw, listener, null, HTTP_REDIRECT_CODE, location, trace);
     }
     IngressServer server = t.server(req.host());
     trace.add(
@@ -119,12 +119,12 @@ public final class IngressRouter {
                   + "' with 301 to '"
                   + match.redirectTo()
                   + "': the location's path ends with '/' (auto redirect)");
-      return answer(gw, listener, hit, 301, null, List.of(), null, location, trace);
+      return early(gw, listener, hit, 301, location, trace);
     }
     if (o.appRoot() != null && req.path().equals("/")) {
       String location = req.scheme() + "://" + authority + o.appRoot();
       trace.add(() -> "app-root: 302 to " + location);
-      return answer(gw, listener, hit, 302, null, List.of(), null, location, trace);
+      return early(gw, listener, hit, 302, location, trace);
     }
     HeaderList response = HeaderList.EMPTY;
     String corsOrigin =
@@ -297,18 +297,16 @@ public final class IngressRouter {
     return result;
   }
 
-  private static Result answer(
+  /** An answer before the location's headers apply: a status, and where it redirects (or null). */
+  private static Result early(
       GatewayId gw,
       String listener,
       Result.RouteHit hit,
       int status,
-      BackendRef backend,
-      List<Result.Share> shares,
-      Result.Upstream upstream,
       String location,
       Trace trace) {
     return answer(
-        gw, listener, hit, status, backend, shares, upstream, location, HeaderList.EMPTY, trace);
+        gw, listener, hit, status, null, List.of(), null, location, HeaderList.EMPTY, trace);
   }
 
   private static Result answer(
