@@ -337,34 +337,15 @@ public final class IngressRouter {
 
   /**
    * The origin enable-cors answers for, or null when the request's Origin is not allowed: with
-   * cors-allow-origin "*" every request, as "*"; else an Origin that ends with one of the origins
-   * (case-insensitive, a "*" standing for one label), nginx's {@code $http_origin ~* (...)$}.
+   * cors-allow-origin "*" every request, as "*"; else an Origin that the allowed origins match.
    */
   static String corsOrigin(NginxOptions.Cors c, String origin) {
-    if (c.origins().size() == 1 && c.origins().get(0).equals("*")) {
+    if (c.allowedOrigins() == null) {
       return "*";
     }
-    if (origin == null || origin.isEmpty()) {
-      return null;
-    }
-    StringBuilder regex = new StringBuilder("(?i)(");
-    for (int i = 0; i < c.origins().size(); i++) {
-      String o = c.origins().get(i);
-      int star = o.indexOf('*');
-      String quoted =
-          star < 0
-              ? Pattern.quote(o)
-              : Pattern.quote(o.substring(0, star))
-                  + "[A-Za-z0-9\\-]+"
-                  + Pattern.quote(o.substring(star + 1));
-      regex.append(i == 0 ? "" : "|").append('(').append(quoted).append(')');
-    }
-    regex.append(")$");
-    try {
-      return Pattern.compile(regex.toString()).matcher(origin).find() ? origin : null;
-    } catch (PatternSyntaxException e) {
-      return null;
-    }
+    return origin != null && !origin.isEmpty() && c.allowedOrigins().matcher(origin).find()
+        ? origin
+        : null;
   }
 
   /** The headers enable-cors sets on every response of the location (more_set_headers). */

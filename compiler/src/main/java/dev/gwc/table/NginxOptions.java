@@ -1,5 +1,6 @@
 package dev.gwc.table;
 
+import com.google.re2j.Pattern;
 import dev.gwc.nginx.IngressNginx;
 import java.util.Map;
 
@@ -36,7 +37,9 @@ public record NginxOptions(
   /**
    * enable-cors with its cors-* annotations, ingress-nginx's defaults in place of absent ones.
    *
-   * @param origins cors-allow-origin, split at commas ("*" by default)
+   * @param allowedOrigins what an Origin must end with (nginx's {@code $http_origin ~* (...)$}: the
+   *     origins of cors-allow-origin, case-insensitive, a "*" in one standing for one label); null
+   *     for "*", the default, which allows every request
    * @param methods cors-allow-methods as written
    * @param headers cors-allow-headers as written
    * @param exposeHeaders cors-expose-headers as written ("" by default)
@@ -44,7 +47,7 @@ public record NginxOptions(
    * @param maxAge cors-max-age
    */
   public record Cors(
-      java.util.List<String> origins,
+      Pattern allowedOrigins,
       String methods,
       String headers,
       String exposeHeaders,
@@ -135,12 +138,28 @@ public record NginxOptions(
         list.add(o.strip());
       }
     }
+    Pattern allowed = null;
+    if (!list.equals(java.util.List.of("*"))) {
+      StringBuilder regex = new StringBuilder("(?i)(");
+      for (int i = 0; i < list.size(); i++) {
+        String o = list.get(i);
+        int star = o.indexOf('*');
+        String quoted =
+            star < 0
+                ? Pattern.quote(o)
+                : Pattern.quote(o.substring(0, star))
+                    + "[A-Za-z0-9\\-]+"
+                    + Pattern.quote(o.substring(star + 1));
+        regex.append(i == 0 ? "" : "|").append('(').append(quoted).append(')');
+      }
+      allowed = Pattern.compile(regex.append(")$").toString());
+    }
     String methods = r.string(IngressNginx.CORS_ALLOW_METHODS);
     String headers = r.string(IngressNginx.CORS_ALLOW_HEADERS);
     String expose = r.string(IngressNginx.CORS_EXPOSE_HEADERS);
     int maxAge = r.integer(IngressNginx.CORS_MAX_AGE, 0);
     return new Cors(
-        list,
+        allowed,
         methods == null ? IngressNginx.CORS_DEFAULT_METHODS : methods,
         headers == null ? IngressNginx.CORS_DEFAULT_HEADERS : headers,
         expose == null ? "" : expose,
