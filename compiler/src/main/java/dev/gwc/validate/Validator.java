@@ -70,7 +70,8 @@ public final class Validator {
               m.ref(),
               f.experimental(),
               catalog.releaseLabel(),
-              notices);
+              notices,
+              missingName != null);
       out.addAll(r.diagnostics());
       value = r.value();
     } else if (lookup instanceof Lookup.WrongApiVersion w) {
@@ -96,7 +97,8 @@ public final class Validator {
                     m.ref(),
                     f.experimental(),
                     catalog.releaseLabel(),
-                    notices)
+                    notices,
+                    missingName != null)
                 .diagnostics());
       }
     } else if (lookup instanceof Lookup.ExperimentalOnly e) {

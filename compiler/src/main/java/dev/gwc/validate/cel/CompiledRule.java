@@ -1,5 +1,6 @@
 package dev.gwc.validate.cel;
 
+import dev.cel.common.exceptions.CelAttributeNotFoundException;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import java.util.Map;
@@ -117,6 +118,11 @@ public record CompiledRule(
     try {
       return new Value(program.get().eval(Map.of("self", self)));
     } catch (CelEvaluationException e) {
+      if (e.getCause() instanceof CelAttributeNotFoundException missing) {
+        // The API server's wording; the library says "key 'x' is not present in map" or just "x".
+        String m = CelEngine.clean(missing.getMessage());
+        return new Failure(m.startsWith("no such key: ") ? m : "no such key: " + m);
+      }
       return new Failure(CelEngine.clean(e.getMessage()));
     } catch (RuntimeException e) {
       // Library functions signal bad arguments with unchecked exceptions.

@@ -14,16 +14,30 @@ final class CelChecks {
 
   private CelChecks() {}
 
-  static void run(
-      CelEngine cel,
-      YNode node,
-      SourceSpan anchor,
-      Object value,
-      Schema s,
-      FieldPath path,
-      ValidationContext ctx,
-      boolean subtreeHasErrors) {
-    for (CelRuleSpec spec : s.validations) {
+  /**
+   * Evaluates the rules the walk met, in the order met, unless a blocking finding keeps them from
+   * running; then it says once that they were not checked, as the API server does.
+   */
+  static void runAll(CelEngine cel, SourceSpan objectSpan, ValidationContext ctx) {
+    boolean skippedAny = false;
+    for (ValidationContext.PendingRules p : ctx.pendingRules) {
+      skippedAny |= run(cel, p, ctx);
+    }
+    if (skippedAny) {
+      ctx.report(
+          SchemaRules.CEL_NOT_EVALUATED,
+          objectSpan,
+          "some validation rules were not checked because the object was invalid; correct the"
+              + " existing errors to complete validation",
+          FieldPath.ROOT);
+    }
+  }
+
+  /** Runs one schema node's rules; returns whether a rule was held back by a blocking finding. */
+  private static boolean run(
+      CelEngine cel, ValidationContext.PendingRules p, ValidationContext ctx) {
+    boolean skipped = false;
+    for (CelRuleSpec spec : p.schema().validations) {
       CompiledRule rule = cel.compile(spec.rule());
       if (rule.compileError() != null) {
         continue; // reported once per CRD when it is loaded, not at every node
@@ -32,39 +46,49 @@ final class CelChecks {
         if (ctx.firstTime("oldSelf:" + spec.rule())) {
           ctx.report(
               SchemaRules.CEL_SKIPPED,
-              anchor,
+              p.anchor(),
               "rule '"
                   + spec.rule()
                   + "' compares with the stored object (oldSelf) and only runs on"
                   + " update; skipped here and wherever else it applies",
-              path);
+              p.path());
         }
         continue;
       }
-      if (subtreeHasErrors) {
+      if (ctx.celBlocked) {
+        skipped = true;
         continue;
       }
-      CompiledRule.Outcome outcome = rule.evaluate(value);
+      CompiledRule.Outcome outcome = rule.evaluate(p.value());
       if (outcome instanceof CompiledRule.Value v && Boolean.TRUE.equals(v.value())) {
         continue;
       }
-      FieldPath at = path;
-      SourceSpan span = anchor;
+      FieldPath at = p.path();
+      SourceSpan span = p.anchor();
       if (spec.fieldPath() != null) {
-        Located loc = locate(node, path, spec.fieldPath());
+        Located loc = locate(p.node(), p.path(), spec.fieldPath());
         at = loc.path;
         span = loc.span;
       }
       String message;
       if (outcome instanceof CompiledRule.Failure f) {
-        message = "rule '" + spec.rule() + "' could not be evaluated: " + f.message();
+        // The API server's words, so that the message can be searched for.
+        message = f.message() + " evaluating rule: " + ruleErrorString(spec);
       } else if (!(((CompiledRule.Value) outcome).value() instanceof Boolean)) {
         message = "rule '" + spec.rule() + "' did not evaluate to a boolean";
       } else {
-        message = message(cel, spec, value);
+        message = message(cel, spec, p.value());
       }
       ctx.report(SchemaRules.CEL, span, message, at);
     }
+    return skipped;
+  }
+
+  /** How the API server names a rule in an error: its message, else its expression. */
+  private static String ruleErrorString(CelRuleSpec spec) {
+    return spec.message() != null && !spec.message().isBlank()
+        ? spec.message().strip()
+        : spec.rule().strip();
   }
 
   private static String message(CelEngine cel, CelRuleSpec spec, Object value) {
@@ -79,7 +103,7 @@ final class CelChecks {
     if (spec.message() != null && !spec.message().isBlank()) {
       return spec.message();
     }
-    return "failed rule: " + spec.rule();
+    return "failed rule: " + spec.rule().strip();
   }
 
   private record Located(FieldPath path, SourceSpan span) {}

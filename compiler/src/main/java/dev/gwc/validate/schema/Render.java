@@ -19,6 +19,18 @@ final class Render {
     return String.valueOf(v);
   }
 
+  /**
+   * A value as the API server quotes it in field errors: strings in double quotes with {@code "}
+   * and {@code \\} escaped, other values as they are.
+   */
+  static String quoted(Object v) {
+    if (v instanceof String s) {
+      String shown = s.length() > MAX ? s.substring(0, MAX) + "…" : s;
+      return '"' + shown.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + '"';
+    }
+    return value(v);
+  }
+
   static String keyTuple(List<String> keys, List<?> values) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < keys.size(); i++) {

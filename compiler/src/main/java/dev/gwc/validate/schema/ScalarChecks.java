@@ -15,7 +15,7 @@ final class ScalarChecks {
       Schema exp =
           ctx.experimentalRoot == null ? null : Channels.find(ctx.experimentalRoot.get(), path);
       if (exp != null && exp.enumValues != null && inEnum(v, exp.enumValues)) {
-        ctx.report(
+        ctx.reportBlocking(
             SchemaRules.EXPERIMENTAL_ONLY,
             node.span(),
             "value "
@@ -25,7 +25,7 @@ final class ScalarChecks {
                 + "; validate with --channel experimental if the cluster runs the experimental CRDs",
             path);
       } else {
-        ctx.report(SchemaRules.SCHEMA, node.span(), enumMessage(node, s), path);
+        ctx.reportBlocking(SchemaRules.SCHEMA, node.span(), enumMessage(node, s), path);
       }
     }
     if (v instanceof String str) {
@@ -49,16 +49,20 @@ final class ScalarChecks {
 
   private static String enumMessage(YScalar node, Schema s) {
     Object v = node.value();
-    StringBuilder sb = new StringBuilder("unsupported value ").append(Render.value(v));
+    StringBuilder sb =
+        new StringBuilder("Unsupported value: ")
+            .append(Render.quoted(v))
+            .append(": supported values: ");
     List<String> names = new ArrayList<>();
-    for (Object e : s.enumValues) {
+    for (int i = 0; i < s.enumValues.size(); i++) {
+      Object e = s.enumValues.get(i);
       names.add(String.valueOf(e));
+      sb.append(i == 0 ? "" : ", ").append(Render.quoted(e));
     }
     String suggestion = v instanceof String str ? Suggest.closest(str, names) : null;
     if (suggestion != null) {
       sb.append(" (did you mean '").append(suggestion).append("'?)");
     }
-    sb.append("; must be one of ").append(Render.list(s.enumValues));
     appendCommentHint(sb, node);
     return sb.toString();
   }
@@ -81,27 +85,38 @@ final class ScalarChecks {
       ctx.report(
           SchemaRules.SCHEMA,
           node.span(),
-          len == 0
-              ? "must not be empty"
-              : "must be at least " + s.minLength + " characters, is " + len,
+          "Invalid value: "
+              + Render.quoted(str)
+              + ": should be at least "
+              + s.minLength
+              + " chars long"
+              + (len == 0 ? " (it is empty)" : ""),
           path);
     }
     if (s.maxLength != null && len > s.maxLength) {
-      ctx.report(
+      ctx.reportBlocking(
           SchemaRules.SCHEMA,
           node.span(),
-          "must be at most " + s.maxLength + " characters, is " + len,
+          "Too long: may not be more than "
+              + s.maxLength
+              + (s.maxLength == 1 ? " byte" : " bytes")
+              + " (it has "
+              + len
+              + " characters)",
           path);
     }
     Regex p = s.compiledPattern();
     if (p != null && !p.find(str)) {
-      StringBuilder sb = new StringBuilder();
+      StringBuilder sb = new StringBuilder("Invalid value: ").append(Render.quoted(str));
       String hint = PatternHints.describe(s.pattern);
-      sb.append(Render.value(str));
-      if (hint != null) {
-        sb.append(" is not ").append(hint);
+      if (hint != null && path.render().startsWith("metadata.")) {
+        // The API server checks metadata itself and words it without the pattern.
+        sb.append(": must be ").append(hint);
       } else {
-        sb.append(" does not match the pattern '").append(s.pattern).append("'");
+        sb.append(": should match '").append(s.pattern).append("'");
+        if (hint != null) {
+          sb.append(" (expected ").append(hint).append(')');
+        }
       }
       appendCommentHint(sb, node);
       ctx.report(SchemaRules.SCHEMA, node.span(), sb.toString(), path);
@@ -121,29 +136,35 @@ final class ScalarChecks {
       ctx.report(
           SchemaRules.SCHEMA,
           node.span(),
-          "must be "
-              + (s.exclusiveMinimum ? "greater than " : "at least ")
-              + bound(s.minimum)
-              + ", got "
-              + Render.value(num),
+          "Invalid value: "
+              + Render.value(num)
+              + ": should be greater than "
+              + (s.exclusiveMinimum ? "" : "or equal to ")
+              + bound(s.minimum),
           path);
     }
     if (s.maximum != null && (s.exclusiveMaximum ? d >= s.maximum : d > s.maximum)) {
       ctx.report(
           SchemaRules.SCHEMA,
           node.span(),
-          "must be "
-              + (s.exclusiveMaximum ? "less than " : "at most ")
-              + bound(s.maximum)
-              + ", got "
-              + Render.value(num),
+          "Invalid value: "
+              + Render.value(num)
+              + ": should be less than "
+              + (s.exclusiveMaximum ? "" : "or equal to ")
+              + bound(s.maximum),
           path);
     }
     if (s.multipleOf != null
         && s.multipleOf != 0
         && Math.abs(Math.IEEEremainder(d, s.multipleOf)) > 1e-9) {
       ctx.report(
-          SchemaRules.SCHEMA, node.span(), "must be a multiple of " + bound(s.multipleOf), path);
+          SchemaRules.SCHEMA,
+          node.span(),
+          "Invalid value: "
+              + Render.value(num)
+              + ": should be a multiple of "
+              + bound(s.multipleOf),
+          path);
     }
     if ("int32".equals(s.format)
         && num instanceof Long l

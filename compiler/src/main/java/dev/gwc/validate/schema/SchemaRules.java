@@ -50,6 +50,13 @@ public final class SchemaRules {
           "a transition rule (one that compares with oldSelf) cannot run on a manifest in Git",
           "Kubernetes CRD transition rules");
 
+  public static final Rule CEL_NOT_EVALUATED =
+      new Rule(
+          "cel-not-evaluated",
+          Severity.INFO,
+          "the CEL rules of an object were not evaluated because its schema errors block them",
+          "Kubernetes CRD validation: rules do not run on an object with blocking schema errors");
+
   public static final Rule CRD_INVALID =
       new Rule(
           "crd-invalid",
@@ -60,6 +67,13 @@ public final class SchemaRules {
   /** Every rule of this stage. */
   public static List<Rule> all() {
     return List.of(
-        SCHEMA, UNKNOWN_FIELD, EXPERIMENTAL_ONLY, DUPLICATE_ENTRY, CEL, CEL_SKIPPED, CRD_INVALID);
+        SCHEMA,
+        UNKNOWN_FIELD,
+        EXPERIMENTAL_ONLY,
+        DUPLICATE_ENTRY,
+        CEL,
+        CEL_SKIPPED,
+        CEL_NOT_EVALUATED,
+        CRD_INVALID);
   }
 }

@@ -21,15 +21,15 @@ import java.util.function.Supplier;
 
 /**
  * The schema and CEL layers: walks a manifest against its structural schema the way the API server
- * does, and evaluates the CEL rules on the way back up.
+ * does, and evaluates the CEL rules once the walk is done.
  *
  * <p>It consumes the positioned tree of one resource and the schema of its kind and version. It
  * reports type, enum, pattern, bound, format and required-field violations, unknown fields (with a
  * suggestion, or the note that the field is experimental-only), duplicate list-map keys, and failed
  * CEL rules, each on the node it concerns. As the API server does, null values of non-nullable
  * fields are dropped, defaults are applied and unknown fields pruned before a CEL rule sees {@code
- * self}; rules above a subtree with structural errors are not evaluated, since they would only fail
- * for the same reason.
+ * self}; no rule runs once the object has a finding the API server treats as blocking (see {@link
+ * ValidationContext#celBlocked}).
  */
 public final class SchemaValidator {
   /** Marks a field dropped from the value (null on a non-nullable field). */
@@ -59,6 +59,8 @@ public final class SchemaValidator {
    *     null when already validating against the experimental channel
    * @param release a label such as {@code Gateway API 1.6.1} for messages
    * @param noticesGiven keys of once-per-run notices, shared across resources
+   * @param metadataBlocksRules whether the object's metadata already has a finding that keeps CEL
+   *     rules from running (a missing name)
    */
   /**
    * What the schema and CEL layers produced for one resource.
@@ -75,13 +77,16 @@ public final class SchemaValidator {
       ResourceRef resource,
       Supplier<Schema> experimentalRoot,
       String release,
-      Set<String> noticesGiven) {
+      Set<String> noticesGiven,
+      boolean metadataBlocksRules) {
     ValidationContext ctx =
         new ValidationContext(resource, experimentalRoot, release, noticesGiven);
+    ctx.celBlocked = metadataBlocksRules;
     Object value = walk(root, schema, FieldPath.ROOT, ctx, null);
     if (root.get("metadata") instanceof YMap metadata) {
       QualifiedNames.check(metadata, FieldPath.ROOT.child("metadata"), ctx);
     }
+    CelChecks.runAll(cel, root.span(), ctx);
     return new Result(ctx.diagnostics, value);
   }
 
@@ -101,11 +106,9 @@ public final class SchemaValidator {
       }
     }
     if (!TypeCheck.fits(node, s)) {
-      ctx.report(SchemaRules.SCHEMA, node.span(), TypeCheck.mismatch(node, s), path);
-      ctx.typeErrors++;
+      ctx.reportBlocking(SchemaRules.SCHEMA, node.span(), TypeCheck.mismatch(node, s), path);
       return CrdReader.celValue(Plain.of(node));
     }
-    int typeErrorsBefore = ctx.typeErrors;
     Object value;
     if (node instanceof YMap m) {
       value = object(m, s, path, ctx, key == null ? m.span() : key.span());
@@ -120,7 +123,7 @@ public final class SchemaValidator {
     if (!s.validations.isEmpty()) {
       // A rule about a whole object or list reads best at the key that holds it.
       SourceSpan at = key != null && !(node instanceof YScalar) ? key.span() : node.span();
-      CelChecks.run(cel, node, at, value, s, path, ctx, ctx.typeErrors > typeErrorsBefore);
+      ctx.pendingRules.add(new ValidationContext.PendingRules(node, at, value, s, path));
     }
     return value;
   }
@@ -169,21 +172,29 @@ public final class SchemaValidator {
     }
     for (String r : s.required) {
       if (!out.containsKey(r)) {
-        ctx.report(SchemaRules.SCHEMA, owner, "missing required field '" + r + "'", path.child(r));
+        ctx.reportBlocking(
+            SchemaRules.SCHEMA,
+            owner,
+            "Required value: missing required field '" + r + "'",
+            path.child(r));
       }
     }
     if (s.minProperties != null && out.size() < s.minProperties) {
       ctx.report(
           SchemaRules.SCHEMA,
           owner,
-          "must have at least " + s.minProperties + " fields, has " + out.size(),
+          "Invalid value: "
+              + out.size()
+              + ": should have at least "
+              + s.minProperties
+              + " properties",
           path);
     }
     if (s.maxProperties != null && out.size() > s.maxProperties) {
-      ctx.report(
+      ctx.reportBlocking(
           SchemaRules.SCHEMA,
           owner,
-          "must have at most " + s.maxProperties + " fields, has " + out.size(),
+          "Too many: " + out.size() + ": must have at most " + s.maxProperties + " items",
           path);
     }
     escapeProperties(out, s);
@@ -221,14 +232,14 @@ public final class SchemaValidator {
       ctx.report(
           SchemaRules.SCHEMA,
           seq.span(),
-          "must have at least " + s.minItems + plural(s.minItems, " item") + ", has " + n,
+          "Invalid value: " + n + ": should have at least " + s.minItems + " items",
           path);
     }
     if (s.maxItems != null && n > s.maxItems) {
-      ctx.report(
+      ctx.reportBlocking(
           SchemaRules.SCHEMA,
           seq.span(),
-          "must have at most " + s.maxItems + plural(s.maxItems, " item") + ", has " + n,
+          "Too many: " + n + ": must have at most " + s.maxItems + " items",
           path);
     }
     if ("map".equals(s.listType) && !s.listMapKeys.isEmpty()) {
@@ -273,10 +284,6 @@ public final class SchemaValidator {
             path.index(i));
       }
     }
-  }
-
-  static String plural(long n, String word) {
-    return n == 1 ? word : word + "s";
   }
 
   /** Whether a plain scalar's text reads as a boolean only under YAML 1.1. */

@@ -29,7 +29,8 @@ final class TypeCheck {
   }
 
   static String mismatch(YNode node, Schema s) {
-    String expected = s.intOrString ? "an integer or a string" : article(s.type);
+    // "must be of type T" is how the API server words it, so that it can be searched for.
+    String expected = s.intOrString ? "an integer or a string" : "of type " + s.type;
     String got = node.typeName();
     StringBuilder sb = new StringBuilder("must be ").append(expected).append(", got ").append(got);
     if (node instanceof YScalar sc && !sc.isNull()) {
@@ -49,14 +50,5 @@ final class TypeCheck {
       sb.append(" (an empty value is null; remove the key or give it a value)");
     }
     return sb.toString();
-  }
-
-  private static String article(String type) {
-    return switch (type) {
-      case "object" -> "an object";
-      case "array" -> "a list";
-      case "integer" -> "an integer";
-      default -> "a " + type;
-    };
   }
 }
