@@ -380,6 +380,15 @@ public final class GraphBuilder {
         }
       }
     }
+    Map<Integer, Nodes.RuleProblem> invalidRules = new java.util.TreeMap<>();
+    if (grpc || m.kind().equals("HTTPRoute")) {
+      for (int i = 0; i < rules.size(); i++) {
+        Nodes.RuleProblem p = HeaderFilters.check(rules.get(i), "spec.rules[" + i + "]");
+        if (p != null) {
+          invalidRules.put(i, p);
+        }
+      }
+    }
     return new RouteNode(
         kept,
         m.kind(),
@@ -388,7 +397,9 @@ public final class GraphBuilder {
         TreeFields.strings(spec, "hostnames"),
         parents,
         backends,
-        List.copyOf(matches));
+        List.copyOf(matches),
+        rules.size(),
+        java.util.Collections.unmodifiableMap(invalidRules));
   }
 
   /** RequestMirror filters' backendRefs, which need the same resolution as backendRefs. */

@@ -89,6 +89,12 @@ public final class GraphRules {
           Severity.WARNING,
           "a Gateway address of a type other than IPAddress or Hostname; the Gateway is not accepted (reason UnsupportedAddress)",
           "Gateway API GatewaySpecAddress; GatewayReasonUnsupportedAddress");
+  public static final Rule UNSUPPORTED_VALUE =
+      new Rule(
+          "unsupported-value",
+          Severity.ERROR,
+          "a route rule whose header modifier filter the schema lets through but no implementation may carry out; the rule is dropped (PartiallyInvalid) or, when no rule is valid, the route is not accepted (UnsupportedValue)",
+          "Gateway API HTTPHeaderFilter; RouteConditionPartiallyInvalid; RouteReasonUnsupportedValue");
   public static final Rule UNSUPPORTED_PROTOCOL =
       new Rule(
           "unsupported-protocol",
@@ -173,6 +179,7 @@ public final class GraphRules {
         INVALID_ROUTE_KINDS,
         INVALID_PARAMETERS,
         UNSUPPORTED_ADDRESS,
+        UNSUPPORTED_VALUE,
         UNSUPPORTED_PROTOCOL,
         LISTENER_CONFLICT,
         OVERLAPPING_TLS_CONFIG,

@@ -162,6 +162,9 @@ public final class Nodes {
    * @param parentRefs spec.parentRefs
    * @param backendRefs every backendRef of every rule (and of request mirrors)
    * @param matches every match of every rule in canonical form (HTTPRoute), for overlap checks
+   * @param ruleCount how many rules it has
+   * @param invalidRules the rules an implementation must drop, by index, with the first problem of
+   *     each (a header modifier filter the schema lets through but no request can carry out)
    */
   public record RouteNode(
       Manifest manifest,
@@ -171,8 +174,24 @@ public final class Nodes {
       List<String> hostnames,
       List<ObjectRef> parentRefs,
       List<ObjectRef> backendRefs,
-      List<MatchKey> matches)
-      implements GraphNode {}
+      List<MatchKey> matches,
+      int ruleCount,
+      Map<Integer, RuleProblem> invalidRules)
+      implements GraphNode {
+    /** Whether every rule is invalid, so that no parent accepts the route. */
+    public boolean everyRuleInvalid() {
+      return ruleCount > 0 && invalidRules.size() == ruleCount;
+    }
+  }
+
+  /**
+   * Why a route rule is invalid.
+   *
+   * @param message what is wrong, in a sentence fragment
+   * @param node where (a childless anchor)
+   * @param path the field path of the offending value
+   */
+  public record RuleProblem(String message, dev.gwc.yaml.YNode node, String path) {}
 
   /**
    * One match of one rule, in canonical form.

@@ -122,11 +122,21 @@ public record Resolution(
    * @param listeners the listeners the route attached to (empty when not accepted)
    * @param accepted the Accepted condition
    * @param resolvedRefs the ResolvedRefs condition
+   * @param partiallyInvalid PartiallyInvalid=True when the route was accepted with some of its
+   *     rules dropped, else null (the condition is only ever written as True)
    */
   public record ParentResult(
       ObjectRef ref,
       GatewayNode gateway,
       List<ListenerNode> listeners,
       Condition accepted,
-      Condition resolvedRefs) {}
+      Condition resolvedRefs,
+      Condition partiallyInvalid) {
+    /** The conditions a controller writes for this parent, in order. */
+    public List<Condition> conditions() {
+      return partiallyInvalid == null
+          ? List.of(accepted, resolvedRefs)
+          : List.of(accepted, resolvedRefs, partiallyInvalid);
+    }
+  }
 }

@@ -96,6 +96,7 @@ public final class Resolver {
       List<Resolution.ParentResult> parents = new ArrayList<>();
       Map<String, Condition> failedBackends = new java.util.LinkedHashMap<>();
       Condition refs = BackendRefs.resolve(r, graph, this::report, failedBackends);
+      reportInvalidRules(r);
       List<Pending> pending = new ArrayList<>();
       for (ObjectRef p : r.parentRefs()) {
         Resolution.ParentResult pr = attach(r, p, refs, pending);
@@ -380,6 +381,30 @@ public final class Resolver {
                     && o.indexOf('/', prefix.length()) == o.length() - suffix.length());
   }
 
+  /**
+   * One finding per invalid rule: an error, since the rule serves no traffic (and when every rule
+   * is invalid, the route attaches nowhere).
+   */
+  private void reportInvalidRules(RouteNode r) {
+    r.invalidRules()
+        .forEach(
+            (i, problem) ->
+                report(
+                    GraphRules.UNSUPPORTED_VALUE,
+                    Severity.ERROR,
+                    r.manifest(),
+                    problem.node(),
+                    problem.path(),
+                    problem.message()
+                        + (r.everyRuleInvalid()
+                            ? "; no rule of the route is valid, so it is not accepted"
+                                + " (Accepted=False, UnsupportedValue)"
+                            : "; rule "
+                                + i
+                                + " is dropped and the route keeps its other rules"
+                                + " (PartiallyInvalid=True, UnsupportedValue)")));
+  }
+
   /** An attachment failure, reported once every parent of the route is known. */
   private record Pending(Rule rule, ObjectRef ref, String message, boolean assumption) {}
 
@@ -433,7 +458,7 @@ public final class Resolver {
       String msg = p.kind() + " '" + p.display() + "' has " + what;
       pending.add(new Pending(GraphRules.NO_MATCHING_PARENT, p, msg, false));
       return new Resolution.ParentResult(
-          p, g, List.of(), Condition.no("Accepted", "NoMatchingParent", msg), refs);
+          p, g, List.of(), Condition.no("Accepted", "NoMatchingParent", msg), refs, null);
     }
     List<ListenerNode> allowed = new ArrayList<>();
     String why = null;
@@ -473,7 +498,7 @@ public final class Resolver {
       }
       pending.add(new Pending(GraphRules.NOT_ALLOWED_BY_LISTENERS, p, why, unknownLabels));
       return new Resolution.ParentResult(
-          p, g, List.of(), Condition.no("Accepted", "NotAllowedByListeners", why), refs);
+          p, g, List.of(), Condition.no("Accepted", "NotAllowedByListeners", why), refs, null);
     }
     List<ListenerNode> matching = new ArrayList<>();
     for (ListenerNode l : allowed) {
@@ -491,13 +516,62 @@ public final class Resolver {
                   : "s of " + p.kind() + " '" + p.display() + "'");
       pending.add(new Pending(GraphRules.NO_MATCHING_LISTENER_HOSTNAME, p, msg, false));
       return new Resolution.ParentResult(
-          p, g, List.of(), Condition.no("Accepted", "NoMatchingListenerHostname", msg), refs);
+          p, g, List.of(), Condition.no("Accepted", "NoMatchingListenerHostname", msg), refs, null);
+    }
+    if (r.everyRuleInvalid()) {
+      // Not a Pending finding: the rules' problems are reported once, not per parent.
+      return new Resolution.ParentResult(
+          p,
+          g,
+          List.of(),
+          Condition.no("Accepted", "UnsupportedValue", invalidRulesMessage(r, "every rule")),
+          refs,
+          null);
     }
     for (ListenerNode l : matching) {
       attached.merge(l, 1, Integer::sum);
     }
+    Condition partiallyInvalid =
+        r.invalidRules().isEmpty()
+            ? null
+            : Condition.yes(
+                "PartiallyInvalid",
+                "UnsupportedValue",
+                "Dropped Rule"
+                    + (r.invalidRules().size() == 1 ? " " : "s ")
+                    + ruleList(r)
+                    + ": "
+                    + invalidRulesMessage(r, null));
     return new Resolution.ParentResult(
-        p, g, List.copyOf(matching), Condition.yes("Accepted", "Accepted", "accepted"), refs);
+        p,
+        g,
+        List.copyOf(matching),
+        Condition.yes("Accepted", "Accepted", "accepted"),
+        refs,
+        partiallyInvalid);
+  }
+
+  private static String ruleList(RouteNode r) {
+    StringBuilder sb = new StringBuilder();
+    for (Integer i : r.invalidRules().keySet()) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(i);
+    }
+    return sb.toString();
+  }
+
+  /** The rules' problems in one line ("every rule is invalid: rule 0: ..."). */
+  private static String invalidRulesMessage(RouteNode r, String lead) {
+    if (lead == null && r.invalidRules().size() == 1) {
+      return r.invalidRules().values().iterator().next().message();
+    }
+    StringBuilder sb = new StringBuilder(lead == null ? "" : lead + " is invalid: ");
+    String separator = "";
+    for (var e : r.invalidRules().entrySet()) {
+      sb.append(separator).append("rule ").append(e.getKey()).append(": ");
+      sb.append(e.getValue().message());
+      separator = "; ";
+    }
+    return sb.toString();
   }
 
   private static <T> List<T> sorted(Map<String, T> map) {

@@ -277,7 +277,16 @@ public final class DescribeRenderer implements Renderer {
     }
     for (int i = 0; i < seq.items().size(); i++) {
       YNode rule = seq.items().get(i);
-      out.println(indent + "    rule " + i + ": " + matches(rule) + " -> " + backends(rule));
+      var dropped = rr.node().invalidRules().get(i);
+      out.println(
+          indent
+              + "    rule "
+              + i
+              + ": "
+              + matches(rule)
+              + " -> "
+              + backends(rule)
+              + (dropped == null ? "" : "  (dropped: " + dropped.message() + ")"));
     }
   }
 

@@ -83,7 +83,7 @@ public final class StatusWriter {
         Map<String, Object> ps = new LinkedHashMap<>();
         ps.put("parentRef", parentRef(p.ref()));
         ps.put("controllerName", controller(controllers, p.gateway()));
-        ps.put("conditions", conditions(List.of(p.accepted(), p.resolvedRefs()), m));
+        ps.put("conditions", conditions(p.conditions(), m));
         parents.add(ps);
       }
       Map<String, Object> status = new LinkedHashMap<>();

@@ -17,8 +17,19 @@ final class RouteReader {
     this.services = services;
   }
 
+  /**
+   * Reads one route.
+   *
+   * @param invalid why each backendRef that does not resolve fails, by field path
+   * @param droppedRules why each rule a controller drops is invalid, by rule index
+   */
   ParsedRoute read(
-      String kind, String namespace, String name, Object value, Map<String, String> invalid) {
+      String kind,
+      String namespace,
+      String name,
+      Object value,
+      Map<String, String> invalid,
+      Map<Integer, String> droppedRules) {
     Map<?, ?> meta = PlainFields.map(value, "metadata");
     RouteId id = new RouteId(kind, namespace, name, PlainFields.str(meta, "creationTimestamp"));
     Map<?, ?> spec = PlainFields.map(value, "spec");
@@ -46,7 +57,9 @@ final class RouteReader {
       List<HttpMatch> hm = new ArrayList<>();
       List<GrpcMatch> gm = new ArrayList<>();
       try {
-        if (kind.equals("HTTPRoute")) {
+        if (droppedRules.containsKey(r)) {
+          throw new IllegalArgumentException(droppedRules.get(r) + " (the rule is dropped)");
+        } else if (kind.equals("HTTPRoute")) {
           hm = httpMatches(rv);
         } else if (kind.equals("GRPCRoute")) {
           gm = grpcMatches(rv);

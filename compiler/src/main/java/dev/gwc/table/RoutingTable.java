@@ -116,9 +116,16 @@ public final class RoutingTable {
           if (value != null) {
             Map<String, String> invalid = new HashMap<>();
             rr.invalidBackends().forEach((path, c) -> invalid.put(path, describe(c)));
+            Map<Integer, String> dropped = new HashMap<>();
+            rr.node().invalidRules().forEach((rule, p) -> dropped.put(rule, p.message()));
             parsed[i] =
                 reader.read(
-                    rr.node().kind(), rr.node().namespace(), rr.node().name(), value, invalid);
+                    rr.node().kind(),
+                    rr.node().namespace(),
+                    rr.node().name(),
+                    value,
+                    invalid,
+                    dropped);
           }
         });
     List<String> notes = new ArrayList<>();
