@@ -209,7 +209,14 @@ public final class GraphBuilder {
         caDefault,
         Map.copyOf(perPort),
         namespacePolicy(
-            TreeFields.map(TreeFields.map(spec, "allowedListeners"), "namespaces"), "None"));
+            TreeFields.map(TreeFields.map(spec, "allowedListeners"), "namespaces"), "None"),
+        ref(
+            TreeFields.map(
+                TreeFields.map(TreeFields.map(spec, "tls"), "backend"), "clientCertificateRef"),
+            "",
+            "Secret",
+            m.namespace(),
+            "spec.tls.backend.clientCertificateRef"));
   }
 
   /** The listeners of a Gateway or ListenerSet spec. */

@@ -71,6 +71,12 @@ public final class GraphRules {
           Severity.ERROR,
           "a frontend TLS validation caCertificateRef that is missing or not a ConfigMap (reasons InvalidCACertificateRef, InvalidCACertificateKind)",
           "Gateway API FrontendTLSValidation caCertificateRefs; ListenerReasonNoValidCACertificate");
+  public static final Rule INVALID_CLIENT_CERTIFICATE_REF =
+      new Rule(
+          "invalid-client-certificate-ref",
+          Severity.ERROR,
+          "a Gateway's backend client certificate (spec.tls.backend.clientCertificateRef) is not a usable TLS Secret (reason InvalidClientCertificateRef)",
+          "Gateway API GatewayBackendTLS; GatewayReasonInvalidClientCertificateRef");
   public static final Rule INVALID_ROUTE_KINDS =
       new Rule(
           "invalid-route-kinds",
@@ -176,6 +182,7 @@ public final class GraphRules {
         INVALID_KIND,
         INVALID_CERTIFICATE_REF,
         INVALID_CA_CERTIFICATE_REF,
+        INVALID_CLIENT_CERTIFICATE_REF,
         INVALID_ROUTE_KINDS,
         INVALID_PARAMETERS,
         UNSUPPORTED_ADDRESS,

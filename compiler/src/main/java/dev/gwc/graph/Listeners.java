@@ -231,6 +231,52 @@ final class Listeners {
           GraphRules.INVALID_CA_CERTIFICATE_REF,
           "a valid CA certificate");
 
+  private static final RefKind CLIENT_CERTIFICATE =
+      new RefKind(
+          "clientCertificateRef",
+          Set.of("Secret"),
+          "InvalidClientCertificateRef",
+          "InvalidClientCertificateRef",
+          GraphRules.INVALID_CLIENT_CERTIFICATE_REF,
+          "a client certificate and its key");
+
+  /**
+   * The Gateway's own ResolvedRefs condition when it has a backend client certificate ({@code
+   * spec.tls.backend.clientCertificateRef}), else null: False with InvalidClientCertificateRef or
+   * RefNotPermitted when the reference does not resolve, False with ListenersNotResolved when a
+   * listener's references do not, else True. It does not change Accepted or Programmed.
+   */
+  static Condition gatewayResolvedRefs(
+      GatewayNode g, Map<ListenerNode, State> states, Graph graph, Resolver.Reporter r) {
+    ObjectRef ref = g.clientCertificateRef();
+    if (ref == null) {
+      return null;
+    }
+    Condition client =
+        resolveRefs(
+            Owner.of(g),
+            "Gateway backend TLS",
+            List.of(ref),
+            CLIENT_CERTIFICATE,
+            graph,
+            r,
+            c -> graph.secrets().get(Graph.key(c.namespace(), c.name())).tlsProblem());
+    if (client != null) {
+      return client;
+    }
+    for (ListenerNode l : g.listeners()) {
+      for (Condition c : states.get(l).conditions()) {
+        if (c.type().equals("ResolvedRefs") && !c.isTrue()) {
+          return Condition.no(
+              "ResolvedRefs",
+              "ListenersNotResolved",
+              "listener '" + l.name() + "' has references that do not resolve");
+        }
+      }
+    }
+    return Condition.yes("ResolvedRefs", "ResolvedRefs", "all references resolved");
+  }
+
   /** ResolvedRefs=False for the first certificateRef that does not resolve, or null. */
   private static Condition certificates(Owner g, ListenerNode l, Graph graph, Resolver.Reporter r) {
     if (!("HTTPS".equals(l.protocol())
@@ -239,7 +285,7 @@ final class Listeners {
     }
     return resolveRefs(
         g,
-        l,
+        "listener '" + l.name() + "'",
         l.certificateRefs(),
         CERTIFICATE,
         graph,
@@ -258,7 +304,9 @@ final class Listeners {
     }
     List<ObjectRef> refs =
         g.caPerPort().containsKey(l.port()) ? g.caPerPort().get(l.port()) : g.caDefault();
-    return refs == null ? null : resolveRefs(g, l, refs, CA_CERTIFICATE, graph, r, c -> null);
+    return refs == null
+        ? null
+        : resolveRefs(g, "listener '" + l.name() + "'", refs, CA_CERTIFICATE, graph, r, c -> null);
   }
 
   /**
@@ -267,7 +315,7 @@ final class Listeners {
    */
   static Condition resolveRefs(
       Owner g,
-      ListenerNode l,
+      String where,
       List<ObjectRef> refs,
       RefKind k,
       Graph graph,
@@ -326,7 +374,7 @@ final class Listeners {
             g.manifest(),
             c.node(),
             c.path(),
-            problem + " (listener '" + l.name() + "')");
+            problem + " (" + where + ")");
         return Condition.no("ResolvedRefs", reason, problem);
       }
     }

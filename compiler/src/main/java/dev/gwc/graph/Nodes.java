@@ -74,6 +74,7 @@ public final class Nodes {
    * @param caPerPort spec.tls.frontend.perPort: port to its caCertificateRefs
    * @param allowedListeners spec.allowedListeners.namespaces: which ListenerSets may attach (from
    *     defaults to None)
+   * @param clientCertificateRef spec.tls.backend.clientCertificateRef, or null
    */
   public record GatewayNode(
       Manifest manifest,
@@ -84,7 +85,8 @@ public final class Nodes {
       ObjectRef parametersRef,
       List<ObjectRef> caDefault,
       Map<Integer, List<ObjectRef>> caPerPort,
-      NamespacePolicy allowedListeners)
+      NamespacePolicy allowedListeners,
+      ObjectRef clientCertificateRef)
       implements GraphNode {
     /** The values of spec.addresses, as written (empty when the manifest was kept slim). */
     public List<String> addresses() {

@@ -80,6 +80,10 @@ public final class Resolver {
       if (conditions.get(0).isTrue()) {
         conditions = Listeners.rollUp(g.listeners(), states, "Gateway");
       }
+      Condition resolvedRefs = Listeners.gatewayResolvedRefs(g, states, graph, this::report);
+      if (resolvedRefs != null) {
+        conditions = List.of(conditions.get(0), conditions.get(1), resolvedRefs);
+      }
       gatewayConditions.put(g, conditions);
     }
     List<ListenerSets.SetState> sets =

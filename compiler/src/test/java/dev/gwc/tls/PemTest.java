@@ -6,16 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gwc.testing.Gwc;
-import java.math.BigInteger;
+import dev.gwc.testing.TestCertificates;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
-import java.util.Date;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,32 +20,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class PemTest {
   private static KeyPair pair(String algorithm) throws Exception {
-    KeyPairGenerator g = KeyPairGenerator.getInstance(algorithm);
-    if (!algorithm.equals("Ed25519")) {
-      g.initialize(algorithm.equals("RSA") ? 2048 : 256);
-    }
-    return g.generateKeyPair();
+    return TestCertificates.pair(algorithm);
   }
 
   private static X509Certificate selfSigned(KeyPair pair) throws Exception {
-    String alg =
-        switch (pair.getPrivate().getAlgorithm()) {
-          case "RSA" -> "SHA256withRSA";
-          case "EC" -> "SHA256withECDSA";
-          default -> "Ed25519";
-        };
-    X500Name name = new X500Name("CN=shop.example.com");
-    Date now = new Date(1_700_000_000_000L);
-    var builder =
-        new JcaX509v3CertificateBuilder(
-            name,
-            BigInteger.ONE,
-            now,
-            new Date(now.getTime() + 86_400_000L),
-            name,
-            pair.getPublic());
-    return new JcaX509CertificateConverter()
-        .getCertificate(builder.build(new JcaContentSignerBuilder(alg).build(pair.getPrivate())));
+    return TestCertificates.selfSigned(pair);
   }
 
   private static String pem(Object o) {
