@@ -36,7 +36,7 @@ final class ServeSetup {
    * @throws CommandExit a usage error, or certificates that cannot be made
    */
   Proxy.Config config(Report report, PrintWriter err, String command) throws CommandExit {
-    DataPlanes planes = DataPlanes.of(report, true, true);
+    DataPlanes planes = DataPlanes.of(report, true, true, flags.ingressClasses);
     RoutingTable table = planes.gateways();
     TlsCertificates tls = flags.tls ? tls(report, planes) : null;
     for (String service : Proxy.unusedUpstreams(planes, checked.upstreams())) {

@@ -93,7 +93,8 @@ final class SimulateCommand implements Callable<Integer>, SharedFlagHelp {
           DataPlanes.of(
               set.report(),
               flags.converting() != Provider.INGRESS_NGINX,
-              flags.converting() != Provider.ISTIO);
+              flags.converting() != Provider.ISTIO,
+              flags.ingressClasses);
       long built = System.nanoTime();
       Router router = Router.named(planes, flags.gateway, common.namespace, flags.seed);
       if (router == null) {

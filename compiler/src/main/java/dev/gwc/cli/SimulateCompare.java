@@ -60,7 +60,13 @@ final class SimulateCompare {
       }
       Comparison.Report report =
           Comparison.of(
-              sets.old(), sets.now(), flags.converting(), extra, sets.notes(), flags.seed);
+              sets.old(),
+              sets.now(),
+              flags.converting(),
+              extra,
+              sets.notes(),
+              flags.seed,
+              flags.ingressClasses);
       if (flags.format.equals("json")) {
         cmd.parent.out.println(Values.json(CompareJson.of(report)));
       } else {

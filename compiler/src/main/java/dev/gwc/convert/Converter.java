@@ -4,6 +4,7 @@ import dev.gwc.concurrent.Parallel;
 import dev.gwc.diag.Diagnostic;
 import dev.gwc.diag.ResourceRef;
 import dev.gwc.diag.Severity;
+import dev.gwc.nginx.IngressNginx;
 import dev.gwc.resource.Manifest;
 import dev.gwc.resource.ManifestReader;
 import dev.gwc.source.Input;
@@ -37,6 +38,9 @@ import java.util.TreeMap;
  * everything the output does not carry over exactly as the input said.
  */
 public final class Converter {
+  /** How the notification about an Ingress of a class ingress-nginx does not claim reads. */
+  public static final String NOT_CLAIMED = "is not one a default ingress-nginx claims";
+
   private static final List<String> KIND_ORDER =
       List.of(
           "Gateway",
@@ -193,8 +197,30 @@ public final class Converter {
     Map<String, List<IngressSource>> byClass = new TreeMap<>();
     Map<String, NginxSettings> settings = new HashMap<>();
     BackendTlsWriter backendTls = new BackendTlsWriter(caps.backendTlsApiVersion(), notes);
+    Set<String> claimed = IngressNginx.claimedClasses(List.of(), inventory.controllers());
     for (Manifest m : ingresses) {
       IngressSource ing = ingressReader.read(m);
+      if (!claimed.contains(ing.className())) {
+        notes.add(
+            Severity.INFO,
+            m,
+            m.nameSpan(),
+            "class '"
+                + ing.className()
+                + "' "
+                + NOT_CLAIMED
+                + " (IngressClasses whose controller is "
+                + IngressNginx.CONTROLLER
+                + ", and '"
+                + IngressNginx.DEFAULT_CLASS
+                + "'); converted to Gateway '"
+                + Names.dns(ing.className())
+                + "' as if an ingress-nginx served it (gwc simulate routes it as one with"
+                + " --ingress-class "
+                + ing.className()
+                + ")",
+            null);
+      }
       NginxSettings s = annotations.read(ing, options.provider());
       settings.put(ing.id(), s);
       byClass.computeIfAbsent(ing.className(), k -> new ArrayList<>()).add(ing);

@@ -16,12 +16,14 @@ import java.util.TreeMap;
  * @param servicePorts for each {@code namespace/name}, the Service's port numbers by port name
  * @param configMaps for each {@code namespace/name}, the ConfigMap's data
  * @param classes the IngressClass names in the input
+ * @param controllers the IngressClasses of the input: name to spec.controller (null when unset)
  * @param defaultClass the IngressClass marked default, or null
  */
 record Inventory(
     Map<String, Map<String, Long>> servicePorts,
     Map<String, Map<String, String>> configMaps,
     List<String> classes,
+    Map<String, String> controllers,
     String defaultClass) {
   static final String DEFAULT_CLASS_ANNOTATION = "ingressclass.kubernetes.io/is-default-class";
 
@@ -29,6 +31,7 @@ record Inventory(
     Map<String, Map<String, Long>> services = new HashMap<>();
     Map<String, Map<String, String>> configMaps = new HashMap<>();
     List<String> classes = new java.util.ArrayList<>();
+    Map<String, String> controllers = new TreeMap<>();
     String defaultClass = null;
     for (Manifest m : manifests) {
       if (m.name() == null) {
@@ -41,6 +44,8 @@ record Inventory(
         configMaps.put(key, data(m.root()));
       } else if (m.group().equals("networking.k8s.io") && m.kind().equals("IngressClass")) {
         classes.add(m.name());
+        controllers.put(
+            m.name(), m.root().get("spec") instanceof YMap spec ? spec.string("controller") : null);
         if ("true".equals(annotations(m.root()).get(DEFAULT_CLASS_ANNOTATION))
             && (defaultClass == null || m.name().compareTo(defaultClass) < 0)) {
           defaultClass = m.name();
@@ -48,7 +53,11 @@ record Inventory(
       }
     }
     return new Inventory(
-        Map.copyOf(services), Map.copyOf(configMaps), List.copyOf(classes), defaultClass);
+        Map.copyOf(services),
+        Map.copyOf(configMaps),
+        List.copyOf(classes),
+        java.util.Collections.unmodifiableMap(controllers),
+        defaultClass);
   }
 
   /** The object's annotations as text. */

@@ -65,6 +65,7 @@ public final class Comparison {
    *     Istio objects), which is then not routed as it was too; null when nothing was
    * @param notes the conversion notifications of the old set's Ingresses
    * @param seed the seed of weighted choices
+   * @param ingressClasses the ingress classes ingress-nginx serves (empty: its default claim)
    */
   public static Report of(
       dev.gwc.pipeline.Report old,
@@ -72,16 +73,23 @@ public final class Comparison {
       Provider nowConverted,
       List<Probes.Probe> extra,
       List<Notification> notes,
-      long seed) {
+      long seed,
+      List<String> ingressClasses) {
     List<Probes.Probe> probes = new ArrayList<>(Probes.of(manifests(old), manifests(now)));
     probes.addAll(extra);
-    return run(router(old, null, seed), router(now, nowConverted, seed), probes, notes);
+    return run(
+        router(old, null, seed, ingressClasses),
+        router(now, nowConverted, seed, ingressClasses),
+        probes,
+        notes);
   }
 
   /** A set's data planes, each request going to the one whose route names its host best. */
-  private static Router router(dev.gwc.pipeline.Report report, Provider converted, long seed) {
+  private static Router router(
+      dev.gwc.pipeline.Report report, Provider converted, long seed, List<String> classes) {
     return new Router(
-        DataPlanes.of(report, converted != Provider.INGRESS_NGINX, converted != Provider.ISTIO),
+        DataPlanes.of(
+            report, converted != Provider.INGRESS_NGINX, converted != Provider.ISTIO, classes),
         null,
         null,
         seed,
@@ -191,11 +199,23 @@ public final class Comparison {
                   || (annotation != null && IngressNginx.ROUTING.contains(annotation))))
           || probeNames.stream().anyMatch(n.message()::contains)
           || (annotation != null && annotation.equals(probe.annotation()))
-          || (redirectStatusOnly && n.message().startsWith("HTTP to HTTPS redirects use status"))) {
+          || (redirectStatusOnly && n.message().startsWith("HTTP to HTTPS redirects use status"))
+          || (hit == null && unservedInOld(ingresses, probe, n))) {
         out.add(n);
       }
     }
     return out;
+  }
+
+  /**
+   * Whether the notification says that an Ingress the old set's ingress-nginx does not serve (its
+   * class is not claimed) for the probe's host was converted all the same.
+   */
+  private static boolean unservedInOld(IngressTable ingresses, Probes.Probe probe, Notification n) {
+    String ingress = "Ingress " + n.resource().namespace() + "/" + n.resource().name() + " ";
+    return n.message().contains(dev.gwc.convert.Converter.NOT_CLAIMED)
+        && ingresses.unclaimed(probe.request().host()).stream()
+            .anyMatch(u -> u.startsWith(ingress));
   }
 
   private static int labels(String host) {

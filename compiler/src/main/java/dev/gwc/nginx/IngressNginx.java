@@ -13,6 +13,40 @@ import java.util.Set;
 public final class IngressNginx {
   private IngressNginx() {}
 
+  /** The controller name ({@code --controller-class}) of an ingress-nginx with default flags. */
+  public static final String CONTROLLER = "k8s.io/ingress-nginx";
+
+  /** The class ({@code --ingress-class}) of an ingress-nginx with default flags. */
+  public static final String DEFAULT_CLASS = "nginx";
+
+  /**
+   * The ingress classes a controller serves: those given, else the ones an ingress-nginx with its
+   * default flags claims: every IngressClass whose controller is {@value #CONTROLLER}, and the
+   * class {@value #DEFAULT_CLASS} (which the legacy {@code kubernetes.io/ingress.class} annotation
+   * is compared with) unless an IngressClass of that name belongs to another controller.
+   *
+   * @param given the classes named on the command line (empty: the default claim)
+   * @param controllers the IngressClasses of the input: name to spec.controller (null when unset)
+   */
+  public static Set<String> claimedClasses(
+      java.util.List<String> given, java.util.Map<String, String> controllers) {
+    if (!given.isEmpty()) {
+      return new java.util.TreeSet<>(given);
+    }
+    Set<String> out = new java.util.TreeSet<>();
+    controllers.forEach(
+        (name, controller) -> {
+          if (CONTROLLER.equals(controller)) {
+            out.add(name);
+          }
+        });
+    if (!controllers.containsKey(DEFAULT_CLASS)
+        || CONTROLLER.equals(controllers.get(DEFAULT_CLASS))) {
+      out.add(DEFAULT_CLASS);
+    }
+    return out;
+  }
+
   /** The prefix of every ingress-nginx annotation key. */
   public static final String PREFIX = "nginx.ingress.kubernetes.io/";
 

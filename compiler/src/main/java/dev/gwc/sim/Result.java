@@ -53,6 +53,16 @@ public record Result(
     trace = List.copyOf(trace);
   }
 
+  /** The same result with notes ahead of its trace. */
+  public Result withNotes(List<String> notes) {
+    List<String> t = new java.util.ArrayList<>(notes.size() + trace.size());
+    notes.forEach(n -> t.add("note: " + n));
+    t.addAll(trace);
+    return new Result(
+        plane, gateway, listener, route, status, backend, backends, upstream, response, location,
+        mirrors, t);
+  }
+
   /**
    * The match that routed the request.
    *

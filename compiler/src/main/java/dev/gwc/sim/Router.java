@@ -111,6 +111,25 @@ public final class Router {
 
   /** One result per Gateway, ingress class and Istio ingress gateway the request goes to. */
   public List<Result> all(Request req) {
+    List<Result> out = allUnnoted(req);
+    List<String> notes = unclaimedNotes(req);
+    if (!notes.isEmpty()) {
+      out.replaceAll(r -> r.withNotes(notes));
+    }
+    return out;
+  }
+
+  /**
+   * The Ingresses for the request's host that ingress-nginx does not serve (their class is not
+   * claimed), when traces are shown.
+   */
+  private List<String> unclaimedNotes(Request req) {
+    return explain && onlyIstio == null && only == null
+        ? planes.ingresses().unclaimed(req.host())
+        : List.of();
+  }
+
+  private List<Result> allUnnoted(Request req) {
     List<Result> out = new ArrayList<>();
     boolean otherPlanes = !planes.ingresses().isEmpty() || !planes.istio().selectors().isEmpty();
     if (onlyClass == null && onlyIstio == null) {
@@ -146,6 +165,12 @@ public final class Router {
    * specifically (ties to the first by name), else the first whose listener accepts it.
    */
   public Result one(String gateway, Request req) {
+    Result r = oneUnnoted(gateway, req);
+    List<String> notes = unclaimedNotes(req);
+    return notes.isEmpty() ? r : r.withNotes(notes);
+  }
+
+  private Result oneUnnoted(String gateway, Request req) {
     if (onlyIstio != null) {
       return IstioRouter.route(onlyIstio, req, seed, explain);
     }

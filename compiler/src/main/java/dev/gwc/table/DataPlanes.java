@@ -28,10 +28,22 @@ public record DataPlanes(
    *     and VirtualServices were converted)
    */
   public static DataPlanes of(Report report, boolean withIngresses, boolean withIstio) {
+    return of(report, withIngresses, withIstio, List.of());
+  }
+
+  /**
+   * The data planes of a compiled set, the ingress-nginx one serving the given ingress classes
+   * (empty: those a default ingress-nginx claims).
+   */
+  public static DataPlanes of(
+      Report report, boolean withIngresses, boolean withIstio, List<String> ingressClasses) {
     Parallel.Started<IngressTable> ingresses =
         Parallel.start(
             "ingresses",
-            () -> withIngresses ? IngressTable.build(report) : IngressTable.build(List.of()));
+            () ->
+                withIngresses
+                    ? IngressTable.build(report, ingressClasses)
+                    : IngressTable.build(List.of(), List.of()));
     RoutingTable gateways = RoutingTable.build(report);
     return new DataPlanes(
         gateways,
@@ -43,7 +55,10 @@ public record DataPlanes(
   /** The Gateways of a routing table alone. */
   public static DataPlanes gatewaysOf(RoutingTable table) {
     return new DataPlanes(
-        table, IngressTable.build(List.of()), RouteHostnames.of(null), IstioTable.build(List.of()));
+        table,
+        IngressTable.build(List.of(), List.of()),
+        RouteHostnames.of(null),
+        IstioTable.build(List.of()));
   }
 
   /**

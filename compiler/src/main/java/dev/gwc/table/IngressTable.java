@@ -1,5 +1,6 @@
 package dev.gwc.table;
 
+import dev.gwc.nginx.IngressNginx;
 import dev.gwc.pipeline.Compiled;
 import dev.gwc.pipeline.Report;
 import dev.gwc.resource.Manifest;
@@ -26,9 +27,34 @@ public final class IngressTable {
   public static final String DEFAULT_SERVER = "_";
 
   private final Map<String, IngressClassTable> classes;
+  private final Map<String, List<String>> unclaimed;
 
-  private IngressTable(Map<String, IngressClassTable> classes) {
+  private IngressTable(
+      Map<String, IngressClassTable> classes, Map<String, List<String>> unclaimed) {
     this.classes = classes;
+    this.unclaimed = unclaimed;
+  }
+
+  /**
+   * Why Ingresses for this host (or for any host) are not served: their class is not one the
+   * controller claims. Empty for most hosts.
+   */
+  public List<String> unclaimed(String host) {
+    if (unclaimed.isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    unclaimed.forEach(
+        (h, notes) -> {
+          if (h.isEmpty()
+              || h.equals(host)
+              || (h.startsWith("*.")
+                  && host.endsWith(h.substring(1))
+                  && host.length() > h.length() - 1)) {
+            out.addAll(notes);
+          }
+        });
+    return out;
   }
 
   /** Every ingress class that has an Ingress, sorted by name. */
@@ -198,27 +224,36 @@ public final class IngressTable {
         List.of());
   }
 
-  /** Builds the table from the Ingresses, Services and IngressClasses of a compiled set. */
-  public static IngressTable build(Report report) {
+  /**
+   * Builds the table from the Ingresses, Services and IngressClasses of a compiled set.
+   *
+   * @param ingressClasses the classes the controller claims; empty for those a default
+   *     ingress-nginx claims ({@link IngressNginx#claimedClasses})
+   */
+  public static IngressTable build(Report report, List<String> ingressClasses) {
     List<Manifest> manifests = new ArrayList<>();
     for (Compiled c : report.compiled()) {
       manifests.add(c.manifest());
     }
-    return build(manifests);
+    return build(manifests, ingressClasses);
   }
 
   /** Builds the table from manifests (Ingresses, Services, IngressClasses; others are ignored). */
-  public static IngressTable build(List<Manifest> manifests) {
+  public static IngressTable build(List<Manifest> manifests, List<String> ingressClasses) {
     Map<String, dev.gwc.resource.ServicePorts> ports = new HashMap<>();
     String defaultClass = null;
+    Map<String, String> controllers = new TreeMap<>();
     Map<String, Manifest> byId = new LinkedHashMap<>();
     for (Manifest m : manifests) {
       if (m.kind().equals("Service") && m.group().isEmpty()) {
         ports.put(m.namespace() + "/" + m.name(), dev.gwc.resource.ServicePorts.of(m.root()));
-      } else if (m.kind().equals("IngressClass")
-          && "true"
-              .equals(annotations(m.root()).get("ingressclass.kubernetes.io/is-default-class"))) {
-        defaultClass = m.name();
+      } else if (m.kind().equals("IngressClass") && m.name() != null) {
+        controllers.put(
+            m.name(), m.root().get("spec") instanceof YMap spec ? spec.string("controller") : null);
+        if ("true"
+            .equals(annotations(m.root()).get("ingressclass.kubernetes.io/is-default-class"))) {
+          defaultClass = m.name();
+        }
       } else if (m.kind().equals("Ingress")
           && m.apiVersion().equals("networking.k8s.io/v1")
           && m.name() != null) {
@@ -230,10 +265,41 @@ public final class IngressTable {
         Comparator.comparing((Manifest m) -> created(m) == null ? "~" : created(m))
             .thenComparing(Manifest::namespace)
             .thenComparing(Manifest::name));
+    java.util.Set<String> claimed = IngressNginx.claimedClasses(ingressClasses, controllers);
+    Map<String, List<String>> unclaimed = new TreeMap<>();
+    List<Manifest> served = new ArrayList<>();
+    for (Manifest m : ingresses) {
+      String cls = className(m, annotations(m.root()), defaultClass);
+      if (claimed.contains(cls)) {
+        served.add(m);
+        continue;
+      }
+      String note =
+          "Ingress "
+              + m.namespace()
+              + "/"
+              + m.name()
+              + " is not served: its class '"
+              + cls
+              + (ingressClasses.isEmpty()
+                  ? "' is not one a default ingress-nginx claims (here: "
+                      + String.join(", ", claimed)
+                      + "; IngressClasses whose controller is "
+                      + IngressNginx.CONTROLLER
+                      + ", and '"
+                      + IngressNginx.DEFAULT_CLASS
+                      + "'); --ingress-class "
+                      + cls
+                      + " serves it"
+                  : "' is not among --ingress-class " + String.join(", ", claimed));
+      for (String host : hosts(m)) {
+        unclaimed.computeIfAbsent(host, h -> new ArrayList<>()).add(note);
+      }
+    }
     Map<String, IngressClassTable> classes = new TreeMap<>();
     IngressBuilder builder = new IngressBuilder(ports);
     for (boolean canaries : new boolean[] {false, true}) {
-      for (Manifest m : ingresses) {
+      for (Manifest m : served) {
         Map<String, String> ann = annotations(m.root());
         NginxOptions options = NginxOptions.read(ann);
         if ((options.canary() != null) != canaries) {
@@ -244,13 +310,30 @@ public final class IngressTable {
         builder.add(t, m, options);
       }
     }
-    for (Manifest m : ingresses) {
+    for (Manifest m : served) {
       IngressClassTable t = classes.get(className(m, annotations(m.root()), defaultClass));
       builder.tls(t, m);
     }
     classes.values().forEach(t -> t.all().forEach(IngressServer::seal));
     classes.values().forEach(IngressClassTable::findWwwRedirects);
-    return new IngressTable(classes);
+    return new IngressTable(classes, unclaimed);
+  }
+
+  /** The hosts of an Ingress's rules ("" for a rule without host or a defaultBackend). */
+  private static java.util.Set<String> hosts(Manifest m) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    if (m.root().get("spec") instanceof YMap spec) {
+      if (spec.get("defaultBackend") != null) {
+        out.add("");
+      }
+      if (spec.get("rules") instanceof dev.gwc.yaml.YSeq rules) {
+        for (dev.gwc.yaml.YNode rule : rules.items()) {
+          String host = rule instanceof YMap r ? r.string("host") : null;
+          out.add(host == null ? "" : host);
+        }
+      }
+    }
+    return out;
   }
 
   static String created(Manifest m) {
@@ -265,7 +348,7 @@ public final class IngressTable {
     if (legacy != null) {
       return legacy;
     }
-    return defaultClass != null ? defaultClass : "nginx";
+    return defaultClass != null ? defaultClass : IngressNginx.DEFAULT_CLASS;
   }
 
   public static Map<String, String> annotations(YMap root) {
