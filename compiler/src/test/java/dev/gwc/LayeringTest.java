@@ -92,7 +92,8 @@ class LayeringTest {
     m.put("sim", Set.of("concurrent", "regex", "table"));
     m.put(
         "migrate",
-        Set.of("yaml", "resource", "nginx", "istio", "convert", "pipeline", "table", "sim"));
+        Set.of(
+            "regex", "yaml", "resource", "nginx", "istio", "convert", "pipeline", "table", "sim"));
     m.put(
         "output",
         Set.of(

@@ -8,13 +8,12 @@ import java.util.regex.Pattern;
 
 /**
  * Turns an Ingress path into a Gateway API match, with ingress-nginx's reading of it: Exact stays
- * Exact; Prefix and ImplementationSpecific become PathPrefix, or a regular expression when the host
- * uses regex paths (use-regex or rewrite-target on any of its Ingresses) and the path has regex
- * syntax. rewrite-target becomes a URLRewrite path where Gateway API can say the same.
+ * Exact; Prefix and ImplementationSpecific become PathPrefix, or, when the host uses regex paths
+ * (use-regex or rewrite-target on any of its Ingresses), a case-insensitive regular expression
+ * anchored at the start, as nginx matches them there. rewrite-target becomes a URLRewrite path
+ * where Gateway API can say the same.
  */
 final class PathTranslator {
-  private static final Pattern REGEX_SYNTAX = Pattern.compile("[\\^$*+?()\\[\\]{}|\\\\]");
-
   /** {@code /prefix(/|$)(.*)}: the form ingress-nginx documents for stripping a prefix. */
   private static final Pattern STRIP_FORM =
       Pattern.compile("(/[^\\^$*+?()\\[\\]{}|\\\\]*?)?\\(/\\|\\$\\)\\(\\.\\*\\)");
@@ -82,10 +81,13 @@ final class PathTranslator {
               + p.path()
               + "' as a case-insensitive regex anchored only at its start (~* \"^"
               + p.path()
-              + "\": use-regex or rewrite-target is on the host); the converted "
-              + type
-              + " match is case-sensitive"
-              + (type.equals("RegularExpression") ? "" : " and matches whole segments"));
+              + "\": use-regex or rewrite-target is on the host); "
+              + (type.equals("RegularExpression")
+                  ? "converted to a RegularExpression that does the same, in a regex flavour"
+                      + " Gateway API leaves to the implementation"
+                  : "the converted "
+                      + type
+                      + " match is case-sensitive and matches whole segments"));
     } else if (p.path().endsWith("/")) {
       String bare = p.path().substring(0, p.path().length() - 1);
       notes.info(
@@ -132,17 +134,19 @@ final class PathTranslator {
   private static Translated translate(
       PathRule p, NginxSettings s, boolean hostRegex, Manifest m, Notes notes) {
     boolean exact = p.pathType().equals("Exact");
-    boolean regex = !exact && hostRegex && REGEX_SYNTAX.matcher(p.path()).find();
+    // ingress-nginx makes every location of a regex host a case-insensitive regex (~* "^path"), so
+    // a plain '/static' there also takes '/staticx' and '/STATIC'; only '/' needs no regex.
+    boolean regex = !exact && hostRegex && !p.path().equals("/");
     String target = s.rewriteTarget();
     if (target == null) {
-      return new Translated(regex ? regexMatch(p.path()) : plain(p.path(), exact), null);
+      return new Translated(regex ? regexMatch(p.path(), hostRegex) : plain(p.path(), exact), null);
     }
     if (!target.matches(".*\\$[0-9].*") || !p.path().contains("(")) {
       // nginx's rewrite replaces the whole path with the target when the location matches; a
       // reference to a group the path does not have is empty.
       String full = target.replaceAll("\\$[0-9]", "");
       return new Translated(
-          regex ? regexMatch(p.path()) : plain(p.path(), exact),
+          regex ? regexMatch(p.path(), hostRegex) : plain(p.path(), exact),
           Maps.of("type", "ReplaceFullPath", "replaceFullPath", full.isEmpty() ? "/" : full));
     }
     Translated t = capture(p.path(), target);
@@ -158,7 +162,8 @@ final class PathTranslator {
             + "' uses capture groups of path '"
             + p.path()
             + "' in a way a URLRewrite cannot express; the path is converted without the rewrite");
-    return new Translated(regex || !exact ? regexMatch(p.path()) : plain(p.path(), true), null);
+    return new Translated(
+        regex || !exact ? regexMatch(p.path(), hostRegex) : plain(p.path(), true), null);
   }
 
   /** The prefix-stripping forms a ReplacePrefixMatch can express, else null. */
@@ -194,11 +199,12 @@ final class PathTranslator {
 
   /**
    * ingress-nginx anchors a regex path at the start only; {@code .*} is appended so that
-   * implementations that match the whole path agree.
+   * implementations that match the whole path agree. On a regex host it matches without case
+   * ({@code ~*}), which {@code (?i)} says in RE2 and PCRE alike.
    */
-  private static Map<String, Object> regexMatch(String path) {
+  private static Map<String, Object> regexMatch(String path, boolean caseInsensitive) {
     String v = path.endsWith("$") || path.endsWith(".*") ? path : path + ".*";
-    return Maps.of("type", "RegularExpression", "value", v);
+    return Maps.of("type", "RegularExpression", "value", (caseInsensitive ? "(?i)" : "") + v);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.gwc.migrate;
 
 import dev.gwc.istio.IstioDelegates;
 import dev.gwc.nginx.IngressNginx;
+import dev.gwc.regex.Examples;
 import dev.gwc.resource.Manifest;
 import dev.gwc.table.HeaderList;
 import dev.gwc.table.IngressTable;
@@ -306,6 +307,14 @@ public final class Probes {
     if (!base.isEmpty()) {
       out.putIfAbsent(base + "x", "sibling of " + q);
       out.putIfAbsent(lit.endsWith("/") ? base : lit + "/", "trailing slash toggled on " + q);
+    }
+    if (!lit.equals(path)) {
+      // A regular expression: a path that fills each of its capture groups, so that a rewrite
+      // that uses them ($1, $2) shows what it makes of them.
+      String filled = Examples.of(path);
+      if (filled != null) {
+        out.putIfAbsent(filled, "capture groups of " + q + " filled");
+      }
     }
     String upper = lit.toUpperCase(Locale.ROOT);
     if (!upper.equals(lit)) {

@@ -103,16 +103,23 @@ class ConvertFeaturesTest {
                 .annotate("use-regex", "true")
                 .path("/v[0-9]+/items", "ImplementationSpecific"),
             "type: RegularExpression",
-            "value: \"/v[0-9]+/items.*\""),
+            "value: \"(?i)/v[0-9]+/items.*\""),
         row(
                 "prefixPath_regexSyntaxWithoutUseRegex_notConverted",
                 ingress().path("/a|b", "Prefix").path("/ok", "Prefix"),
                 "value: /ok")
             .note("is not a valid Gateway API PathPrefix path"),
         row(
-            "useRegex_plainPath_staysPathPrefix",
+            // nginx's ~* "^/plain": also /plainx and /PLAIN, as the regular expression says
+            "useRegex_plainPath_becomesCaseInsensitiveRegex",
             ingress().annotate("use-regex", "true").path("/plain", "Prefix"),
-            "type: PathPrefix"),
+            "type: RegularExpression",
+            "value: \"(?i)/plain.*\""),
+        row(
+            "useRegex_rootPath_staysPathPrefix",
+            ingress().annotate("use-regex", "true").path("/", "Prefix"),
+            "type: PathPrefix",
+            "value: /"),
         // rewrite-target
         row(
             "rewriteTarget_noCaptureGroups_replacesFullPath",
@@ -399,7 +406,7 @@ class ConvertFeaturesTest {
                         .name("web-b")
                         .path("/b/[0-9]+", "ImplementationSpecific")
                         .ingressOnly()),
-            "value: \"/b/[0-9]+.*\""),
+            "value: \"(?i)/b/[0-9]+.*\""),
         row(
                 "tls_sameHostTwoSecrets_olderWins",
                 ingress()
