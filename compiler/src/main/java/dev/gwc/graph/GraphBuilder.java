@@ -216,7 +216,13 @@ public final class GraphBuilder {
             "",
             "Secret",
             m.namespace(),
-            "spec.tls.backend.clientCertificateRef"));
+            "spec.tls.backend.clientCertificateRef"),
+        scope(TreeFields.str(spec, "defaultScope")));
+  }
+
+  /** A default-Gateway scope (GEP-3793), or null for none: unset, empty or None. */
+  private static String scope(String value) {
+    return value == null || value.isEmpty() || value.equals("None") ? null : value;
   }
 
   /** The listeners of a Gateway or ListenerSet spec. */
@@ -406,7 +412,12 @@ public final class GraphBuilder {
         backends,
         List.copyOf(matches),
         rules.size(),
-        java.util.Collections.unmodifiableMap(invalidRules));
+        java.util.Collections.unmodifiableMap(invalidRules),
+        scope(TreeFields.str(spec, "useDefaultGateways")) == null
+            ? null
+            : new Nodes.DefaultGateways(
+                TreeFields.str(spec, "useDefaultGateways"),
+                TreeFields.anchor(spec.get("useDefaultGateways"))));
   }
 
   /** RequestMirror filters' backendRefs, which need the same resolution as backendRefs. */

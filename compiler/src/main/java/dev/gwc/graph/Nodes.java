@@ -75,6 +75,7 @@ public final class Nodes {
    * @param allowedListeners spec.allowedListeners.namespaces: which ListenerSets may attach (from
    *     defaults to None)
    * @param clientCertificateRef spec.tls.backend.clientCertificateRef, or null
+   * @param defaultScope spec.defaultScope (GEP-3793), or null when unset or None
    */
   public record GatewayNode(
       Manifest manifest,
@@ -86,7 +87,8 @@ public final class Nodes {
       List<ObjectRef> caDefault,
       Map<Integer, List<ObjectRef>> caPerPort,
       NamespacePolicy allowedListeners,
-      ObjectRef clientCertificateRef)
+      ObjectRef clientCertificateRef,
+      String defaultScope)
       implements GraphNode {
     /** The values of spec.addresses, as written (empty when the manifest was kept slim). */
     public List<String> addresses() {
@@ -167,6 +169,7 @@ public final class Nodes {
    * @param ruleCount how many rules it has
    * @param invalidRules the rules an implementation must drop, by index, with the first problem of
    *     each (a header modifier filter the schema lets through but no request can carry out)
+   * @param useDefaultGateways spec.useDefaultGateways (GEP-3793) when it names a scope, else null
    */
   public record RouteNode(
       Manifest manifest,
@@ -178,13 +181,22 @@ public final class Nodes {
       List<ObjectRef> backendRefs,
       List<MatchKey> matches,
       int ruleCount,
-      Map<Integer, RuleProblem> invalidRules)
+      Map<Integer, RuleProblem> invalidRules,
+      DefaultGateways useDefaultGateways)
       implements GraphNode {
     /** Whether every rule is invalid, so that no parent accepts the route. */
     public boolean everyRuleInvalid() {
       return ruleCount > 0 && invalidRules.size() == ruleCount;
     }
   }
+
+  /**
+   * A route's request for default Gateways.
+   *
+   * @param scope the scope it asks for ({@code All})
+   * @param at where it is written (a childless anchor)
+   */
+  public record DefaultGateways(String scope, dev.gwc.yaml.YNode at) {}
 
   /**
    * Why a route rule is invalid.

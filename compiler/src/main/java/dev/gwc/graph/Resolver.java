@@ -81,8 +81,19 @@ public final class Resolver {
         conditions = Listeners.rollUp(g.listeners(), states, "Gateway");
       }
       Condition resolvedRefs = Listeners.gatewayResolvedRefs(g, states, graph, this::report);
-      if (resolvedRefs != null) {
-        conditions = List.of(conditions.get(0), conditions.get(1), resolvedRefs);
+      if (resolvedRefs != null || g.defaultScope() != null) {
+        List<Condition> more = new ArrayList<>(conditions);
+        if (resolvedRefs != null) {
+          more.add(resolvedRefs);
+        }
+        if (g.defaultScope() != null) {
+          more.add(
+              Condition.yes(
+                  "DefaultGateway",
+                  "DefaultGateway",
+                  "Gateway has default scope " + g.defaultScope()));
+        }
+        conditions = List.copyOf(more);
       }
       gatewayConditions.put(g, conditions);
     }
@@ -107,6 +118,9 @@ public final class Resolver {
         if (pr != null) {
           parents.add(pr);
         }
+      }
+      for (ObjectRef p : defaultParents(r)) {
+        parents.add(attach(r, p, refs, pending));
       }
       // A route that attaches nowhere is an error; one that misses some of its parents, a warning.
       boolean attachedSomewhere = parents.stream().anyMatch(pr -> pr.accepted().isTrue());
@@ -407,6 +421,64 @@ public final class Resolver {
                                 + i
                                 + " is dropped and the route keeps its other rules"
                                 + " (PartiallyInvalid=True, UnsupportedValue)")));
+  }
+
+  /**
+   * The default Gateways a route asking for them attaches to (GEP-3793): every Gateway whose
+   * defaultScope is the route's scope, as a parentRef with neither section nor port, except those
+   * its parentRefs already name. When the input has none, a route with no other parent is reported
+   * as a missing parent.
+   */
+  private List<ObjectRef> defaultParents(RouteNode r) {
+    Nodes.DefaultGateways asked = r.useDefaultGateways();
+    if (asked == null) {
+      return List.of();
+    }
+    List<ObjectRef> out = new ArrayList<>();
+    boolean anyDefault = false;
+    for (GatewayNode g : sorted(graph.gateways())) {
+      if (!asked.scope().equals(g.defaultScope())) {
+        continue;
+      }
+      anyDefault = true;
+      boolean named =
+          r.parentRefs().stream()
+              .anyMatch(
+                  p ->
+                      p.kind().equals("Gateway")
+                          && p.group().equals(GraphBuilder.GATEWAY_GROUP)
+                          && p.namespace().equals(g.namespace())
+                          && p.name().equals(g.name()));
+      if (!named) {
+        out.add(
+            new ObjectRef(
+                GraphBuilder.GATEWAY_GROUP,
+                "Gateway",
+                g.namespace(),
+                g.name(),
+                null,
+                null,
+                asked.at(),
+                "spec.useDefaultGateways"));
+      }
+    }
+    if (!anyDefault && r.parentRefs().isEmpty()) {
+      report(
+          GraphRules.PARENT_NOT_FOUND,
+          graph.complete() ? Severity.ERROR : Severity.WARNING,
+          r.manifest(),
+          asked.at(),
+          "spec.useDefaultGateways",
+          "useDefaultGateways is "
+              + asked.scope()
+              + ", but no Gateway in the input has spec.defaultScope "
+              + asked.scope()
+              + " (a default Gateway)"
+              + (graph.complete()
+                  ? "; the route attaches nowhere"
+                  : "; attachment is not checked"));
+    }
+    return out;
   }
 
   /** An attachment failure, reported once every parent of the route is known. */
