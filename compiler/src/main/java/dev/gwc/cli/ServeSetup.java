@@ -5,6 +5,7 @@ import dev.gwc.serve.Proxy;
 import dev.gwc.serve.TlsCertificates;
 import dev.gwc.table.DataPlanes;
 import dev.gwc.table.GatewayTable;
+import dev.gwc.table.IngressScope;
 import dev.gwc.table.RoutingTable;
 import dev.gwc.table.TlsListener;
 import dev.gwc.table.TlsSecrets;
@@ -36,7 +37,8 @@ final class ServeSetup {
    * @throws CommandExit a usage error, or certificates that cannot be made
    */
   Proxy.Config config(Report report, PrintWriter err, String command) throws CommandExit {
-    DataPlanes planes = DataPlanes.of(report, true, true, flags.ingressClasses);
+    DataPlanes planes =
+        DataPlanes.of(report, true, true, new IngressScope(flags.ingressClasses, common.complete));
     RoutingTable table = planes.gateways();
     TlsCertificates tls = flags.tls ? tls(report, planes) : null;
     for (String service : Proxy.unusedUpstreams(planes, checked.upstreams())) {

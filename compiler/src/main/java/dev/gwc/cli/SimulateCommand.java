@@ -8,6 +8,7 @@ import dev.gwc.pipeline.Options;
 import dev.gwc.sim.Result;
 import dev.gwc.sim.Router;
 import dev.gwc.table.DataPlanes;
+import dev.gwc.table.IngressScope;
 import dev.gwc.table.Request;
 import dev.gwc.traffic.Expectations;
 import dev.gwc.traffic.ReplayLoop;
@@ -94,7 +95,7 @@ final class SimulateCommand implements Callable<Integer>, SharedFlagHelp {
               set.report(),
               flags.converting() != Provider.INGRESS_NGINX,
               flags.converting() != Provider.ISTIO,
-              flags.ingressClasses);
+              new IngressScope(flags.ingressClasses, options.complete()));
       long built = System.nanoTime();
       Router router = Router.named(planes, flags.gateway, common.namespace, flags.seed);
       if (router == null) {

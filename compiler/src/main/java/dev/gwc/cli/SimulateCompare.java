@@ -7,6 +7,7 @@ import dev.gwc.output.CompareText;
 import dev.gwc.output.Values;
 import dev.gwc.pipeline.Options;
 import dev.gwc.source.Inputs;
+import dev.gwc.table.IngressScope;
 import dev.gwc.traffic.RequestFile;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ final class SimulateCompare {
               extra,
               sets.notes(),
               flags.seed,
-              flags.ingressClasses);
+              new IngressScope(flags.ingressClasses, options.complete()));
       if (flags.format.equals("json")) {
         cmd.parent.out.println(Values.json(CompareJson.of(report)));
       } else {

@@ -8,6 +8,7 @@ import dev.gwc.sim.Result;
 import dev.gwc.sim.Router;
 import dev.gwc.table.DataPlanes;
 import dev.gwc.table.IngressLocation;
+import dev.gwc.table.IngressScope;
 import dev.gwc.table.IngressTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class Comparison {
    *     Istio objects), which is then not routed as it was too; null when nothing was
    * @param notes the conversion notifications of the old set's Ingresses
    * @param seed the seed of weighted choices
-   * @param ingressClasses the ingress classes ingress-nginx serves (empty: its default claim)
+   * @param scope the ingress classes ingress-nginx serves, and whether the input is whole
    */
   public static Report of(
       dev.gwc.pipeline.Report old,
@@ -74,22 +75,19 @@ public final class Comparison {
       List<Probes.Probe> extra,
       List<Notification> notes,
       long seed,
-      List<String> ingressClasses) {
+      IngressScope scope) {
     List<Probes.Probe> probes = new ArrayList<>(Probes.of(manifests(old), manifests(now)));
     probes.addAll(extra);
     return run(
-        router(old, null, seed, ingressClasses),
-        router(now, nowConverted, seed, ingressClasses),
-        probes,
-        notes);
+        router(old, null, seed, scope), router(now, nowConverted, seed, scope), probes, notes);
   }
 
   /** A set's data planes, each request going to the one whose route names its host best. */
   private static Router router(
-      dev.gwc.pipeline.Report report, Provider converted, long seed, List<String> classes) {
+      dev.gwc.pipeline.Report report, Provider converted, long seed, IngressScope scope) {
     return new Router(
         DataPlanes.of(
-            report, converted != Provider.INGRESS_NGINX, converted != Provider.ISTIO, classes),
+            report, converted != Provider.INGRESS_NGINX, converted != Provider.ISTIO, scope),
         null,
         null,
         seed,

@@ -28,22 +28,19 @@ public record DataPlanes(
    *     and VirtualServices were converted)
    */
   public static DataPlanes of(Report report, boolean withIngresses, boolean withIstio) {
-    return of(report, withIngresses, withIstio, List.of());
+    return of(report, withIngresses, withIstio, IngressScope.DEFAULT);
   }
 
-  /**
-   * The data planes of a compiled set, the ingress-nginx one serving the given ingress classes
-   * (empty: those a default ingress-nginx claims).
-   */
+  /** The data planes of a compiled set, the ingress-nginx one serving what {@code scope} says. */
   public static DataPlanes of(
-      Report report, boolean withIngresses, boolean withIstio, List<String> ingressClasses) {
+      Report report, boolean withIngresses, boolean withIstio, IngressScope scope) {
     Parallel.Started<IngressTable> ingresses =
         Parallel.start(
             "ingresses",
             () ->
                 withIngresses
-                    ? IngressTable.build(report, ingressClasses)
-                    : IngressTable.build(List.of(), List.of()));
+                    ? IngressTable.build(report, scope)
+                    : IngressTable.build(List.of(), IngressScope.DEFAULT));
     RoutingTable gateways = RoutingTable.build(report);
     return new DataPlanes(
         gateways,
@@ -56,7 +53,7 @@ public record DataPlanes(
   public static DataPlanes gatewaysOf(RoutingTable table) {
     return new DataPlanes(
         table,
-        IngressTable.build(List.of(), List.of()),
+        IngressTable.build(List.of(), IngressScope.DEFAULT),
         RouteHostnames.of(null),
         IstioTable.build(List.of()));
   }

@@ -17,8 +17,14 @@ import java.util.Map;
  */
 final class IngressBuilder {
   private final Map<String, ServicePorts> ports;
+  private final boolean complete;
 
-  IngressBuilder(Map<String, ServicePorts> ports) {
+  /**
+   * @param ports the Services of the input by {@code namespace/name}
+   * @param complete whether a Service not in the input does not exist ({@code --complete})
+   */
+  IngressBuilder(Map<String, ServicePorts> ports, boolean complete) {
+    this.complete = complete;
     this.ports = ports;
   }
 
@@ -170,6 +176,13 @@ final class IngressBuilder {
             problem);
       }
       number = resolved == null ? null : resolved.intValue();
+    }
+    if (assumed && complete) {
+      // --complete: the Service does not exist, so nginx has no endpoints for it and answers 503.
+      String problem = "Service '" + key + "' is not in the input (--complete)";
+      return new Target(
+          new BackendRef("", "Service", m.namespace(), name, number, 1, List.of(), problem, false),
+          problem);
     }
     return new Target(
         new BackendRef("", "Service", m.namespace(), name, number, 1, List.of(), null, assumed),

@@ -227,19 +227,20 @@ public final class IngressTable {
   /**
    * Builds the table from the Ingresses, Services and IngressClasses of a compiled set.
    *
-   * @param ingressClasses the classes the controller claims; empty for those a default
-   *     ingress-nginx claims ({@link IngressNginx#claimedClasses})
+   * @param scope the classes the controller claims (empty: those a default ingress-nginx claims,
+   *     {@link IngressNginx#claimedClasses}) and whether the input is the whole set
    */
-  public static IngressTable build(Report report, List<String> ingressClasses) {
+  public static IngressTable build(Report report, IngressScope scope) {
     List<Manifest> manifests = new ArrayList<>();
     for (Compiled c : report.compiled()) {
       manifests.add(c.manifest());
     }
-    return build(manifests, ingressClasses);
+    return build(manifests, scope);
   }
 
   /** Builds the table from manifests (Ingresses, Services, IngressClasses; others are ignored). */
-  public static IngressTable build(List<Manifest> manifests, List<String> ingressClasses) {
+  public static IngressTable build(List<Manifest> manifests, IngressScope scope) {
+    List<String> ingressClasses = scope.classes();
     Map<String, dev.gwc.resource.ServicePorts> ports = new HashMap<>();
     String defaultClass = null;
     Map<String, String> controllers = new TreeMap<>();
@@ -297,7 +298,7 @@ public final class IngressTable {
       }
     }
     Map<String, IngressClassTable> classes = new TreeMap<>();
-    IngressBuilder builder = new IngressBuilder(ports);
+    IngressBuilder builder = new IngressBuilder(ports, scope.complete());
     for (boolean canaries : new boolean[] {false, true}) {
       for (Manifest m : served) {
         Map<String, String> ann = annotations(m.root());

@@ -32,6 +32,44 @@ class SimulateIngressCommandTest {
   }
 
   @Test
+  void simulate_complete_aServiceNotInTheInputHasNoEndpoints() {
+    String ingress =
+        """
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata: {name: web, namespace: default}
+        spec:
+          ingressClassName: nginx
+          rules:
+          - host: web.example
+            http:
+              paths:
+              - path: /
+                pathType: Prefix
+                backend:
+                  service: {name: web, port: {number: 80}}
+        """;
+    Gwc.Run assumed =
+        Gwc.runWithStdin(
+            ingress, "simulate", "--format", "json", "--request", "GET http://web.example/", "-");
+    assertEquals(200L, assumed.json().get("status"), assumed.out());
+    Gwc.Run complete =
+        Gwc.runWithStdin(
+            ingress,
+            "simulate",
+            "--complete",
+            "--format",
+            "json",
+            "--request",
+            "GET http://web.example/",
+            "-");
+    assertEquals(503L, complete.json().get("status"), complete.out());
+    assertTrue(
+        String.valueOf(complete.json().get("trace")).contains("is not in the input (--complete)"),
+        complete.out());
+  }
+
+  @Test
   void simulate_gatewayIngressClass_selectsTheClass() {
     Gwc.Run run =
         Gwc.run(
