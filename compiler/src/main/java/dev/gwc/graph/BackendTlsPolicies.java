@@ -86,7 +86,14 @@ final class BackendTlsPolicies {
       Map<String, BackendTlsPolicyNode> claimed,
       Resolver.Reporter r) {
     if (!t.group().isEmpty() || !t.kind().equals("Service")) {
-      String msg = "targetRef " + t.kind() + " '" + t.name() + "' is not a Service";
+      // Name the kind with its group: "Service" of another group is not a Service either.
+      String msg =
+          "targetRef '"
+              + t.name()
+              + "' is of kind "
+              + t.kind()
+              + (t.group().isEmpty() ? " (core group)" : " (group " + t.group() + ")")
+              + ", not a Service of the core group, the kind a BackendTLSPolicy targets";
       r.report(GraphRules.INVALID_KIND, Severity.ERROR, p.manifest(), t.node(), t.path(), msg);
       return Condition.no("Accepted", "Invalid", msg);
     }
