@@ -53,6 +53,8 @@ class LayeringTest {
     m.put("graph", Set.of("concurrent", "diag", "yaml", "resource", "tls"));
     m.put("rules", Set.of("regex", "diag", "yaml", "resource"));
     m.put("status", Set.of("yaml", "resource", "graph"));
+    // Edits of manifests in place: text and tree in, text out.
+    m.put("edit", Set.of("yaml", "resource"));
     // ingress-nginx's annotation names and how the controller reads them.
     m.put("nginx", Set.of());
     // Istio's host names and its cross-resource checks.
@@ -119,7 +121,8 @@ class LayeringTest {
             "output",
             "traffic",
             "serve",
-            "map"));
+            "map",
+            "edit"));
     return m;
   }
 

@@ -38,7 +38,11 @@ public final class GwcCommand implements Callable<Integer>, Streams {
           picocli.CommandLine.HelpCommand.class,
           SimulateCommand.class,
           ServeCommand.class,
-          ConvertCommand.class);
+          ConvertCommand.class,
+          EditCommands.Add.class,
+          EditCommands.Remove.class,
+          EditCommands.Attach.class,
+          EditCommands.Detach.class);
 
   final PrintWriter out;
   final LineOutput lines;

@@ -47,7 +47,7 @@ public final class Main {
     GwcCommand root = new GwcCommand(out, new LineOutput(out, stdout), err, in);
     CommandLine cl = new CommandLine(root);
     GwcCommand.subcommandsFor(args).forEach(cl::addSubcommand);
-    cl.getSubcommands().values().forEach(SharedFlagHelp::apply);
+    cl.getSubcommands().values().forEach(SharedFlagHelp::applyAll);
     // -V answers on every command, as --help does.
     cl.getSubcommands()
         .values()

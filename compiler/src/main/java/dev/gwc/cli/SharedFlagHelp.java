@@ -15,6 +15,12 @@ interface SharedFlagHelp {
   /** Flag name ({@code PATH} for the input paths) to its description for this command. */
   Map<String, String> sharedFlagHelp();
 
+  /** {@link #apply} to a command and to its subcommands ({@code gwc add listener}). */
+  static void applyAll(CommandLine command) {
+    apply(command);
+    command.getSubcommands().values().forEach(SharedFlagHelp::applyAll);
+  }
+
   /** Puts a command's wording in place of the shared one, when the command has its own. */
   static void apply(CommandLine command) {
     if (!(command.getCommand() instanceof SharedFlagHelp own)) {

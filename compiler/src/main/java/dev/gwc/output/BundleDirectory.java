@@ -2,15 +2,11 @@ package dev.gwc.output;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +29,6 @@ public final class BundleDirectory {
 
   /** Files larger than this are not read by {@code --check}: a bundle file is never so large. */
   private static final long MAX_READ = 64L << 20;
-
-  private static final Set<PosixFilePermission> NEW_FILE_MODE =
-      PosixFilePermissions.fromString("rw-r--r--");
 
   private BundleDirectory() {}
 
@@ -88,12 +81,13 @@ public final class BundleDirectory {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new IOException(dir + ": cannot create the directory (" + reason(e) + ")", e);
+      throw new IOException(
+          dir + ": cannot create the directory (" + AtomicFile.reason(e) + ")", e);
     }
     for (Map.Entry<String, String> f : files.entrySet()) {
       Path p = dir.resolve(f.getKey());
       if (!sameContent(p, f.getValue())) {
-        replace(p, f.getValue());
+        AtomicFile.replace(p, f.getValue());
       }
     }
     List<Path> removed = new ArrayList<>();
@@ -105,7 +99,7 @@ public final class BundleDirectory {
         removed.add(p);
       }
     }
-    replace(
+    AtomicFile.replace(
         dir.resolve(INDEX),
         "# The files gwc wrote here (-o); it removes those it no longer produces.\n"
             + String.join("\n", files.keySet())
@@ -132,7 +126,7 @@ public final class BundleDirectory {
           present.add(p.getFileName().toString());
         }
       } catch (IOException e) {
-        throw new IOException(dir + ": cannot list (" + reason(e) + ")", e);
+        throw new IOException(dir + ": cannot list (" + AtomicFile.reason(e) + ")", e);
       }
     }
     for (Map.Entry<String, String> f : files.entrySet()) {
@@ -215,55 +209,7 @@ public final class BundleDirectory {
     try {
       return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new IOException(p + ": cannot read (" + reason(e) + ")", e);
+      throw new IOException(p + ": cannot read (" + AtomicFile.reason(e) + ")", e);
     }
-  }
-
-  /**
-   * Replaces {@code p} whole: a temporary file in the same folder, renamed over it. The file keeps
-   * its permissions; a new one is readable by all and writable by its owner.
-   */
-  private static void replace(Path p, String content) throws IOException {
-    Path tmp = null;
-    try {
-      tmp = Files.createTempFile(p.getParent(), ".gwc-", ".tmp");
-      Files.writeString(tmp, content, StandardCharsets.UTF_8);
-      BasicFileAttributes old = attributes(p);
-      Set<PosixFilePermission> mode =
-          old != null && old.isRegularFile() ? posixMode(p) : NEW_FILE_MODE;
-      if (mode != null && Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-        Files.setPosixFilePermissions(tmp, mode);
-      }
-      try {
-        Files.move(tmp, p, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING);
-      }
-      tmp = null;
-    } catch (IOException e) {
-      throw new IOException(p + ": cannot write (" + reason(e) + ")", e);
-    } finally {
-      if (tmp != null) {
-        Files.deleteIfExists(tmp);
-      }
-    }
-  }
-
-  private static Set<PosixFilePermission> posixMode(Path p) {
-    try {
-      return Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
-    } catch (IOException | UnsupportedOperationException e) {
-      return NEW_FILE_MODE;
-    }
-  }
-
-  private static String reason(IOException e) {
-    if (e instanceof java.nio.file.AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
-      return fs.getReason().toLowerCase(java.util.Locale.ROOT);
-    }
-    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
   }
 }

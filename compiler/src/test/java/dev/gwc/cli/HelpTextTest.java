@@ -28,12 +28,16 @@ class HelpTextTest {
         "map",
         "simulate",
         "serve",
-        "convert"
+        "convert",
+        "add listener",
+        "remove listener",
+        "attach route",
+        "detach route"
       })
   void helpFitsAndExamplesAreWholeCommands(String command) {
     List<String> args = new ArrayList<>();
     if (!command.isEmpty()) {
-      args.add(command);
+      args.addAll(List.of(command.split(" ")));
     }
     args.add("--help");
     Gwc.Run run = Gwc.run(args.toArray(String[]::new));

@@ -1,0 +1,410 @@
+package dev.gwc.cli;
+
+import dev.gwc.edit.Edits;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * The edit commands: {@code gwc add listener}, {@code gwc remove listener}, {@code gwc attach
+ * route}, {@code gwc detach route}. Each is thin: it names the object and the edit, and {@link
+ * EditStep} does the rest.
+ */
+final class EditCommands {
+  private EditCommands() {}
+
+  static final Set<String> ROUTE_KINDS =
+      Set.of("HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute");
+
+  private static final String WRITES =
+      "The file is written in place (atomically, keeping its mode) after the set is validated"
+          + " before and after the edit: an edit that adds an error is refused unless --force."
+          + " Only the lines the edit needs change; comments, key order, quoting and the other"
+          + " documents of the file keep their bytes.";
+
+  private static final String EXIT =
+      "Exit codes: 0 edited (or the diff printed), 1 refused (the edit adds errors), 2 usage"
+          + " error, object not found or ambiguous, file not editable.";
+
+  /** How the edit commands word the shared PATH parameter. */
+  static final java.util.Map<String, String> PATH_HELP =
+      java.util.Map.of(
+          "PATH",
+          "NAME (or NS/NAME) of the object, then the files or folders to find it in (default:"
+              + " the current folder; folders recursively). Standard input cannot be edited.");
+
+  /** What every edit command takes besides its own options. */
+  static final class EditFlags {
+    @Option(
+        names = "--dry-run",
+        description =
+            "Print the change as a diff (and what it changes for traffic); write nothing.")
+    boolean dryRun;
+
+    @Option(
+        names = "--force",
+        description = "Make the edit even when it adds errors to the set (they are printed).")
+    boolean force;
+  }
+
+  /** A command group ({@code add}, {@code remove}, ...): only its subcommands do anything. */
+  @Command
+  abstract static class Group implements Callable<Integer> {
+    @ParentCommand Streams parent;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      parent
+          .err()
+          .println(
+              spec.qualifiedName() + ": say what to edit; see " + spec.qualifiedName() + " --help");
+      parent.err().flush();
+      return ExitCodes.USAGE;
+    }
+  }
+
+  /**
+   * The object name and paths of a leaf command: the first positional is the name ({@code NAME} or
+   * {@code NS/NAME}), the rest the paths (default: the current folder).
+   */
+  private static EditStep.Target target(CommonOptions common, CommandSpec spec, Set<String> kinds)
+      throws UsageException {
+    if (common.paths.isEmpty()) {
+      throw new UsageException("name the object to edit");
+    }
+    String ref = common.paths.remove(0);
+    if (common.paths.isEmpty()) {
+      common.paths.add(".");
+    }
+    int slash = ref.indexOf('/');
+    String namespace =
+        slash > 0
+            ? ref.substring(0, slash)
+            : spec.commandLine().getParseResult().hasMatchedOption("--namespace")
+                ? common.namespace
+                : null;
+    return new EditStep.Target(kinds, ref.substring(slash + 1), namespace);
+  }
+
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
+      description = "Adds to an object of the manifests, in its file.",
+      subcommands = {AddListener.class})
+  static final class Add extends Group {}
+
+  @Command(
+      name = "remove",
+      mixinStandardHelpOptions = true,
+      description = "Removes from an object of the manifests, in its file.",
+      subcommands = {RemoveListener.class})
+  static final class Remove extends Group {}
+
+  @Command(
+      name = "attach",
+      mixinStandardHelpOptions = true,
+      description = "Attaches an object of the manifests to another, in its file.",
+      subcommands = {AttachRoute.class})
+  static final class Attach extends Group {}
+
+  @Command(
+      name = "detach",
+      mixinStandardHelpOptions = true,
+      description = "Detaches an object of the manifests from another, in its file.",
+      subcommands = {DetachRoute.class})
+  static final class Detach extends Group {}
+
+  @Command(
+      name = "listener",
+      mixinStandardHelpOptions = true,
+      customSynopsis =
+          "gwc add listener GATEWAY --port N --protocol P [--name N] [--hostname H]"
+              + " [--certificate SECRET] [--allowed-routes Same|All] [OPTIONS] [PATH...]",
+      description = {
+        "Adds a listener at the end of the Gateway's spec.listeners (GATEWAY: NAME or NS/NAME,"
+            + " found in PATH..., default the current folder).",
+        WRITES
+      },
+      footer = {
+        "",
+        "Examples:",
+        "  gwc add listener edge --port 443 --protocol HTTPS --certificate shop-tls .",
+        "  # into the Gateway edge of namespace infra, found under deploy/",
+        "  gwc add listener infra/edge --port 8080 --protocol HTTP --dry-run deploy/",
+        "",
+        EXIT
+      })
+  static final class AddListener implements Callable<Integer>, SharedFlagHelp {
+    @Override
+    public java.util.Map<String, String> sharedFlagHelp() {
+      return PATH_HELP;
+    }
+
+    @ParentCommand Add group;
+    @Spec CommandSpec spec;
+    @Mixin CommonOptions common;
+    @Mixin EditFlags flags;
+
+    @Option(names = "--port", required = true, paramLabel = "N", description = "The port.")
+    int port;
+
+    @Option(
+        names = "--protocol",
+        required = true,
+        paramLabel = "P",
+        description = "HTTP, HTTPS, TLS, TCP or UDP.")
+    String protocol;
+
+    @Option(
+        names = "--name",
+        paramLabel = "N",
+        description = "The listener's name (default: the protocol in lower case and the port).")
+    String name;
+
+    @Option(names = "--hostname", paramLabel = "H", description = "Its hostname.")
+    String hostname;
+
+    @Option(
+        names = "--certificate",
+        paramLabel = "SECRET",
+        description = "The TLS Secret (NAME or NS/NAME) an HTTPS or TLS listener terminates with.")
+    String certificate;
+
+    @Option(
+        names = "--allowed-routes",
+        paramLabel = "FROM",
+        description = "Namespaces whose routes may attach: Same (the default) or All.")
+    String allowedRoutes;
+
+    @Override
+    public Integer call() {
+      String command = "gwc add listener";
+      try {
+        if (!List.of("HTTP", "HTTPS", "TLS", "TCP", "UDP").contains(protocol)) {
+          throw new UsageException("--protocol " + protocol + ": use HTTP, HTTPS, TLS, TCP or UDP");
+        }
+        if (allowedRoutes != null && !List.of("Same", "All").contains(allowedRoutes)) {
+          throw new UsageException(
+              "--allowed-routes "
+                  + allowedRoutes
+                  + ": use Same or All (a Selector needs labels: write it in the file)");
+        }
+        if (port < 1 || port > 65535) {
+          throw new UsageException("--port " + port + ": use 1 to 65535");
+        }
+        EditStep.Target t = target(common, spec, Set.of("Gateway"));
+        String listener =
+            name != null ? name : protocol.toLowerCase(java.util.Locale.ROOT) + "-" + port;
+        Edits.Listener l =
+            new Edits.Listener(listener, port, protocol, hostname, certificate, allowedRoutes);
+        return EditStep.run(
+            group.parent,
+            common,
+            command,
+            t,
+            flags.dryRun,
+            flags.force,
+            (text, gateway) -> Edits.addListener(text, gateway, l),
+            "added listener '" + listener + "' to Gateway " + t.name());
+      } catch (UsageException e) {
+        return e.report(group.parent.err(), command);
+      }
+    }
+  }
+
+  @Command(
+      name = "listener",
+      mixinStandardHelpOptions = true,
+      customSynopsis = "gwc remove listener GATEWAY --name N [OPTIONS] [PATH...]",
+      description = {
+        "Removes the listener named N from the Gateway's spec.listeners (GATEWAY: NAME or"
+            + " NS/NAME, found in PATH..., default the current folder).",
+        WRITES
+      },
+      footer = {
+        "",
+        "Examples:",
+        "  gwc remove listener edge --name https deploy/",
+        "  gwc remove listener infra/edge --name http-8080 --dry-run deploy/",
+        "",
+        EXIT
+      })
+  static final class RemoveListener implements Callable<Integer>, SharedFlagHelp {
+    @Override
+    public java.util.Map<String, String> sharedFlagHelp() {
+      return PATH_HELP;
+    }
+
+    @ParentCommand Remove group;
+    @Spec CommandSpec spec;
+    @Mixin CommonOptions common;
+    @Mixin EditFlags flags;
+
+    @Option(
+        names = "--name",
+        required = true,
+        paramLabel = "N",
+        description = "The listener's name.")
+    String name;
+
+    @Override
+    public Integer call() {
+      String command = "gwc remove listener";
+      try {
+        EditStep.Target t = target(common, spec, Set.of("Gateway"));
+        return EditStep.run(
+            group.parent,
+            common,
+            command,
+            t,
+            flags.dryRun,
+            flags.force,
+            (text, gateway) -> Edits.removeListener(text, gateway, name),
+            "removed listener '" + name + "' from Gateway " + t.name());
+      } catch (UsageException e) {
+        return e.report(group.parent.err(), command);
+      }
+    }
+  }
+
+  /** The options that name a parent Gateway and, optionally, one of its listeners. */
+  static final class ParentFlags {
+    @Option(
+        names = "--gateway",
+        required = true,
+        paramLabel = "[NS/]NAME",
+        description = "The Gateway (its namespace defaults to the route's).")
+    String gateway;
+
+    @Option(
+        names = "--section-name",
+        paramLabel = "L",
+        description = "Only the listener named L (the parentRef's sectionName).")
+    String sectionName;
+
+    @Option(
+        names = "--port",
+        paramLabel = "P",
+        description = "Only the Gateway's listeners on port P (the parentRef's port).")
+    Integer port;
+
+    Edits.Parent parent(dev.gwc.resource.Manifest route) {
+      int slash = gateway.indexOf('/');
+      return new Edits.Parent(
+          slash > 0 ? gateway.substring(0, slash) : route.namespace(),
+          gateway.substring(slash + 1),
+          sectionName,
+          port);
+    }
+  }
+
+  @Command(
+      name = "route",
+      mixinStandardHelpOptions = true,
+      customSynopsis =
+          "gwc attach route ROUTE --gateway [NS/]NAME [--section-name L | --port P] [OPTIONS]"
+              + " [PATH...]",
+      description = {
+        "Adds a parentRef to the Gateway to the route's spec.parentRefs (ROUTE: NAME or NS/NAME of"
+            + " any route kind, found in PATH..., default the current folder).",
+        WRITES
+      },
+      footer = {
+        "",
+        "Examples:",
+        "  gwc attach route sleep --gateway infra/edge --port 80 deploy/",
+        "  gwc attach route shop/web --gateway edge --section-name https --dry-run .",
+        "",
+        EXIT
+      })
+  static final class AttachRoute implements Callable<Integer>, SharedFlagHelp {
+    @Override
+    public java.util.Map<String, String> sharedFlagHelp() {
+      return PATH_HELP;
+    }
+
+    @ParentCommand Attach group;
+    @Spec CommandSpec spec;
+    @Mixin CommonOptions common;
+    @Mixin EditFlags flags;
+    @Mixin ParentFlags parentFlags;
+
+    @Override
+    public Integer call() {
+      String command = "gwc attach route";
+      try {
+        EditStep.Target t = target(common, spec, ROUTE_KINDS);
+        return EditStep.run(
+            group.parent,
+            common,
+            command,
+            t,
+            flags.dryRun,
+            flags.force,
+            (text, route) -> Edits.attach(text, route, parentFlags.parent(route)),
+            "attached route " + t.name() + " to Gateway " + parentFlags.gateway);
+      } catch (UsageException e) {
+        return e.report(group.parent.err(), command);
+      }
+    }
+  }
+
+  @Command(
+      name = "route",
+      mixinStandardHelpOptions = true,
+      customSynopsis =
+          "gwc detach route ROUTE --gateway [NS/]NAME [--section-name L | --port P] [OPTIONS]"
+              + " [PATH...]",
+      description = {
+        "Removes the route's parentRef to the Gateway (the one with the section or port given, or"
+            + " with none) from its spec.parentRefs.",
+        WRITES
+      },
+      footer = {
+        "",
+        "Examples:",
+        "  gwc detach route sleep --gateway infra/edge --port 80 deploy/",
+        "  gwc detach route shop/web --gateway edge --dry-run deploy/",
+        "",
+        EXIT
+      })
+  static final class DetachRoute implements Callable<Integer>, SharedFlagHelp {
+    @Override
+    public java.util.Map<String, String> sharedFlagHelp() {
+      return PATH_HELP;
+    }
+
+    @ParentCommand Detach group;
+    @Spec CommandSpec spec;
+    @Mixin CommonOptions common;
+    @Mixin EditFlags flags;
+    @Mixin ParentFlags parentFlags;
+
+    @Override
+    public Integer call() {
+      String command = "gwc detach route";
+      try {
+        EditStep.Target t = target(common, spec, ROUTE_KINDS);
+        return EditStep.run(
+            group.parent,
+            common,
+            command,
+            t,
+            flags.dryRun,
+            flags.force,
+            (text, route) -> Edits.detach(text, route, parentFlags.parent(route)),
+            "detached route " + t.name() + " from Gateway " + parentFlags.gateway);
+      } catch (UsageException e) {
+        return e.report(group.parent.err(), command);
+      }
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package dev.gwc.edit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A file's text as lines, each with its own line ending, so that lines can be inserted and removed
+ * without touching the others.
+ */
+final class TextLines {
+  private final List<String> lines = new ArrayList<>();
+
+  /** The line ending new lines get: the file's first one, else LF. */
+  final String newline;
+
+  TextLines(String text) {
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        lines.add(text.substring(start, i + 1));
+        start = i + 1;
+      }
+    }
+    if (start < text.length()) {
+      lines.add(text.substring(start));
+    }
+    int lf = text.indexOf('\n');
+    newline = lf > 0 && text.charAt(lf - 1) == '\r' ? "\r\n" : "\n";
+  }
+
+  int size() {
+    return lines.size();
+  }
+
+  /** Line {@code n} (1-based) without its line ending. */
+  String line(int n) {
+    String l = lines.get(n - 1);
+    int end = l.length();
+    while (end > 0 && (l.charAt(end - 1) == '\n' || l.charAt(end - 1) == '\r')) {
+      end--;
+    }
+    return l.substring(0, end);
+  }
+
+  /** Leading spaces of line {@code n}. */
+  int indent(int n) {
+    String l = line(n);
+    int i = 0;
+    while (i < l.length() && l.charAt(i) == ' ') {
+      i++;
+    }
+    return i;
+  }
+
+  /** Whether line {@code n} holds nothing but white space or a comment. */
+  boolean blankOrComment(int n) {
+    String t = line(n).strip();
+    return t.isEmpty() || t.startsWith("#");
+  }
+
+  /** Whether line {@code n} ends a YAML document or starts the next one. */
+  boolean documentMarker(int n) {
+    String l = line(n);
+    return l.startsWith("---") || l.startsWith("...");
+  }
+
+  /**
+   * The last line of the list item whose dash is on line {@code first} at column {@code dash}: the
+   * lines after it indented more than the dash, up to the last one that is not blank or a comment.
+   */
+  int itemEnd(int first, int dash) {
+    return end(first, dash, false);
+  }
+
+  /**
+   * The last line of the map entry whose key is on line {@code first} at column {@code key}: the
+   * lines indented more than the key, and the items of a list written at the key's own column
+   * ({@code key:} then {@code - item}), up to the last one that is not blank or a comment.
+   */
+  int entryEnd(int first, int key) {
+    return end(first, key, true);
+  }
+
+  private int end(int first, int indent, boolean dashesAtIndent) {
+    int end = first;
+    for (int n = first + 1; n <= lines.size(); n++) {
+      if (documentMarker(n)) {
+        break;
+      }
+      if (blankOrComment(n)) {
+        continue;
+      }
+      int i = indent(n);
+      boolean dash = line(n).startsWith("-", i);
+      if (i < indent || (i == indent && !(dashesAtIndent && dash))) {
+        break;
+      }
+      end = n;
+    }
+    return end;
+  }
+
+  /** Inserts lines (without line endings) after line {@code after} (0: at the start). */
+  void insertAfter(int after, List<String> newLines) {
+    List<String> withEndings = new ArrayList<>();
+    for (String l : newLines) {
+      withEndings.add(l + newline);
+    }
+    if (after > 0 && !lines.get(after - 1).endsWith("\n")) {
+      lines.set(after - 1, lines.get(after - 1) + newline); // the file did not end with one
+      String last = withEndings.remove(withEndings.size() - 1);
+      withEndings.add(last.substring(0, last.length() - newline.length()));
+    }
+    lines.addAll(after, withEndings);
+  }
+
+  /** Removes lines {@code first} to {@code last}, both included. */
+  void remove(int first, int last) {
+    boolean endedWithout = last == lines.size() && !lines.get(last - 1).endsWith("\n");
+    lines.subList(first - 1, last).clear();
+    if (endedWithout && first > 1) {
+      String l = lines.get(first - 2);
+      lines.set(first - 2, l.substring(0, l.length() - newline.length()));
+    }
+  }
+
+  String text() {
+    return String.join("", lines);
+  }
+}
