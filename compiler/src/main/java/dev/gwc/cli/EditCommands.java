@@ -95,6 +95,20 @@ final class EditCommands {
   }
 
   @Command(
+      name = "create",
+      mixinStandardHelpOptions = true,
+      description = "Creates an object of the manifests, in a new file or one given.",
+      subcommands = {CreateRoute.class})
+  static final class Create extends Group {}
+
+  @Command(
+      name = "set",
+      mixinStandardHelpOptions = true,
+      description = "Sets values of an object of the manifests, in its file.",
+      subcommands = {SetWeights.class})
+  static final class SetGroup extends Group {}
+
+  @Command(
       name = "add",
       mixinStandardHelpOptions = true,
       description = "Adds to an object of the manifests, in its file.",
@@ -269,6 +283,207 @@ final class EditCommands {
             flags.force,
             (text, gateway) -> Edits.removeListener(text, gateway, name),
             "removed listener '" + name + "' from Gateway " + t.name());
+      } catch (UsageException e) {
+        return e.report(group.parent.err(), command);
+      }
+    }
+  }
+
+  @Command(
+      name = "route",
+      mixinStandardHelpOptions = true,
+      customSynopsis = {
+        "gwc create route NAME --backend SVC:PORT [--weight W]...",
+        "    [--hostname H]... [--path P] [--path-type PathPrefix|Exact]",
+        "    [--into FILE|DIR] [OPTIONS] [PATH...]"
+      },
+      description = {
+        "Creates an HTTPRoute with one rule (a path match, then the backends) in a new file named"
+            + " as gwc compile -o names files (httproute_NS_NAME.yaml, in the first PATH's"
+            + " folder), or as one more document of --into FILE. NAME may be NS/NAME; the"
+            + " namespace defaults to --namespace. It attaches nowhere until gwc attach route.",
+        "The set is validated before and after: a route that adds an error is refused unless"
+            + " --force."
+      },
+      footer = {
+        "",
+        "Examples:",
+        "  gwc create route shop/sleep --hostname sleep.example.com --backend sleep:80 .",
+        "  gwc create route web --backend v1:80 --weight 90 --backend v2:80 --weight 10 .",
+        "",
+        EXIT
+      })
+  static final class CreateRoute implements Callable<Integer>, SharedFlagHelp {
+    @Override
+    public java.util.Map<String, String> sharedFlagHelp() {
+      return PATH_HELP;
+    }
+
+    @ParentCommand Create group;
+    @Spec CommandSpec spec;
+    @Mixin CommonOptions common;
+    @Mixin EditFlags flags;
+
+    @Option(
+        names = "--backend",
+        required = true,
+        paramLabel = "SVC:PORT",
+        description = "A backend Service and port (repeatable).")
+    List<String> backends;
+
+    @Option(
+        names = "--weight",
+        paramLabel = "W",
+        description = "The weight of the --backend at the same place (repeatable).")
+    List<Integer> weights = new java.util.ArrayList<>();
+
+    @Option(names = "--hostname", paramLabel = "H", description = "A hostname (repeatable).")
+    List<String> hostnames = new java.util.ArrayList<>();
+
+    @Option(
+        names = "--path",
+        paramLabel = "P",
+        defaultValue = "/",
+        description = "The path the rule matches (default: ${DEFAULT-VALUE}).")
+    String path;
+
+    @Option(
+        names = "--path-type",
+        paramLabel = "TYPE",
+        defaultValue = "PathPrefix",
+        description = "PathPrefix (the default) or Exact.")
+    String pathType;
+
+    @Option(
+        names = "--into",
+        paramLabel = "FILE|DIR",
+        description = "Where to write it: a file (one more document) or a folder (a new file).")
+    String into;
+
+    @Override
+    public Integer call() {
+      String command = "gwc create route";
+      try {
+        if (!List.of("PathPrefix", "Exact").contains(pathType)) {
+          throw new UsageException("--path-type " + pathType + ": use PathPrefix or Exact");
+        }
+        if (!weights.isEmpty() && weights.size() != backends.size()) {
+          throw new UsageException(
+              "give a --weight for every --backend, or none ("
+                  + backends.size()
+                  + " backends, "
+                  + weights.size()
+                  + " weights)");
+        }
+        List<Edits.Backend> refs = new java.util.ArrayList<>();
+        for (int i = 0; i < backends.size(); i++) {
+          String b = backends.get(i);
+          int colon = b.lastIndexOf(':');
+          if (colon <= 0 || !b.substring(colon + 1).matches("[0-9]{1,5}")) {
+            throw new UsageException("--backend " + b + ": write SERVICE:PORT, e.g. sleep:8001");
+          }
+          refs.add(
+              new Edits.Backend(
+                  b.substring(0, colon),
+                  Integer.parseInt(b.substring(colon + 1)),
+                  weights.isEmpty() ? null : weights.get(i)));
+        }
+        EditStep.Target t = target(common, spec, ROUTE_KINDS);
+        String namespace = t.namespace() != null ? t.namespace() : common.namespace;
+        Edits.Route route = new Edits.Route(t.name(), namespace, hostnames, pathType, path, refs);
+        java.util.Map<String, Object> item = new java.util.LinkedHashMap<>();
+        item.put("apiVersion", "gateway.networking.k8s.io/v1");
+        item.put("kind", "HTTPRoute");
+        item.put("metadata", java.util.Map.of("name", t.name(), "namespace", namespace));
+        return EditStep.create(
+            group.parent,
+            common,
+            command,
+            new EditStep.Target(Set.of("HTTPRoute"), t.name(), namespace),
+            into,
+            flags.dryRun,
+            flags.force,
+            text -> Edits.createRoute(text, route),
+            dev.gwc.output.BundleFiles.name(item) + ".yaml",
+            "created HTTPRoute " + namespace + "/" + t.name());
+      } catch (UsageException e) {
+        return e.report(group.parent.err(), command);
+      }
+    }
+  }
+
+  @Command(
+      name = "weights",
+      mixinStandardHelpOptions = true,
+      customSynopsis = "gwc set weights ROUTE --rule N SVC=W... [OPTIONS] [PATH...]",
+      description = {
+        "Sets the weights of the backendRefs of rule N of the route (ROUTE: NAME or NS/NAME of any"
+            + " route kind); SVC=W names a backendRef by its Service. A weight written is replaced"
+            + " where it stands; one not written is added to its backendRef.",
+        WRITES
+      },
+      footer = {
+        "",
+        "Examples:",
+        "  gwc set weights shop/web --rule 0 web-v1=90 web-v2=10 deploy/",
+        "  gwc set weights web --rule 0 web-v1=0 web-v2=100 --dry-run .",
+        "",
+        EXIT
+      })
+  static final class SetWeights implements Callable<Integer>, SharedFlagHelp {
+    @Override
+    public java.util.Map<String, String> sharedFlagHelp() {
+      return java.util.Map.of(
+          "PATH",
+          "NAME (or NS/NAME) of the route, then SVC=W for each weight, then the files or folders"
+              + " to find it in (default: the current folder). Standard input cannot be edited.");
+    }
+
+    @ParentCommand SetGroup group;
+    @Spec CommandSpec spec;
+    @Mixin CommonOptions common;
+    @Mixin EditFlags flags;
+
+    @Option(
+        names = "--rule",
+        required = true,
+        paramLabel = "N",
+        description = "The rule's index in spec.rules (from 0).")
+    int rule;
+
+    @Override
+    public Integer call() {
+      String command = "gwc set weights";
+      try {
+        java.util.Map<String, Integer> weights = new java.util.LinkedHashMap<>();
+        List<String> rest = new java.util.ArrayList<>();
+        for (int i = 0; i < common.paths.size(); i++) {
+          String p = common.paths.get(i);
+          if (i > 0 && p.contains("=")) {
+            String w = p.substring(p.indexOf('=') + 1);
+            if (!w.matches("[0-9]{1,7}") || Long.parseLong(w) > 1_000_000) {
+              throw new UsageException(p + ": write SVC=WEIGHT, a weight from 0 to 1000000");
+            }
+            weights.put(p.substring(0, p.indexOf('=')), Integer.parseInt(w));
+          } else {
+            rest.add(p);
+          }
+        }
+        if (weights.isEmpty()) {
+          throw new UsageException("give at least one SVC=WEIGHT after the route");
+        }
+        common.paths.clear();
+        common.paths.addAll(rest);
+        EditStep.Target t = target(common, spec, ROUTE_KINDS);
+        return EditStep.run(
+            group.parent,
+            common,
+            command,
+            t,
+            flags.dryRun,
+            flags.force,
+            (text, route) -> Edits.setWeights(text, route, rule, weights),
+            "set weights of rule " + rule + " of route " + t.name() + ": " + weights);
       } catch (UsageException e) {
         return e.report(group.parent.err(), command);
       }

@@ -62,7 +62,6 @@ final class EditStep {
       boolean force,
       Edit edit,
       String done) {
-    PrintWriter out = parent.out();
     try {
       List<Input> inputs = Inputs.collect(common.paths);
       Compiler compiler = Compiler.create(common.toOptions(), parent.in());
@@ -82,65 +81,167 @@ final class EditStep {
       } catch (EditException e) {
         throw new CommandExit(ExitCodes.FAILURE, file + ": " + e.getMessage());
       }
-      Report after = compileEdited(compiler, inputs, input, edited, parent);
-      List<Diagnostic> added = newErrors(before, after);
-      if (!added.isEmpty() && !force) {
-        StringBuilder sb =
-            new StringBuilder("refused: the edit would add ")
-                .append(added.size())
-                .append(added.size() == 1 ? " error" : " errors")
-                .append(" (--force makes it anyway):");
-        for (Diagnostic d : added) {
-          sb.append('\n')
-              .append(d.span().file())
-              .append(':')
-              .append(d.span().line())
-              .append(": error[")
-              .append(d.rule())
-              .append("]: ")
-              .append(d.message());
-        }
-        throw new CommandExit(ExitCodes.FINDINGS, sb.toString());
-      }
-      if (!added.isEmpty()) {
-        parent.err().println(command + ": made with --force; the edit adds these errors:");
-        for (Diagnostic d : added) {
-          parent
-              .err()
-              .println(
-                  d.span().file()
-                      + ":"
-                      + d.span().line()
-                      + ": error["
-                      + d.rule()
-                      + "]: "
-                      + d.message());
-        }
-      }
-      List<String> traffic = TrafficChanges.of(before, after);
-      if (dryRun) {
-        // The diff alone on standard output, so that it can go to git apply or patch.
-        String name = input.name().startsWith("./") ? input.name().substring(2) : input.name();
-        out.print(UnifiedDiff.of(name, text, edited));
-        out.flush();
-        traffic.forEach(parent.err()::println);
-        parent.err().flush();
-        return ExitCodes.OK;
-      }
-      if (!Arrays.equals(Files.readAllBytes(file), bytes)) {
-        throw new CommandExit(
-            ExitCodes.FAILURE, file + ": changed on disk while gwc edited it; nothing written");
-      }
-      AtomicFile.replace(file, edited);
-      out.println("edited " + input.name() + ": " + done);
-      traffic.forEach(out::println);
-      out.flush();
-      return ExitCodes.OK;
+      return finish(
+          parent, command, compiler, inputs, before, input, bytes, edited, dryRun, force, done);
     } catch (CommandExit e) {
       return e.report(parent.err(), command);
     } catch (IOException e) {
       return CommandExit.failure(e).report(parent.err(), command);
     }
+  }
+
+  /**
+   * Runs an edit that creates an object: in {@code into} (a file, which gets one more document, or
+   * a folder, where a new file is named as {@code compile -o} names it), by default in the first
+   * path (or the folder of the first path that is a file).
+   *
+   * @param document the new text of the file from its text (null for a new file)
+   * @param fileName the name of a new file for it ({@code httproute_ns_name.yaml})
+   */
+  static int create(
+      Streams parent,
+      CommonOptions common,
+      String command,
+      Target target,
+      String into,
+      boolean dryRun,
+      boolean force,
+      java.util.function.UnaryOperator<String> document,
+      String fileName,
+      String done) {
+    try {
+      List<Input> inputs = Inputs.collect(common.paths);
+      Compiler compiler = Compiler.create(common.toOptions(), parent.in());
+      Report before = compiler.compile(inputs, parent.in());
+      for (Compiled c : before.compiled()) {
+        Manifest m = c.manifest();
+        if (target.kinds().contains(m.kind())
+            && target.name().equals(m.name())
+            && target.namespace().equals(m.namespace())) {
+          throw new CommandExit(
+              ExitCodes.FAILURE,
+              m.kind()
+                  + " '"
+                  + m.namespace()
+                  + "/"
+                  + m.name()
+                  + "' already exists in "
+                  + m.root().span().file());
+        }
+      }
+      Path where = Path.of(into != null ? into : common.paths.get(0));
+      Path file =
+          Files.isDirectory(where)
+              ? where.resolve(fileName)
+              : into == null ? where.toAbsolutePath().getParent().resolve(fileName) : where;
+      byte[] bytes = null;
+      if (Files.exists(file)) {
+        if (into == null) {
+          throw new CommandExit(
+              ExitCodes.FAILURE,
+              file + ": exists; name a file to add the object to with --into FILE");
+        }
+        refuseGenerated(file);
+        bytes = Files.readAllBytes(file);
+      }
+      Input input = null;
+      for (Input i : inputs) {
+        if (i.path() != null && Files.exists(file) && Files.isSameFile(i.path(), file)) {
+          input = i;
+        }
+      }
+      if (input == null) {
+        input = new Input(file.toString(), file);
+      }
+      String edited =
+          document.apply(bytes == null ? null : new String(bytes, StandardCharsets.UTF_8));
+      return finish(
+          parent, command, compiler, inputs, before, input, bytes, edited, dryRun, force, done);
+    } catch (CommandExit e) {
+      return e.report(parent.err(), command);
+    } catch (IOException e) {
+      return CommandExit.failure(e).report(parent.err(), command);
+    }
+  }
+
+  /**
+   * Validates the edited set against the one before, then prints the diff or writes the file.
+   *
+   * @param input the file edited (or created: {@code bytes} null)
+   * @param bytes its bytes as read, or null for a new file
+   */
+  private static int finish(
+      Streams parent,
+      String command,
+      Compiler compiler,
+      List<Input> inputs,
+      Report before,
+      Input input,
+      byte[] bytes,
+      String edited,
+      boolean dryRun,
+      boolean force,
+      String done)
+      throws CommandExit, IOException {
+    PrintWriter out = parent.out();
+    Path file = input.path();
+    String text = bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
+    Report after = compileEdited(compiler, inputs, input, edited, parent);
+    List<Diagnostic> added = newErrors(before, after);
+    if (!added.isEmpty() && !force) {
+      StringBuilder sb =
+          new StringBuilder("refused: the edit would add ")
+              .append(added.size())
+              .append(added.size() == 1 ? " error" : " errors")
+              .append(" (--force makes it anyway):");
+      for (Diagnostic d : added) {
+        sb.append('\n')
+            .append(d.span().file())
+            .append(':')
+            .append(d.span().line())
+            .append(": error[")
+            .append(d.rule())
+            .append("]: ")
+            .append(d.message());
+      }
+      throw new CommandExit(ExitCodes.FINDINGS, sb.toString());
+    }
+    if (!added.isEmpty()) {
+      parent.err().println(command + ": made with --force; the edit adds these errors:");
+      for (Diagnostic d : added) {
+        parent
+            .err()
+            .println(
+                d.span().file()
+                    + ":"
+                    + d.span().line()
+                    + ": error["
+                    + d.rule()
+                    + "]: "
+                    + d.message());
+      }
+    }
+    List<String> traffic = TrafficChanges.of(before, after);
+    if (dryRun) {
+      // The diff alone on standard output, so that it can go to git apply or patch.
+      String name = input.name().startsWith("./") ? input.name().substring(2) : input.name();
+      out.print(UnifiedDiff.of(name, text, edited, bytes == null));
+      out.flush();
+      traffic.forEach(parent.err()::println);
+      parent.err().flush();
+      return ExitCodes.OK;
+    }
+    boolean changed =
+        bytes == null ? Files.exists(file) : !Arrays.equals(Files.readAllBytes(file), bytes);
+    if (changed) {
+      throw new CommandExit(
+          ExitCodes.FAILURE, file + ": changed on disk while gwc edited it; nothing written");
+    }
+    AtomicFile.replace(file, edited);
+    out.println((bytes == null ? "wrote " : "edited ") + input.name() + ": " + done);
+    traffic.forEach(out::println);
+    out.flush();
+    return ExitCodes.OK;
   }
 
   private static Manifest find(Report report, Target t, List<String> paths) throws CommandExit {
@@ -233,6 +334,9 @@ final class EditStep {
       List<Input> swapped = new ArrayList<>();
       for (Input i : inputs) {
         swapped.add(i == edited ? new Input(i.name(), tmp) : i);
+      }
+      if (!inputs.contains(edited)) {
+        swapped.add(new Input(edited.name(), tmp)); // a new file
       }
       return compiler.compile(swapped, parent.in());
     } finally {

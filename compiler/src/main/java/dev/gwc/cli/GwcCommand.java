@@ -39,6 +39,8 @@ public final class GwcCommand implements Callable<Integer>, Streams {
           SimulateCommand.class,
           ServeCommand.class,
           ConvertCommand.class,
+          EditCommands.Create.class,
+          EditCommands.SetGroup.class,
           EditCommands.Add.class,
           EditCommands.Remove.class,
           EditCommands.Attach.class,

@@ -42,6 +42,152 @@ public final class Edits {
    */
   public record Parent(String namespace, String name, String sectionName, Integer port) {}
 
+  /**
+   * A new HTTPRoute.
+   *
+   * @param name its name
+   * @param namespace its namespace
+   * @param hostnames its hostnames (may be empty)
+   * @param pathType PathPrefix or Exact
+   * @param path the path its one rule matches
+   * @param backends its backendRefs
+   */
+  public record Route(
+      String name,
+      String namespace,
+      List<String> hostnames,
+      String pathType,
+      String path,
+      List<Backend> backends) {}
+
+  /**
+   * A backendRef.
+   *
+   * @param service the Service's name
+   * @param port its port
+   * @param weight its weight, or null for the default
+   */
+  public record Backend(String service, int port, Integer weight) {}
+
+  /**
+   * The text of a file that holds the new route: {@code file} (null for a new file) with the route
+   * as one more document, in the file's line endings.
+   */
+  public static String createRoute(String file, Route r) {
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("name", r.name());
+    metadata.put("namespace", r.namespace());
+    Map<String, Object> path = new LinkedHashMap<>();
+    path.put("type", r.pathType());
+    path.put("value", r.path());
+    List<Map<String, Object>> refs = new ArrayList<>();
+    for (Backend b : r.backends()) {
+      Map<String, Object> ref = new LinkedHashMap<>();
+      ref.put("name", b.service());
+      ref.put("port", b.port());
+      if (b.weight() != null) {
+        ref.put("weight", b.weight());
+      }
+      refs.add(ref);
+    }
+    Map<String, Object> rule = new LinkedHashMap<>();
+    rule.put("matches", List.of(Map.of("path", path)));
+    rule.put("backendRefs", refs);
+    Map<String, Object> spec = new LinkedHashMap<>();
+    if (!r.hostnames().isEmpty()) {
+      spec.put("hostnames", List.copyOf(r.hostnames()));
+    }
+    spec.put("rules", List.of(rule));
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("apiVersion", "gateway.networking.k8s.io/v1");
+    doc.put("kind", "HTTPRoute");
+    doc.put("metadata", metadata);
+    doc.put("spec", spec);
+    String newline = file == null ? "\n" : new TextLines(file).newline;
+    String text = String.join(newline, new Emitter(0).document(doc)) + newline;
+    if (file == null || file.isBlank()) {
+      return text;
+    }
+    String sep = file.endsWith("\n") ? "" : newline;
+    return file + sep + "---" + newline + text;
+  }
+
+  /**
+   * Sets the weights of backendRefs of rule {@code rule}: a weight written is replaced where it
+   * stands, one not written is added to its backendRef (a line, or an entry of a one-line flow
+   * map).
+   *
+   * @param weights Service name to weight; each must name a backendRef of the rule
+   */
+  public static String setWeights(
+      String file, Manifest route, int rule, Map<String, Integer> weights) throws EditException {
+    TextLines text = new TextLines(file);
+    YMap spec = spec(route);
+    List<YNode> rules =
+        spec.get("rules") instanceof dev.gwc.yaml.YSeq seq ? seq.items() : List.of();
+    if (rule < 0 || rule >= rules.size()) {
+      throw new EditException(
+          describe(route) + " has " + rules.size() + " rules; there is no rule " + rule);
+    }
+    List<YNode> refs =
+        rules.get(rule) instanceof YMap r && r.get("backendRefs") instanceof dev.gwc.yaml.YSeq seq
+            ? seq.items()
+            : List.of();
+    List<String> names = new ArrayList<>();
+    refs.forEach(n -> names.add(str(n, "name")));
+    for (String service : weights.keySet()) {
+      if (!names.contains(service)) {
+        throw new EditException(
+            describe(route)
+                + " rule "
+                + rule
+                + " has no backendRef to '"
+                + service
+                + "' (it has: "
+                + String.join(", ", names)
+                + ")");
+      }
+    }
+    // From the last line up, so that earlier positions stay where they are.
+    List<YNode> ordered = new ArrayList<>(refs);
+    ordered.sort((a, b) -> Integer.compare(b.span().line(), a.span().line()));
+    for (YNode ref : ordered) {
+      Integer w = weights.get(str(ref, "name"));
+      if (w == null || !(ref instanceof YMap m)) {
+        continue;
+      }
+      if (m.get("weight") instanceof YScalar old) {
+        if (!text.replace(old.span().line(), old.span().column(), old.text(), String.valueOf(w))) {
+          throw new EditException("the weight of '" + str(ref, "name") + "' is not a plain number");
+        }
+      } else {
+        addWeight(text, m, w);
+      }
+    }
+    return text.text();
+  }
+
+  /** Writes {@code weight: W} into a backendRef that has none. */
+  private static void addWeight(TextLines text, YMap ref, int weight) throws EditException {
+    int line = ref.span().line();
+    String l = text.line(line);
+    int first = ref.span().column() - 1;
+    int brace = l.lastIndexOf('}');
+    boolean flow =
+        (first < l.length() && l.charAt(first) == '{')
+            || l.substring(0, first).strip().endsWith("{");
+    if (flow) {
+      if (brace < 0 || ref.entries().stream().anyMatch(e -> e.key().span().line() != line)) {
+        throw new EditException("a backendRef written in flow style over several lines");
+      }
+      text.insertAt(line, brace, ", weight: " + weight);
+      return;
+    }
+    int last = text.itemEnd(line, first - 1);
+    // The block map's keys sit at its first key's column.
+    text.insertAfter(last, List.of(" ".repeat(first) + "weight: " + weight));
+  }
+
   /** Adds a listener at the end of the Gateway's spec.listeners. */
   public static String addListener(String file, Manifest gateway, Listener l) throws EditException {
     TextLines text = new TextLines(file);

@@ -48,6 +48,11 @@ final class Emitter {
     return lines;
   }
 
+  /** A whole document: its top-level keys at column 0. */
+  List<String> document(Map<String, Object> doc) {
+    return map(doc, 0);
+  }
+
   /** A key whose value is a list of maps, at {@code column}. */
   List<String> keyWithList(String key, List<Map<String, Object>> items, int column) {
     List<String> out = new ArrayList<>();

@@ -124,6 +124,26 @@ final class TextLines {
     }
   }
 
+  /**
+   * Replaces {@code old} where it is written, at 1-based {@code column} of line {@code n}; false
+   * when the line does not hold it there.
+   */
+  boolean replace(int n, int column, String old, String replacement) {
+    String l = lines.get(n - 1);
+    int at = column - 1;
+    if (at < 0 || !l.startsWith(old, at)) {
+      return false;
+    }
+    lines.set(n - 1, l.substring(0, at) + replacement + l.substring(at + old.length()));
+    return true;
+  }
+
+  /** Inserts {@code insertion} at 0-based {@code index} of line {@code n}. */
+  void insertAt(int n, int index, String insertion) {
+    String l = lines.get(n - 1);
+    lines.set(n - 1, l.substring(0, index) + insertion + l.substring(index));
+  }
+
   String text() {
     return String.join("", lines);
   }

@@ -77,7 +77,7 @@ public final class BundleFiles {
   }
 
   /** The file name of one resource, without extension. */
-  static String name(Map<String, Object> item) {
+  public static String name(Map<String, Object> item) {
     Map<?, ?> meta = item.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
     String kind = String.valueOf(item.get("kind")).toLowerCase(Locale.ROOT);
     String group = group(String.valueOf(item.get("apiVersion")));

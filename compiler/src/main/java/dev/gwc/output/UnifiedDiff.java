@@ -22,6 +22,14 @@ public final class UnifiedDiff {
 
   /** The diff of {@code before} and {@code after} for {@code name}; empty when they are equal. */
   public static String of(String name, String before, String after) {
+    return of(name, before, after, false);
+  }
+
+  /**
+   * The same, for a file that {@code after} creates when {@code created} ({@code --- /dev/null}, as
+   * git writes a new file).
+   */
+  public static String of(String name, String before, String after, boolean created) {
     List<String> a = lines(before);
     List<String> b = lines(after);
     List<Op> ops = script(a, b);
@@ -50,7 +58,7 @@ public final class UnifiedDiff {
     if (out.length() == 0) {
       return "";
     }
-    return "--- a/" + name + "\n+++ b/" + name + "\n" + out;
+    return (created ? "--- /dev/null" : "--- a/" + name) + "\n+++ b/" + name + "\n" + out;
   }
 
   private static void hunk(StringBuilder out, List<Op> ops) {
@@ -151,12 +159,12 @@ public final class UnifiedDiff {
         ops.add(new Op(' ', a.get(i), offset + i + 1, offset + j + 1));
         i++;
         j++;
-      } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-        ops.add(new Op('+', b.get(j), offset + i + 1, offset + j + 1));
-        j++;
-      } else {
+      } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
         ops.add(new Op('-', a.get(i), offset + i + 1, offset + j + 1));
         i++;
+      } else {
+        ops.add(new Op('+', b.get(j), offset + i + 1, offset + j + 1));
+        j++;
       }
     }
   }

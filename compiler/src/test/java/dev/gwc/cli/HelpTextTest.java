@@ -32,7 +32,9 @@ class HelpTextTest {
         "add listener",
         "remove listener",
         "attach route",
-        "detach route"
+        "detach route",
+        "create route",
+        "set weights"
       })
   void helpFitsAndExamplesAreWholeCommands(String command) {
     List<String> args = new ArrayList<>();
