@@ -71,6 +71,48 @@ final class EditCommands {
     }
   }
 
+  /** A leaf command ({@code gwc add listener}): what every edit command has, and its run. */
+  @Command
+  abstract static class Leaf implements Callable<Integer>, SharedFlagHelp {
+    @ParentCommand Group group;
+    @Spec CommandSpec spec;
+    @Mixin CommonOptions common;
+    @Mixin EditFlags flags;
+
+    @Override
+    public java.util.Map<String, String> sharedFlagHelp() {
+      return PATH_HELP;
+    }
+
+    /** The command's whole name, as messages start with it. */
+    String command() {
+      return spec.qualifiedName();
+    }
+
+    /** Checks the options, then edits (through {@link EditStep}); a usage error is exit 2. */
+    abstract int run() throws UsageException;
+
+    @Override
+    public Integer call() {
+      try {
+        return run();
+      } catch (UsageException e) {
+        return e.report(group.parent.err(), command());
+      }
+    }
+
+    /** Edits an existing object of one of {@code kinds}, named by the first positional. */
+    int edit(
+        Set<String> kinds,
+        EditStep.Edit edit,
+        java.util.function.Function<EditStep.Target, String> done)
+        throws UsageException {
+      EditStep.Target t = target(common, spec, kinds);
+      return EditStep.run(
+          group.parent, common, command(), t, flags.dryRun, flags.force, edit, done.apply(t));
+    }
+  }
+
   /**
    * The object name and paths of a leaf command: the first positional is the name ({@code NAME} or
    * {@code NS/NAME}), the rest the paths (default: the current folder).
@@ -156,16 +198,7 @@ final class EditCommands {
         "",
         EXIT
       })
-  static final class AddListener implements Callable<Integer>, SharedFlagHelp {
-    @Override
-    public java.util.Map<String, String> sharedFlagHelp() {
-      return PATH_HELP;
-    }
-
-    @ParentCommand Add group;
-    @Spec CommandSpec spec;
-    @Mixin CommonOptions common;
-    @Mixin EditFlags flags;
+  static final class AddListener extends Leaf {
 
     @Option(names = "--port", required = true, paramLabel = "N", description = "The port.")
     int port;
@@ -199,38 +232,27 @@ final class EditCommands {
     String allowedRoutes;
 
     @Override
-    public Integer call() {
-      String command = "gwc add listener";
-      try {
-        if (!List.of("HTTP", "HTTPS", "TLS", "TCP", "UDP").contains(protocol)) {
-          throw new UsageException("--protocol " + protocol + ": use HTTP, HTTPS, TLS, TCP or UDP");
-        }
-        if (allowedRoutes != null && !List.of("Same", "All").contains(allowedRoutes)) {
-          throw new UsageException(
-              "--allowed-routes "
-                  + allowedRoutes
-                  + ": use Same or All (a Selector needs labels: write it in the file)");
-        }
-        if (port < 1 || port > 65535) {
-          throw new UsageException("--port " + port + ": use 1 to 65535");
-        }
-        EditStep.Target t = target(common, spec, Set.of("Gateway"));
-        String listener =
-            name != null ? name : protocol.toLowerCase(java.util.Locale.ROOT) + "-" + port;
-        Edits.Listener l =
-            new Edits.Listener(listener, port, protocol, hostname, certificate, allowedRoutes);
-        return EditStep.run(
-            group.parent,
-            common,
-            command,
-            t,
-            flags.dryRun,
-            flags.force,
-            (text, gateway) -> Edits.addListener(text, gateway, l),
-            "added listener '" + listener + "' to Gateway " + t.name());
-      } catch (UsageException e) {
-        return e.report(group.parent.err(), command);
+    int run() throws UsageException {
+      if (!List.of("HTTP", "HTTPS", "TLS", "TCP", "UDP").contains(protocol)) {
+        throw new UsageException("--protocol " + protocol + ": use HTTP, HTTPS, TLS, TCP or UDP");
       }
+      if (allowedRoutes != null && !List.of("Same", "All").contains(allowedRoutes)) {
+        throw new UsageException(
+            "--allowed-routes "
+                + allowedRoutes
+                + ": use Same or All (a Selector needs labels: write it in the file)");
+      }
+      if (port < 1 || port > 65535) {
+        throw new UsageException("--port " + port + ": use 1 to 65535");
+      }
+      String listener =
+          name != null ? name : protocol.toLowerCase(java.util.Locale.ROOT) + "-" + port;
+      Edits.Listener l =
+          new Edits.Listener(listener, port, protocol, hostname, certificate, allowedRoutes);
+      return edit(
+          Set.of("Gateway"),
+          (text, gateway) -> Edits.addListener(text, gateway, l),
+          t -> "added listener '" + listener + "' to Gateway " + t.name());
     }
   }
 
@@ -251,16 +273,7 @@ final class EditCommands {
         "",
         EXIT
       })
-  static final class RemoveListener implements Callable<Integer>, SharedFlagHelp {
-    @Override
-    public java.util.Map<String, String> sharedFlagHelp() {
-      return PATH_HELP;
-    }
-
-    @ParentCommand Remove group;
-    @Spec CommandSpec spec;
-    @Mixin CommonOptions common;
-    @Mixin EditFlags flags;
+  static final class RemoveListener extends Leaf {
 
     @Option(
         names = "--name",
@@ -270,22 +283,11 @@ final class EditCommands {
     String name;
 
     @Override
-    public Integer call() {
-      String command = "gwc remove listener";
-      try {
-        EditStep.Target t = target(common, spec, Set.of("Gateway"));
-        return EditStep.run(
-            group.parent,
-            common,
-            command,
-            t,
-            flags.dryRun,
-            flags.force,
-            (text, gateway) -> Edits.removeListener(text, gateway, name),
-            "removed listener '" + name + "' from Gateway " + t.name());
-      } catch (UsageException e) {
-        return e.report(group.parent.err(), command);
-      }
+    int run() throws UsageException {
+      return edit(
+          Set.of("Gateway"),
+          (text, gateway) -> Edits.removeListener(text, gateway, name),
+          t -> "removed listener '" + name + "' from Gateway " + t.name());
     }
   }
 
@@ -313,16 +315,7 @@ final class EditCommands {
         "",
         EXIT
       })
-  static final class CreateRoute implements Callable<Integer>, SharedFlagHelp {
-    @Override
-    public java.util.Map<String, String> sharedFlagHelp() {
-      return PATH_HELP;
-    }
-
-    @ParentCommand Create group;
-    @Spec CommandSpec spec;
-    @Mixin CommonOptions common;
-    @Mixin EditFlags flags;
+  static final class CreateRoute extends Leaf {
 
     @Option(
         names = "--backend",
@@ -361,54 +354,49 @@ final class EditCommands {
     String into;
 
     @Override
-    public Integer call() {
-      String command = "gwc create route";
-      try {
-        if (!List.of("PathPrefix", "Exact").contains(pathType)) {
-          throw new UsageException("--path-type " + pathType + ": use PathPrefix or Exact");
-        }
-        if (!weights.isEmpty() && weights.size() != backends.size()) {
-          throw new UsageException(
-              "give a --weight for every --backend, or none ("
-                  + backends.size()
-                  + " backends, "
-                  + weights.size()
-                  + " weights)");
-        }
-        List<Edits.Backend> refs = new java.util.ArrayList<>();
-        for (int i = 0; i < backends.size(); i++) {
-          String b = backends.get(i);
-          int colon = b.lastIndexOf(':');
-          if (colon <= 0 || !b.substring(colon + 1).matches("[0-9]{1,5}")) {
-            throw new UsageException("--backend " + b + ": write SERVICE:PORT, e.g. sleep:8001");
-          }
-          refs.add(
-              new Edits.Backend(
-                  b.substring(0, colon),
-                  Integer.parseInt(b.substring(colon + 1)),
-                  weights.isEmpty() ? null : weights.get(i)));
-        }
-        EditStep.Target t = target(common, spec, ROUTE_KINDS);
-        String namespace = t.namespace() != null ? t.namespace() : common.namespace;
-        Edits.Route route = new Edits.Route(t.name(), namespace, hostnames, pathType, path, refs);
-        java.util.Map<String, Object> item = new java.util.LinkedHashMap<>();
-        item.put("apiVersion", "gateway.networking.k8s.io/v1");
-        item.put("kind", "HTTPRoute");
-        item.put("metadata", java.util.Map.of("name", t.name(), "namespace", namespace));
-        return EditStep.create(
-            group.parent,
-            common,
-            command,
-            new EditStep.Target(Set.of("HTTPRoute"), t.name(), namespace),
-            into,
-            flags.dryRun,
-            flags.force,
-            text -> Edits.createRoute(text, route),
-            dev.gwc.output.BundleFiles.name(item) + ".yaml",
-            "created HTTPRoute " + namespace + "/" + t.name());
-      } catch (UsageException e) {
-        return e.report(group.parent.err(), command);
+    int run() throws UsageException {
+      if (!List.of("PathPrefix", "Exact").contains(pathType)) {
+        throw new UsageException("--path-type " + pathType + ": use PathPrefix or Exact");
       }
+      if (!weights.isEmpty() && weights.size() != backends.size()) {
+        throw new UsageException(
+            "give a --weight for every --backend, or none ("
+                + backends.size()
+                + " backends, "
+                + weights.size()
+                + " weights)");
+      }
+      List<Edits.Backend> refs = new java.util.ArrayList<>();
+      for (int i = 0; i < backends.size(); i++) {
+        String b = backends.get(i);
+        int colon = b.lastIndexOf(':');
+        if (colon <= 0 || !b.substring(colon + 1).matches("[0-9]{1,5}")) {
+          throw new UsageException("--backend " + b + ": write SERVICE:PORT, e.g. sleep:8001");
+        }
+        refs.add(
+            new Edits.Backend(
+                b.substring(0, colon),
+                Integer.parseInt(b.substring(colon + 1)),
+                weights.isEmpty() ? null : weights.get(i)));
+      }
+      EditStep.Target t = target(common, spec, ROUTE_KINDS);
+      String namespace = t.namespace() != null ? t.namespace() : common.namespace;
+      Edits.Route route = new Edits.Route(t.name(), namespace, hostnames, pathType, path, refs);
+      java.util.Map<String, Object> item = new java.util.LinkedHashMap<>();
+      item.put("apiVersion", "gateway.networking.k8s.io/v1");
+      item.put("kind", "HTTPRoute");
+      item.put("metadata", java.util.Map.of("name", t.name(), "namespace", namespace));
+      return EditStep.create(
+          group.parent,
+          common,
+          command(),
+          new EditStep.Target(Set.of("HTTPRoute"), t.name(), namespace),
+          into,
+          flags.dryRun,
+          flags.force,
+          text -> Edits.createRoute(text, route),
+          dev.gwc.output.BundleFiles.name(item) + ".yaml",
+          "created HTTPRoute " + namespace + "/" + t.name());
     }
   }
 
@@ -430,7 +418,7 @@ final class EditCommands {
         "",
         EXIT
       })
-  static final class SetWeights implements Callable<Integer>, SharedFlagHelp {
+  static final class SetWeights extends Leaf {
     @Override
     public java.util.Map<String, String> sharedFlagHelp() {
       return java.util.Map.of(
@@ -438,11 +426,6 @@ final class EditCommands {
           "NAME (or NS/NAME) of the route, then SVC=W for each weight, then the files or folders"
               + " to find it in (default: the current folder). Standard input cannot be edited.");
     }
-
-    @ParentCommand SetGroup group;
-    @Spec CommandSpec spec;
-    @Mixin CommonOptions common;
-    @Mixin EditFlags flags;
 
     @Option(
         names = "--rule",
@@ -452,41 +435,30 @@ final class EditCommands {
     int rule;
 
     @Override
-    public Integer call() {
-      String command = "gwc set weights";
-      try {
-        java.util.Map<String, Integer> weights = new java.util.LinkedHashMap<>();
-        List<String> rest = new java.util.ArrayList<>();
-        for (int i = 0; i < common.paths.size(); i++) {
-          String p = common.paths.get(i);
-          if (i > 0 && p.contains("=")) {
-            String w = p.substring(p.indexOf('=') + 1);
-            if (!w.matches("[0-9]{1,7}") || Long.parseLong(w) > 1_000_000) {
-              throw new UsageException(p + ": write SVC=WEIGHT, a weight from 0 to 1000000");
-            }
-            weights.put(p.substring(0, p.indexOf('=')), Integer.parseInt(w));
-          } else {
-            rest.add(p);
+    int run() throws UsageException {
+      java.util.Map<String, Integer> weights = new java.util.LinkedHashMap<>();
+      List<String> rest = new java.util.ArrayList<>();
+      for (int i = 0; i < common.paths.size(); i++) {
+        String p = common.paths.get(i);
+        if (i > 0 && p.contains("=")) {
+          String w = p.substring(p.indexOf('=') + 1);
+          if (!w.matches("[0-9]{1,7}") || Long.parseLong(w) > 1_000_000) {
+            throw new UsageException(p + ": write SVC=WEIGHT, a weight from 0 to 1000000");
           }
+          weights.put(p.substring(0, p.indexOf('=')), Integer.parseInt(w));
+        } else {
+          rest.add(p);
         }
-        if (weights.isEmpty()) {
-          throw new UsageException("give at least one SVC=WEIGHT after the route");
-        }
-        common.paths.clear();
-        common.paths.addAll(rest);
-        EditStep.Target t = target(common, spec, ROUTE_KINDS);
-        return EditStep.run(
-            group.parent,
-            common,
-            command,
-            t,
-            flags.dryRun,
-            flags.force,
-            (text, route) -> Edits.setWeights(text, route, rule, weights),
-            "set weights of rule " + rule + " of route " + t.name() + ": " + weights);
-      } catch (UsageException e) {
-        return e.report(group.parent.err(), command);
       }
+      if (weights.isEmpty()) {
+        throw new UsageException("give at least one SVC=WEIGHT after the route");
+      }
+      common.paths.clear();
+      common.paths.addAll(rest);
+      return edit(
+          ROUTE_KINDS,
+          (text, route) -> Edits.setWeights(text, route, rule, weights),
+          t -> "set weights of rule " + rule + " of route " + t.name() + ": " + weights);
     }
   }
 
@@ -540,35 +512,15 @@ final class EditCommands {
         "",
         EXIT
       })
-  static final class AttachRoute implements Callable<Integer>, SharedFlagHelp {
-    @Override
-    public java.util.Map<String, String> sharedFlagHelp() {
-      return PATH_HELP;
-    }
-
-    @ParentCommand Attach group;
-    @Spec CommandSpec spec;
-    @Mixin CommonOptions common;
-    @Mixin EditFlags flags;
+  static final class AttachRoute extends Leaf {
     @Mixin ParentFlags parentFlags;
 
     @Override
-    public Integer call() {
-      String command = "gwc attach route";
-      try {
-        EditStep.Target t = target(common, spec, ROUTE_KINDS);
-        return EditStep.run(
-            group.parent,
-            common,
-            command,
-            t,
-            flags.dryRun,
-            flags.force,
-            (text, route) -> Edits.attach(text, route, parentFlags.parent(route)),
-            "attached route " + t.name() + " to Gateway " + parentFlags.gateway);
-      } catch (UsageException e) {
-        return e.report(group.parent.err(), command);
-      }
+    int run() throws UsageException {
+      return edit(
+          ROUTE_KINDS,
+          (text, route) -> Edits.attach(text, route, parentFlags.parent(route)),
+          t -> "attached route " + t.name() + " to Gateway " + parentFlags.gateway);
     }
   }
 
@@ -591,35 +543,15 @@ final class EditCommands {
         "",
         EXIT
       })
-  static final class DetachRoute implements Callable<Integer>, SharedFlagHelp {
-    @Override
-    public java.util.Map<String, String> sharedFlagHelp() {
-      return PATH_HELP;
-    }
-
-    @ParentCommand Detach group;
-    @Spec CommandSpec spec;
-    @Mixin CommonOptions common;
-    @Mixin EditFlags flags;
+  static final class DetachRoute extends Leaf {
     @Mixin ParentFlags parentFlags;
 
     @Override
-    public Integer call() {
-      String command = "gwc detach route";
-      try {
-        EditStep.Target t = target(common, spec, ROUTE_KINDS);
-        return EditStep.run(
-            group.parent,
-            common,
-            command,
-            t,
-            flags.dryRun,
-            flags.force,
-            (text, route) -> Edits.detach(text, route, parentFlags.parent(route)),
-            "detached route " + t.name() + " from Gateway " + parentFlags.gateway);
-      } catch (UsageException e) {
-        return e.report(group.parent.err(), command);
-      }
+    int run() throws UsageException {
+      return edit(
+          ROUTE_KINDS,
+          (text, route) -> Edits.detach(text, route, parentFlags.parent(route)),
+          t -> "detached route " + t.name() + " from Gateway " + parentFlags.gateway);
     }
   }
 }

@@ -69,15 +69,7 @@ final class ServeFlags {
           "Route through this Gateway only (default: the first that accepts each request).")
   String gateway;
 
-  @Option(
-      names = "--ingress-class",
-      paramLabel = "NAME",
-      description =
-          "An ingress class the ingress-nginx data plane serves (repeatable). Default: the ones an"
-              + " ingress-nginx controller claims, the input's IngressClasses whose controller is"
-              + " k8s.io/ingress-nginx and 'nginx'; Ingresses of other classes are not routed, and"
-              + " traces say so.")
-  List<String> ingressClasses = new ArrayList<>();
+  @picocli.CommandLine.Mixin IngressClassFlag ingress;
 
   @Option(
       names = "--seed",

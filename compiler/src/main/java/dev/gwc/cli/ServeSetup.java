@@ -38,7 +38,8 @@ final class ServeSetup {
    */
   Proxy.Config config(Report report, PrintWriter err, String command) throws CommandExit {
     DataPlanes planes =
-        DataPlanes.of(report, true, true, new IngressScope(flags.ingressClasses, common.complete));
+        DataPlanes.of(
+            report, true, true, new IngressScope(flags.ingress.ingressClasses, common.complete));
     RoutingTable table = planes.gateways();
     TlsCertificates tls = flags.tls ? tls(report, planes) : null;
     for (String service : Proxy.unusedUpstreams(planes, checked.upstreams())) {

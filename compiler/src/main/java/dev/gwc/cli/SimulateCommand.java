@@ -95,7 +95,7 @@ final class SimulateCommand implements Callable<Integer>, SharedFlagHelp {
               set.report(),
               flags.converting() != Provider.INGRESS_NGINX,
               flags.converting() != Provider.ISTIO,
-              new IngressScope(flags.ingressClasses, options.complete()));
+              new IngressScope(flags.ingress.ingressClasses, options.complete()));
       long built = System.nanoTime();
       Router router = Router.named(planes, flags.gateway, common.namespace, flags.seed);
       if (router == null) {

@@ -67,7 +67,7 @@ final class SimulateCompare {
               extra,
               sets.notes(),
               flags.seed,
-              new IngressScope(flags.ingressClasses, options.complete()));
+              new IngressScope(flags.ingress.ingressClasses, options.complete()));
       if (flags.format.equals("json")) {
         cmd.parent.out.println(Values.json(CompareJson.of(report)));
       } else {
