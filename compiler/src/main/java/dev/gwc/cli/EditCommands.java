@@ -154,7 +154,7 @@ final class EditCommands {
       name = "add",
       mixinStandardHelpOptions = true,
       description = "Adds to an object of the manifests, in its file.",
-      subcommands = {AddListener.class})
+      subcommands = {AddListener.class, AddBackend.class})
   static final class Add extends Group {}
 
   @Command(
@@ -459,6 +459,58 @@ final class EditCommands {
           ROUTE_KINDS,
           (text, route) -> Edits.setWeights(text, route, rule, weights),
           t -> "set weights of rule " + rule + " of route " + t.name() + ": " + weights);
+    }
+  }
+
+  @Command(
+      name = "backend",
+      mixinStandardHelpOptions = true,
+      customSynopsis =
+          "gwc add backend ROUTE --rule N --backend SVC:PORT [--weight W] [OPTIONS] [PATH...]",
+      description = {
+        "Adds a backendRef to rule N of the route (ROUTE: NAME or NS/NAME of any route kind), at"
+            + " the end of its backendRefs.",
+        WRITES
+      },
+      footer = {
+        "",
+        "Examples:",
+        "  gwc add backend shop/web --rule 0 --backend web-v2:80 --weight 10 deploy/",
+        "  gwc add backend web --rule 1 --backend mirror:8080 --dry-run .",
+        "",
+        EXIT
+      })
+  static final class AddBackend extends Leaf {
+    @Option(
+        names = "--rule",
+        required = true,
+        paramLabel = "N",
+        description = "The rule's index in spec.rules (from 0).")
+    int rule;
+
+    @Option(
+        names = "--backend",
+        required = true,
+        paramLabel = "SVC:PORT",
+        description = "The Service and port.")
+    String backend;
+
+    @Option(names = "--weight", paramLabel = "W", description = "Its weight.")
+    Integer weight;
+
+    @Override
+    int run() throws UsageException {
+      int colon = backend.lastIndexOf(':');
+      if (colon <= 0 || !backend.substring(colon + 1).matches("[0-9]{1,5}")) {
+        throw new UsageException("--backend " + backend + ": write SERVICE:PORT, e.g. web:80");
+      }
+      Edits.Backend b =
+          new Edits.Backend(
+              backend.substring(0, colon), Integer.parseInt(backend.substring(colon + 1)), weight);
+      return edit(
+          ROUTE_KINDS,
+          (text, route) -> Edits.addBackend(text, route, rule, b),
+          t -> "added backend " + backend + " to rule " + rule + " of route " + t.name());
     }
   }
 

@@ -167,6 +167,47 @@ public final class Edits {
     return text.text();
   }
 
+  /** Adds a backendRef to rule {@code rule} of the route. */
+  public static String addBackend(String file, Manifest route, int rule, Backend b)
+      throws EditException {
+    TextLines text = new TextLines(file);
+    List<YNode> rules =
+        spec(route).get("rules") instanceof dev.gwc.yaml.YSeq seq ? seq.items() : List.of();
+    if (rule < 0 || rule >= rules.size() || !(rules.get(rule) instanceof YMap ruleMap)) {
+      throw new EditException(
+          describe(route) + " has " + rules.size() + " rules; there is no rule " + rule);
+    }
+    BlockList refs =
+        new BlockList(
+            text,
+            ruleMap,
+            "backendRefs",
+            "spec.rules[" + rule + "].backendRefs of " + describe(route));
+    for (YNode item : refs.items()) {
+      if (b.service().equals(str(item, "name"))
+          && item instanceof YMap m
+          && m.get("port") instanceof YScalar p
+          && Long.valueOf(b.port()).equals(p.value())) {
+        throw new EditException(
+            describe(route)
+                + " rule "
+                + rule
+                + " already sends to "
+                + b.service()
+                + ":"
+                + b.port());
+      }
+    }
+    Map<String, Object> ref = new LinkedHashMap<>();
+    ref.put("name", b.service());
+    ref.put("port", b.port());
+    if (b.weight() != null) {
+      ref.put("weight", b.weight());
+    }
+    refs.append(ordered(ref, refs.items()));
+    return text.text();
+  }
+
   /** Writes {@code weight: W} into a backendRef that has none. */
   private static void addWeight(TextLines text, YMap ref, int weight) throws EditException {
     int line = ref.span().line();

@@ -34,7 +34,8 @@ class HelpTextTest {
         "attach route",
         "detach route",
         "create route",
-        "set weights"
+        "set weights",
+        "add backend"
       })
   void helpFitsAndExamplesAreWholeCommands(String command) {
     List<String> args = new ArrayList<>();
