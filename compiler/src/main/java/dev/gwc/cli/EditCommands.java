@@ -113,6 +113,15 @@ final class EditCommands {
     }
   }
 
+  /** A {@code --backend SVC:PORT} with its weight; a usage error when it is not one. */
+  private static Edits.Backend backend(String arg, Integer weight) throws UsageException {
+    Edits.Backend b = Edits.Backend.parse(arg, weight);
+    if (b == null) {
+      throw new UsageException("--backend " + arg + ": write SERVICE:PORT, e.g. web:80");
+    }
+    return b;
+  }
+
   /**
    * The object name and paths of a leaf command: the first positional is the name ({@code NAME} or
    * {@code NS/NAME}), the rest the paths (default: the current folder).
@@ -369,15 +378,7 @@ final class EditCommands {
       List<Edits.Backend> refs = new java.util.ArrayList<>();
       for (int i = 0; i < backends.size(); i++) {
         String b = backends.get(i);
-        int colon = b.lastIndexOf(':');
-        if (colon <= 0 || !b.substring(colon + 1).matches("[0-9]{1,5}")) {
-          throw new UsageException("--backend " + b + ": write SERVICE:PORT, e.g. sleep:8001");
-        }
-        refs.add(
-            new Edits.Backend(
-                b.substring(0, colon),
-                Integer.parseInt(b.substring(colon + 1)),
-                weights.isEmpty() ? null : weights.get(i)));
+        refs.add(backend(b, weights.isEmpty() ? null : weights.get(i)));
       }
       EditStep.Target t = target(common, spec, ROUTE_KINDS);
       String namespace = t.namespace() != null ? t.namespace() : common.namespace;
@@ -500,13 +501,7 @@ final class EditCommands {
 
     @Override
     int run() throws UsageException {
-      int colon = backend.lastIndexOf(':');
-      if (colon <= 0 || !backend.substring(colon + 1).matches("[0-9]{1,5}")) {
-        throw new UsageException("--backend " + backend + ": write SERVICE:PORT, e.g. web:80");
-      }
-      Edits.Backend b =
-          new Edits.Backend(
-              backend.substring(0, colon), Integer.parseInt(backend.substring(colon + 1)), weight);
+      Edits.Backend b = backend(backend, weight);
       return edit(
           ROUTE_KINDS,
           (text, route) -> Edits.addBackend(text, route, rule, b),

@@ -62,32 +62,29 @@ final class EditStep {
       boolean force,
       Edit edit,
       String done) {
-    try {
-      List<Input> inputs = Inputs.collect(common.paths);
-      Compiler compiler = Compiler.create(common.toOptions(), parent.in());
-      Report before = compiler.compile(inputs, parent.in());
-      Manifest object = find(before, target, common.paths);
-      Input input = inputOf(inputs, object);
-      Path file = input.path();
-      refuseGenerated(file);
-      byte[] bytes = Files.readAllBytes(file);
-      String text = new String(bytes, StandardCharsets.UTF_8);
-      if (!Arrays.equals(text.getBytes(StandardCharsets.UTF_8), bytes)) {
-        throw new CommandExit(ExitCodes.FAILURE, file + ": not UTF-8 text; gwc edits UTF-8 files");
-      }
-      String edited;
-      try {
-        edited = edit.apply(text, object);
-      } catch (EditException e) {
-        throw new CommandExit(ExitCodes.FAILURE, file + ": " + e.getMessage());
-      }
-      return finish(
-          parent, command, compiler, inputs, before, input, bytes, edited, dryRun, force, done);
-    } catch (CommandExit e) {
-      return e.report(parent.err(), command);
-    } catch (IOException e) {
-      return CommandExit.failure(e).report(parent.err(), command);
-    }
+    return guarded(
+        parent,
+        command,
+        () -> {
+          Before before = Before.of(parent, common);
+          Manifest object = find(before.report(), target, common.paths);
+          Input input = inputOf(before.inputs(), object);
+          Path file = input.path();
+          refuseGenerated(file);
+          byte[] bytes = Files.readAllBytes(file);
+          String text = new String(bytes, StandardCharsets.UTF_8);
+          if (!Arrays.equals(text.getBytes(StandardCharsets.UTF_8), bytes)) {
+            throw new CommandExit(
+                ExitCodes.FAILURE, file + ": not UTF-8 text; gwc edits UTF-8 files");
+          }
+          String edited;
+          try {
+            edited = edit.apply(text, object);
+          } catch (EditException e) {
+            throw new CommandExit(ExitCodes.FAILURE, file + ": " + e.getMessage());
+          }
+          return finish(parent, command, before, input, bytes, edited, dryRun, force, done);
+        });
   }
 
   /**
@@ -109,54 +106,76 @@ final class EditStep {
       java.util.function.UnaryOperator<String> document,
       String fileName,
       String done) {
-    try {
+    return guarded(
+        parent,
+        command,
+        () -> {
+          Before before = Before.of(parent, common);
+          for (Compiled c : before.report().compiled()) {
+            Manifest m = c.manifest();
+            if (target.kinds().contains(m.kind())
+                && target.name().equals(m.name())
+                && target.namespace().equals(m.namespace())) {
+              throw new CommandExit(
+                  ExitCodes.FAILURE,
+                  m.kind()
+                      + " '"
+                      + m.namespace()
+                      + "/"
+                      + m.name()
+                      + "' already exists in "
+                      + m.root().span().file());
+            }
+          }
+          Path where = Path.of(into != null ? into : common.paths.get(0));
+          Path file =
+              Files.isDirectory(where)
+                  ? where.resolve(fileName)
+                  : into == null ? where.toAbsolutePath().getParent().resolve(fileName) : where;
+          byte[] bytes = null;
+          if (Files.exists(file)) {
+            if (into == null) {
+              throw new CommandExit(
+                  ExitCodes.FAILURE,
+                  file + ": exists; name a file to add the object to with --into FILE");
+            }
+            refuseGenerated(file);
+            bytes = Files.readAllBytes(file);
+          }
+          Input input = null;
+          for (Input i : before.inputs()) {
+            if (i.path() != null && Files.exists(file) && Files.isSameFile(i.path(), file)) {
+              input = i;
+            }
+          }
+          if (input == null) {
+            input = new Input(file.toString(), file);
+          }
+          String edited =
+              document.apply(bytes == null ? null : new String(bytes, StandardCharsets.UTF_8));
+          return finish(parent, command, before, input, bytes, edited, dryRun, force, done);
+        });
+  }
+
+  /** The inputs and the set compiled from them before the edit. */
+  private record Before(List<Input> inputs, Compiler compiler, Report report) {
+    static Before of(Streams parent, CommonOptions common) throws CommandExit, IOException {
       List<Input> inputs = Inputs.collect(common.paths);
       Compiler compiler = Compiler.create(common.toOptions(), parent.in());
-      Report before = compiler.compile(inputs, parent.in());
-      for (Compiled c : before.compiled()) {
-        Manifest m = c.manifest();
-        if (target.kinds().contains(m.kind())
-            && target.name().equals(m.name())
-            && target.namespace().equals(m.namespace())) {
-          throw new CommandExit(
-              ExitCodes.FAILURE,
-              m.kind()
-                  + " '"
-                  + m.namespace()
-                  + "/"
-                  + m.name()
-                  + "' already exists in "
-                  + m.root().span().file());
-        }
-      }
-      Path where = Path.of(into != null ? into : common.paths.get(0));
-      Path file =
-          Files.isDirectory(where)
-              ? where.resolve(fileName)
-              : into == null ? where.toAbsolutePath().getParent().resolve(fileName) : where;
-      byte[] bytes = null;
-      if (Files.exists(file)) {
-        if (into == null) {
-          throw new CommandExit(
-              ExitCodes.FAILURE,
-              file + ": exists; name a file to add the object to with --into FILE");
-        }
-        refuseGenerated(file);
-        bytes = Files.readAllBytes(file);
-      }
-      Input input = null;
-      for (Input i : inputs) {
-        if (i.path() != null && Files.exists(file) && Files.isSameFile(i.path(), file)) {
-          input = i;
-        }
-      }
-      if (input == null) {
-        input = new Input(file.toString(), file);
-      }
-      String edited =
-          document.apply(bytes == null ? null : new String(bytes, StandardCharsets.UTF_8));
-      return finish(
-          parent, command, compiler, inputs, before, input, bytes, edited, dryRun, force, done);
+      return new Before(inputs, compiler, compiler.compile(inputs, parent.in()));
+    }
+  }
+
+  /** A command's steps, which end early with a {@link CommandExit} or an I/O failure. */
+  @FunctionalInterface
+  private interface Steps {
+    int run() throws CommandExit, IOException;
+  }
+
+  /** Runs the steps; an early end is reported on standard error with its exit code. */
+  private static int guarded(Streams parent, String command, Steps steps) {
+    try {
+      return steps.run();
     } catch (CommandExit e) {
       return e.report(parent.err(), command);
     } catch (IOException e) {
@@ -173,9 +192,7 @@ final class EditStep {
   private static int finish(
       Streams parent,
       String command,
-      Compiler compiler,
-      List<Input> inputs,
-      Report before,
+      Before set,
       Input input,
       byte[] bytes,
       String edited,
@@ -186,7 +203,8 @@ final class EditStep {
     PrintWriter out = parent.out();
     Path file = input.path();
     String text = bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
-    Report after = compileEdited(compiler, inputs, input, edited, parent);
+    Report before = set.report();
+    Report after = compileEdited(set.compiler(), set.inputs(), input, edited, parent);
     List<Diagnostic> added = newErrors(before, after);
     if (!added.isEmpty() && !force) {
       StringBuilder sb =

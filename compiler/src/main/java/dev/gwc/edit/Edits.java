@@ -67,7 +67,32 @@ public final class Edits {
    * @param port its port
    * @param weight its weight, or null for the default
    */
-  public record Backend(String service, int port, Integer weight) {}
+  public record Backend(String service, int port, Integer weight) {
+    /**
+     * A backend written {@code SVC:PORT} on the command line, or null when it is not.
+     *
+     * @param weight its weight, or null
+     */
+    public static Backend parse(String arg, Integer weight) {
+      int colon = arg.lastIndexOf(':');
+      if (colon <= 0 || !arg.substring(colon + 1).matches("[0-9]{1,5}")) {
+        return null;
+      }
+      return new Backend(
+          arg.substring(0, colon), Integer.parseInt(arg.substring(colon + 1)), weight);
+    }
+
+    /** The backendRef as it is written: name, port, and the weight when there is one. */
+    Map<String, Object> ref() {
+      Map<String, Object> ref = new LinkedHashMap<>();
+      ref.put("name", service);
+      ref.put("port", port);
+      if (weight != null) {
+        ref.put("weight", weight);
+      }
+      return ref;
+    }
+  }
 
   /**
    * The text of a file that holds the new route: {@code file} (null for a new file) with the route
@@ -82,13 +107,7 @@ public final class Edits {
     path.put("value", r.path());
     List<Map<String, Object>> refs = new ArrayList<>();
     for (Backend b : r.backends()) {
-      Map<String, Object> ref = new LinkedHashMap<>();
-      ref.put("name", b.service());
-      ref.put("port", b.port());
-      if (b.weight() != null) {
-        ref.put("weight", b.weight());
-      }
-      refs.add(ref);
+      refs.add(b.ref());
     }
     Map<String, Object> rule = new LinkedHashMap<>();
     rule.put("matches", List.of(Map.of("path", path)));
@@ -122,15 +141,8 @@ public final class Edits {
   public static String setWeights(
       String file, Manifest route, int rule, Map<String, Integer> weights) throws EditException {
     TextLines text = new TextLines(file);
-    YMap spec = spec(route);
-    List<YNode> rules =
-        spec.get("rules") instanceof dev.gwc.yaml.YSeq seq ? seq.items() : List.of();
-    if (rule < 0 || rule >= rules.size()) {
-      throw new EditException(
-          describe(route) + " has " + rules.size() + " rules; there is no rule " + rule);
-    }
     List<YNode> refs =
-        rules.get(rule) instanceof YMap r && r.get("backendRefs") instanceof dev.gwc.yaml.YSeq seq
+        rule(route, rule).get("backendRefs") instanceof dev.gwc.yaml.YSeq seq
             ? seq.items()
             : List.of();
     List<String> names = new ArrayList<>();
@@ -171,16 +183,10 @@ public final class Edits {
   public static String addBackend(String file, Manifest route, int rule, Backend b)
       throws EditException {
     TextLines text = new TextLines(file);
-    List<YNode> rules =
-        spec(route).get("rules") instanceof dev.gwc.yaml.YSeq seq ? seq.items() : List.of();
-    if (rule < 0 || rule >= rules.size() || !(rules.get(rule) instanceof YMap ruleMap)) {
-      throw new EditException(
-          describe(route) + " has " + rules.size() + " rules; there is no rule " + rule);
-    }
     BlockList refs =
         new BlockList(
             text,
-            ruleMap,
+            rule(route, rule),
             "backendRefs",
             "spec.rules[" + rule + "].backendRefs of " + describe(route));
     for (YNode item : refs.items()) {
@@ -198,13 +204,7 @@ public final class Edits {
                 + b.port());
       }
     }
-    Map<String, Object> ref = new LinkedHashMap<>();
-    ref.put("name", b.service());
-    ref.put("port", b.port());
-    if (b.weight() != null) {
-      ref.put("weight", b.weight());
-    }
-    refs.append(ordered(ref, refs.items()));
+    refs.append(ordered(b.ref(), refs.items()));
     return text.text();
   }
 
@@ -370,6 +370,17 @@ public final class Edits {
     }
     values.forEach(out::putIfAbsent);
     return out;
+  }
+
+  /** Rule {@code index} of the route's spec.rules. */
+  private static YMap rule(Manifest route, int index) throws EditException {
+    List<YNode> rules =
+        spec(route).get("rules") instanceof dev.gwc.yaml.YSeq seq ? seq.items() : List.of();
+    if (index < 0 || index >= rules.size() || !(rules.get(index) instanceof YMap rule)) {
+      throw new EditException(
+          describe(route) + " has " + rules.size() + " rules; there is no rule " + index);
+    }
+    return rule;
   }
 
   private static YMap spec(Manifest m) throws EditException {

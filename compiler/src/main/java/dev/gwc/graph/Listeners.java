@@ -260,7 +260,7 @@ final class Listeners {
             CLIENT_CERTIFICATE,
             graph,
             r,
-            c -> graph.secrets().get(Graph.key(c.namespace(), c.name())).tlsProblem());
+            tlsProblem(graph));
     if (client != null) {
       return client;
     }
@@ -277,6 +277,11 @@ final class Listeners {
     return Condition.yes("ResolvedRefs", "ResolvedRefs", "all references resolved");
   }
 
+  /** What keeps a Secret of the input from serving as a TLS certificate and key, or null. */
+  private static java.util.function.Function<ObjectRef, String> tlsProblem(Graph graph) {
+    return c -> graph.secrets().get(Graph.key(c.namespace(), c.name())).tlsProblem();
+  }
+
   /** ResolvedRefs=False for the first certificateRef that does not resolve, or null. */
   private static Condition certificates(Owner g, ListenerNode l, Graph graph, Resolver.Reporter r) {
     if (!("HTTPS".equals(l.protocol())
@@ -290,7 +295,7 @@ final class Listeners {
         CERTIFICATE,
         graph,
         r,
-        c -> graph.secrets().get(Graph.key(c.namespace(), c.name())).tlsProblem());
+        tlsProblem(graph));
   }
 
   /**

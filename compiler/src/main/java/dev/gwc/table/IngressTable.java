@@ -268,11 +268,12 @@ public final class IngressTable {
             .thenComparing(Manifest::name));
     java.util.Set<String> claimed = IngressNginx.claimedClasses(ingressClasses, controllers);
     Map<String, List<String>> unclaimed = new TreeMap<>();
-    List<Manifest> served = new ArrayList<>();
+    // Each served Ingress's class, read once: the merge and TLS passes below need it again.
+    List<Map.Entry<Manifest, String>> served = new ArrayList<>();
     for (Manifest m : ingresses) {
       String cls = className(m, annotations(m.root()), defaultClass);
       if (claimed.contains(cls)) {
-        served.add(m);
+        served.add(Map.entry(m, cls));
         continue;
       }
       String note =
@@ -300,21 +301,17 @@ public final class IngressTable {
     Map<String, IngressClassTable> classes = new TreeMap<>();
     IngressBuilder builder = new IngressBuilder(ports, scope.complete());
     for (boolean canaries : new boolean[] {false, true}) {
-      for (Manifest m : served) {
-        Map<String, String> ann = annotations(m.root());
-        NginxOptions options = NginxOptions.read(ann);
+      for (Map.Entry<Manifest, String> e : served) {
+        Manifest m = e.getKey();
+        NginxOptions options = NginxOptions.read(annotations(m.root()));
         if ((options.canary() != null) != canaries) {
           continue;
         }
-        String cls = className(m, ann, defaultClass);
-        IngressClassTable t = classes.computeIfAbsent(cls, IngressClassTable::new);
+        IngressClassTable t = classes.computeIfAbsent(e.getValue(), IngressClassTable::new);
         builder.add(t, m, options);
       }
     }
-    for (Manifest m : served) {
-      IngressClassTable t = classes.get(className(m, annotations(m.root()), defaultClass));
-      builder.tls(t, m);
-    }
+    served.forEach(e -> builder.tls(classes.get(e.getValue()), e.getKey()));
     classes.values().forEach(t -> t.all().forEach(IngressServer::seal));
     classes.values().forEach(IngressClassTable::findWwwRedirects);
     return new IngressTable(classes, unclaimed);
