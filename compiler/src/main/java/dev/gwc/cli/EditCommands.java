@@ -190,9 +190,11 @@ final class EditCommands {
   @Command(
       name = "listener",
       mixinStandardHelpOptions = true,
-      customSynopsis =
-          "gwc add listener GATEWAY --port N --protocol P [--name N] [--hostname H]"
-              + " [--certificate SECRET] [--allowed-routes Same|All] [OPTIONS] [PATH...]",
+      customSynopsis = {
+        "gwc add listener GATEWAY --port N --protocol P [--name N]",
+        "    [--hostname H] [--certificate SECRET] [--allowed-routes Same|All|Selector]",
+        "    [--namespace-selector K=V[,K=V...]] [OPTIONS] [PATH...]"
+      },
       description = {
         "Adds a listener at the end of the Gateway's spec.listeners (GATEWAY: NAME or NS/NAME,"
             + " found in PATH..., default the current folder).",
@@ -204,6 +206,8 @@ final class EditCommands {
         "  gwc add listener edge --port 443 --protocol HTTPS --certificate shop-tls .",
         "  # into the Gateway edge of namespace infra, found under deploy/",
         "  gwc add listener infra/edge --port 8080 --protocol HTTP --dry-run deploy/",
+        "  # routes of the namespaces labelled team=shop may attach (folder: .)",
+        "  gwc add listener edge --port 80 --protocol HTTP --namespace-selector team=shop",
         "",
         EXIT
       })
@@ -237,19 +241,47 @@ final class EditCommands {
     @Option(
         names = "--allowed-routes",
         paramLabel = "FROM",
-        description = "Namespaces whose routes may attach: Same (the default) or All.")
+        description =
+            "Namespaces whose routes may attach: Same (the default), All, or Selector (the"
+                + " namespaces whose labels match --namespace-selector).")
     String allowedRoutes;
+
+    @Option(
+        names = "--namespace-selector",
+        paramLabel = "K=V",
+        split = ",",
+        description =
+            "The labels a namespace needs for its routes to attach (implies --allowed-routes"
+                + " Selector).")
+    java.util.Map<String, String> namespaceLabels = new java.util.LinkedHashMap<>();
 
     @Override
     int run() throws UsageException {
       if (!List.of("HTTP", "HTTPS", "TLS", "TCP", "UDP").contains(protocol)) {
         throw new UsageException("--protocol " + protocol + ": use HTTP, HTTPS, TLS, TCP or UDP");
       }
-      if (allowedRoutes != null && !List.of("Same", "All").contains(allowedRoutes)) {
+      if (allowedRoutes != null && !List.of("Same", "All", "Selector").contains(allowedRoutes)) {
         throw new UsageException(
-            "--allowed-routes "
-                + allowedRoutes
-                + ": use Same or All (a Selector needs labels: write it in the file)");
+            "--allowed-routes " + allowedRoutes + ": use Same, All or Selector");
+      }
+      if (!namespaceLabels.isEmpty() && allowedRoutes == null) {
+        allowedRoutes = "Selector";
+      }
+      if ("Selector".equals(allowedRoutes) && namespaceLabels.isEmpty()) {
+        throw new UsageException(
+            "--allowed-routes Selector needs the labels to match: --namespace-selector K=V");
+      }
+      if (!"Selector".equals(allowedRoutes) && !namespaceLabels.isEmpty()) {
+        throw new UsageException(
+            "--namespace-selector goes with --allowed-routes Selector, not " + allowedRoutes);
+      }
+      for (var label : namespaceLabels.entrySet()) {
+        if (label.getKey().isEmpty()) {
+          throw new UsageException(
+              "--namespace-selector ="
+                  + label.getValue()
+                  + ": a label needs a key (K=V, as in team=shop)");
+        }
       }
       if (port < 1 || port > 65535) {
         throw new UsageException("--port " + port + ": use 1 to 65535");
@@ -257,7 +289,8 @@ final class EditCommands {
       String listener =
           name != null ? name : protocol.toLowerCase(java.util.Locale.ROOT) + "-" + port;
       Edits.Listener l =
-          new Edits.Listener(listener, port, protocol, hostname, certificate, allowedRoutes);
+          new Edits.Listener(
+              listener, port, protocol, hostname, certificate, allowedRoutes, namespaceLabels);
       return edit(
           Set.of("Gateway"),
           (text, gateway) -> Edits.addListener(text, gateway, l),
@@ -306,13 +339,15 @@ final class EditCommands {
       customSynopsis = {
         "gwc create route NAME --backend SVC:PORT [--weight W]...",
         "    [--hostname H]... [--path P] [--path-type PathPrefix|Exact]",
+        "    [--kind HTTPRoute|GRPCRoute] [--method SERVICE[/METHOD]]",
         "    [--into FILE|DIR] [OPTIONS] [PATH...]"
       },
       description = {
-        "Creates an HTTPRoute with one rule (a path match, then the backends) in a new file named"
-            + " as gwc compile -o names files (httproute_NS_NAME.yaml, in the first PATH's"
-            + " folder), or as one more document of --into FILE. NAME may be NS/NAME; the"
-            + " namespace defaults to --namespace. It attaches nowhere until gwc attach route.",
+        "Creates an HTTPRoute with one rule (a path match, then the backends), or a GRPCRoute"
+            + " (a gRPC method match, or none), in a new file named as gwc compile -o names files"
+            + " (httproute_NS_NAME.yaml, in the first PATH's folder), or as one more document of"
+            + " --into FILE. NAME may be NS/NAME; the namespace defaults to --namespace. It"
+            + " attaches nowhere until gwc attach route.",
         "The set is validated before and after: a route that adds an error is refused unless"
             + " --force."
       },
@@ -321,6 +356,7 @@ final class EditCommands {
         "Examples:",
         "  gwc create route shop/sleep --hostname sleep.example.com --backend sleep:80 .",
         "  gwc create route web --backend v1:80 --weight 90 --backend v2:80 --weight 10 .",
+        "  gwc create route rpc --kind GRPCRoute --method shop.Orders --backend rpc:50051",
         "",
         EXIT
       })
@@ -345,16 +381,29 @@ final class EditCommands {
     @Option(
         names = "--path",
         paramLabel = "P",
-        defaultValue = "/",
-        description = "The path the rule matches (default: ${DEFAULT-VALUE}).")
+        description = "The path an HTTPRoute's rule matches (default: /).")
     String path;
 
     @Option(
         names = "--path-type",
         paramLabel = "TYPE",
-        defaultValue = "PathPrefix",
         description = "PathPrefix (the default) or Exact.")
     String pathType;
+
+    @Option(
+        names = "--kind",
+        paramLabel = "KIND",
+        defaultValue = "HTTPRoute",
+        description = "HTTPRoute (the default) or GRPCRoute.")
+    String kind;
+
+    @Option(
+        names = "--method",
+        paramLabel = "SERVICE[/METHOD]",
+        description =
+            "The gRPC service (pkg.Service), or one method of it, a GRPCRoute's rule matches"
+                + " (default: every request).")
+    String method;
 
     @Option(
         names = "--into",
@@ -364,7 +413,19 @@ final class EditCommands {
 
     @Override
     int run() throws UsageException {
-      if (!List.of("PathPrefix", "Exact").contains(pathType)) {
+      if (!List.of("HTTPRoute", "GRPCRoute").contains(kind)) {
+        throw new UsageException("--kind " + kind + ": use HTTPRoute or GRPCRoute");
+      }
+      boolean grpc = kind.equals("GRPCRoute");
+      if (grpc && (path != null || pathType != null)) {
+        throw new UsageException(
+            "--path and --path-type are for HTTPRoute; a GRPCRoute matches a gRPC service and"
+                + " method: --method SERVICE[/METHOD]");
+      }
+      if (!grpc && method != null) {
+        throw new UsageException("--method is for --kind GRPCRoute; an HTTPRoute matches --path");
+      }
+      if (pathType != null && !List.of("PathPrefix", "Exact").contains(pathType)) {
         throw new UsageException("--path-type " + pathType + ": use PathPrefix or Exact");
       }
       if (!weights.isEmpty() && weights.size() != backends.size()) {
@@ -382,22 +443,31 @@ final class EditCommands {
       }
       EditStep.Target t = target(common, spec, ROUTE_KINDS);
       String namespace = t.namespace() != null ? t.namespace() : common.namespace;
-      Edits.Route route = new Edits.Route(t.name(), namespace, hostnames, pathType, path, refs);
+      Edits.Route route =
+          new Edits.Route(
+              kind,
+              t.name(),
+              namespace,
+              hostnames,
+              pathType != null ? pathType : "PathPrefix",
+              path != null ? path : "/",
+              method,
+              refs);
       java.util.Map<String, Object> item = new java.util.LinkedHashMap<>();
       item.put("apiVersion", "gateway.networking.k8s.io/v1");
-      item.put("kind", "HTTPRoute");
+      item.put("kind", kind);
       item.put("metadata", java.util.Map.of("name", t.name(), "namespace", namespace));
       return EditStep.create(
           group.parent,
           common,
           command(),
-          new EditStep.Target(Set.of("HTTPRoute"), t.name(), namespace),
+          new EditStep.Target(Set.of(kind), t.name(), namespace),
           into,
           flags.dryRun,
           flags.force,
           text -> Edits.createRoute(text, route),
           dev.gwc.output.BundleFiles.name(item) + ".yaml",
-          "created HTTPRoute " + namespace + "/" + t.name());
+          "created " + kind + " " + namespace + "/" + t.name());
     }
   }
 
@@ -459,7 +529,15 @@ final class EditCommands {
       return edit(
           ROUTE_KINDS,
           (text, route) -> Edits.setWeights(text, route, rule, weights),
-          t -> "set weights of rule " + rule + " of route " + t.name() + ": " + weights);
+          t ->
+              "set weights of rule "
+                  + rule
+                  + " of route "
+                  + t.name()
+                  + ": "
+                  + weights.entrySet().stream()
+                      .map(e -> e.getKey() + "=" + e.getValue())
+                      .collect(java.util.stream.Collectors.joining(" ")));
     }
   }
 

@@ -81,7 +81,8 @@ final class EditStep {
           try {
             edited = edit.apply(text, object);
           } catch (EditException e) {
-            throw new CommandExit(ExitCodes.FAILURE, file + ": " + e.getMessage());
+            int line = e.line() > 0 ? e.line() : object.root().span().line();
+            throw new CommandExit(ExitCodes.FAILURE, file + ":" + line + ": " + e.getMessage());
           }
           return finish(parent, command, before, input, bytes, edited, dryRun, force, done);
         });

@@ -14,7 +14,7 @@ import java.util.Map;
  * item's; removing deletes an item's lines (and the key with its only item), so that one undoes the
  * other byte for byte.
  */
-final class BlockList {
+final class BlockList implements EditableList {
   private final TextLines text;
   private final YMap owner;
   private final String key;
@@ -30,8 +30,14 @@ final class BlockList {
     this.key = key;
     this.entry = owner.entry(key);
     if (ownerColumn() < 0) {
+      // A flow-style map ({...}): gwc adds to a flow-style list in it, but writes no new key.
       throw new EditException(
-          what + ": the map that holds it is written in flow style ({...}); gwc edits block style");
+          owner.span().line(),
+          what
+              + (entry == null ? " is missing" : " is not a list")
+              + " and the map that holds it is written in flow style ({...}); write "
+              + key
+              + ": [] into it and gwc adds to that list");
     }
     if (entry == null || (entry.value() instanceof YScalar s && s.isNull())) {
       items = List.of();
@@ -40,33 +46,48 @@ final class BlockList {
       for (YNode item : items) {
         if (dashColumn(item) < 0) {
           throw new EditException(
-              what + " is written in flow style ([...]); gwc edits block-style lists only");
+              item.span().line(), what + ": could not find the dash of each of its items");
         }
       }
     } else {
       throw new EditException(
-          what + " is not a block-style list (it is " + entry.value().typeName() + ")");
+          entry.key().span().line(),
+          what + " is not a list (it is " + entry.value().typeName() + ")");
     }
     if (entry != null
         && entry.value() instanceof YScalar s
         && s.isNull()
         && !text.line(entry.key().span().line()).strip().endsWith(":")) {
-      throw new EditException(what + " is written as null; write it as a list first");
+      throw new EditException(
+          entry.key().span().line(), what + " is written as null; write it as a list first");
     }
   }
 
-  List<YNode> items() {
+  @Override
+  public List<YNode> items() {
     return items;
   }
 
-  /** Appends an item written as the list's first item is (or compact style for a new list). */
-  void append(Map<String, Object> item) {
+  /**
+   * Appends an item written as the list's first item is (block or one-line flow map), or compact
+   * style for a new list.
+   */
+  @Override
+  public void append(Map<String, Object> item) {
     if (!items.isEmpty()) {
       YNode last = items.get(items.size() - 1);
       int dash = dashColumn(items.get(0));
       int keyColumn = entry.key().span().column() - 1;
       Emitter emitter = new Emitter(Math.max(0, dash - keyColumn));
       int keyOffset = Math.max(2, items.get(0).span().column() - 1 - dash);
+      YNode first = items.get(0);
+      if (oneLineFlowMap(first)) {
+        String l = text.line(first.span().line());
+        String prefix = l.substring(0, first.span().column() - 1);
+        boolean json = l.startsWith("{\"", first.span().column() - 1);
+        text.insertAfter(end(last), List.of(prefix + Emitter.flow(item, json)));
+        return;
+      }
       text.insertAfter(end(last), emitter.item(item, dash, keyOffset));
     } else if (entry != null) {
       int keyColumn = entry.key().span().column() - 1;
@@ -81,13 +102,21 @@ final class BlockList {
   }
 
   /** Removes an item; with the list's only item, the key goes too. */
-  void remove(int index) {
+  @Override
+  public void remove(int index) {
     YNode item = items.get(index);
     int first = item.span().line();
     if (items.size() == 1 && entry.key().span().line() < first) {
       first = entry.key().span().line();
     }
     text.remove(first, end(item));
+  }
+
+  /** Whether the item is a map written in flow style on its dash line alone. */
+  private boolean oneLineFlowMap(YNode item) {
+    return item instanceof YMap
+        && text.line(item.span().line()).startsWith("{", item.span().column() - 1)
+        && end(item) == item.span().line();
   }
 
   /** The last line of an item: its dash line and the lines indented more than its dash. */

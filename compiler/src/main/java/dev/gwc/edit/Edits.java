@@ -22,7 +22,8 @@ public final class Edits {
    * @param protocol HTTP, HTTPS, TLS, TCP or UDP
    * @param hostname its hostname, or null
    * @param certificate the TLS Secret ({@code name} or {@code namespace/name}), or null
-   * @param allowedRoutes Same or All, or null for the default
+   * @param allowedRoutes Same, All or Selector, or null for the default
+   * @param namespaceLabels the labels a Selector matches (empty for Same and All)
    */
   public record Listener(
       String name,
@@ -30,7 +31,12 @@ public final class Edits {
       String protocol,
       String hostname,
       String certificate,
-      String allowedRoutes) {}
+      String allowedRoutes,
+      Map<String, String> namespaceLabels) {
+    public Listener {
+      namespaceLabels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(namespaceLabels));
+    }
+  }
 
   /**
    * A parentRef to attach or detach.
@@ -43,21 +49,25 @@ public final class Edits {
   public record Parent(String namespace, String name, String sectionName, Integer port) {}
 
   /**
-   * A new HTTPRoute.
+   * A new HTTPRoute or GRPCRoute with one rule.
    *
+   * @param kind HTTPRoute or GRPCRoute
    * @param name its name
    * @param namespace its namespace
    * @param hostnames its hostnames (may be empty)
-   * @param pathType PathPrefix or Exact
-   * @param path the path its one rule matches
+   * @param pathType PathPrefix or Exact (HTTPRoute)
+   * @param path the path its rule matches (HTTPRoute)
+   * @param method the gRPC service, or SERVICE/METHOD, its rule matches (GRPCRoute; null: all)
    * @param backends its backendRefs
    */
   public record Route(
+      String kind,
       String name,
       String namespace,
       List<String> hostnames,
       String pathType,
       String path,
+      String method,
       List<Backend> backends) {}
 
   /**
@@ -102,15 +112,27 @@ public final class Edits {
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("name", r.name());
     metadata.put("namespace", r.namespace());
-    Map<String, Object> path = new LinkedHashMap<>();
-    path.put("type", r.pathType());
-    path.put("value", r.path());
     List<Map<String, Object>> refs = new ArrayList<>();
     for (Backend b : r.backends()) {
       refs.add(b.ref());
     }
     Map<String, Object> rule = new LinkedHashMap<>();
-    rule.put("matches", List.of(Map.of("path", path)));
+    if (r.kind().equals("GRPCRoute")) {
+      if (r.method() != null) {
+        Map<String, Object> method = new LinkedHashMap<>();
+        int slash = r.method().indexOf('/');
+        method.put("service", slash < 0 ? r.method() : r.method().substring(0, slash));
+        if (slash >= 0) {
+          method.put("method", r.method().substring(slash + 1));
+        }
+        rule.put("matches", List.of(Map.of("method", method)));
+      }
+    } else {
+      Map<String, Object> path = new LinkedHashMap<>();
+      path.put("type", r.pathType());
+      path.put("value", r.path());
+      rule.put("matches", List.of(Map.of("path", path)));
+    }
     rule.put("backendRefs", refs);
     Map<String, Object> spec = new LinkedHashMap<>();
     if (!r.hostnames().isEmpty()) {
@@ -119,7 +141,7 @@ public final class Edits {
     spec.put("rules", List.of(rule));
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("apiVersion", "gateway.networking.k8s.io/v1");
-    doc.put("kind", "HTTPRoute");
+    doc.put("kind", r.kind());
     doc.put("metadata", metadata);
     doc.put("spec", spec);
     String newline = file == null ? "\n" : new TextLines(file).newline;
@@ -150,6 +172,7 @@ public final class Edits {
     for (String service : weights.keySet()) {
       if (!names.contains(service)) {
         throw new EditException(
+            rule(route, rule).span().line(),
             describe(route)
                 + " rule "
                 + rule
@@ -160,9 +183,12 @@ public final class Edits {
                 + ")");
       }
     }
-    // From the last line up, so that earlier positions stay where they are.
+    // From the end of the file back, so that earlier positions stay where they are.
     List<YNode> ordered = new ArrayList<>(refs);
-    ordered.sort((a, b) -> Integer.compare(b.span().line(), a.span().line()));
+    ordered.sort(
+        java.util.Comparator.<YNode>comparingInt(n -> n.span().line())
+            .thenComparingInt(n -> n.span().column())
+            .reversed());
     for (YNode ref : ordered) {
       Integer w = weights.get(str(ref, "name"));
       if (w == null || !(ref instanceof YMap m)) {
@@ -170,7 +196,8 @@ public final class Edits {
       }
       if (m.get("weight") instanceof YScalar old) {
         if (!text.replace(old.span().line(), old.span().column(), old.text(), String.valueOf(w))) {
-          throw new EditException("the weight of '" + str(ref, "name") + "' is not a plain number");
+          throw new EditException(
+              old.span().line(), "the weight of '" + str(ref, "name") + "' is not a plain number");
         }
       } else {
         addWeight(text, m, w);
@@ -183,8 +210,8 @@ public final class Edits {
   public static String addBackend(String file, Manifest route, int rule, Backend b)
       throws EditException {
     TextLines text = new TextLines(file);
-    BlockList refs =
-        new BlockList(
+    EditableList refs =
+        EditableList.of(
             text,
             rule(route, rule),
             "backendRefs",
@@ -195,6 +222,7 @@ public final class Edits {
           && m.get("port") instanceof YScalar p
           && Long.valueOf(b.port()).equals(p.value())) {
         throw new EditException(
+            item.span().line(),
             describe(route)
                 + " rule "
                 + rule
@@ -213,15 +241,18 @@ public final class Edits {
     int line = ref.span().line();
     String l = text.line(line);
     int first = ref.span().column() - 1;
-    int brace = l.lastIndexOf('}');
-    boolean flow =
-        (first < l.length() && l.charAt(first) == '{')
-            || l.substring(0, first).strip().endsWith("{");
-    if (flow) {
-      if (brace < 0 || ref.entries().stream().anyMatch(e -> e.key().span().line() != line)) {
-        throw new EditException("a backendRef written in flow style over several lines");
+    int brace =
+        first < l.length() && l.charAt(first) == '{'
+            ? first
+            : l.substring(0, first).stripTrailing().endsWith("{") ? l.lastIndexOf('{', first) : -1;
+    if (brace >= 0) {
+      // A flow map: the entry goes before its closing brace.
+      int close = FlowList.closing(text.text(), text.offset(line, brace + 1));
+      if (close < 0) {
+        throw new EditException(line, "the backendRef's closing brace was not found");
       }
-      text.insertAt(line, brace, ", weight: " + weight);
+      boolean json = !ref.entries().isEmpty() && firstChar(text, ref.entries().get(0).key()) == '"';
+      text.splice(close, close, (json ? ", \"weight\": " : ", weight: ") + weight);
       return;
     }
     int last = text.itemEnd(line, first - 1);
@@ -229,14 +260,21 @@ public final class Edits {
     text.insertAfter(last, List.of(" ".repeat(first) + "weight: " + weight));
   }
 
+  private static char firstChar(TextLines text, YNode node) {
+    String l = text.line(node.span().line());
+    int at = node.span().column() - 1;
+    return at < l.length() ? l.charAt(at) : '\0';
+  }
+
   /** Adds a listener at the end of the Gateway's spec.listeners. */
   public static String addListener(String file, Manifest gateway, Listener l) throws EditException {
     TextLines text = new TextLines(file);
-    BlockList listeners =
-        new BlockList(text, spec(gateway), "listeners", "spec.listeners of " + describe(gateway));
+    EditableList listeners =
+        EditableList.of(text, spec(gateway), "listeners", "spec.listeners of " + describe(gateway));
     for (YNode item : listeners.items()) {
       if (l.name().equals(str(item, "name"))) {
         throw new EditException(
+            item.span().line(),
             "Gateway '" + display(gateway) + "' already has a listener named '" + l.name() + "'");
       }
     }
@@ -260,7 +298,12 @@ public final class Edits {
       values.put("tls", tls);
     }
     if (l.allowedRoutes() != null) {
-      values.put("allowedRoutes", Map.of("namespaces", Map.of("from", l.allowedRoutes())));
+      Map<String, Object> namespaces = new LinkedHashMap<>();
+      namespaces.put("from", l.allowedRoutes());
+      if (!l.namespaceLabels().isEmpty()) {
+        namespaces.put("selector", Map.of("matchLabels", l.namespaceLabels()));
+      }
+      values.put("allowedRoutes", Map.of("namespaces", namespaces));
     }
     listeners.append(ordered(values, listeners.items()));
     return text.text();
@@ -270,8 +313,8 @@ public final class Edits {
   public static String removeListener(String file, Manifest gateway, String name)
       throws EditException {
     TextLines text = new TextLines(file);
-    BlockList listeners =
-        new BlockList(text, spec(gateway), "listeners", "spec.listeners of " + describe(gateway));
+    EditableList listeners =
+        EditableList.of(text, spec(gateway), "listeners", "spec.listeners of " + describe(gateway));
     List<String> names = new ArrayList<>();
     for (int i = 0; i < listeners.items().size(); i++) {
       String n = str(listeners.items().get(i), "name");
@@ -294,11 +337,12 @@ public final class Edits {
   /** Adds a parentRef to the route's spec.parentRefs (writing the key when it has none). */
   public static String attach(String file, Manifest route, Parent p) throws EditException {
     TextLines text = new TextLines(file);
-    BlockList parents =
-        new BlockList(text, spec(route), "parentRefs", "spec.parentRefs of " + describe(route));
+    EditableList parents =
+        EditableList.of(text, spec(route), "parentRefs", "spec.parentRefs of " + describe(route));
     for (YNode item : parents.items()) {
       if (matches(item, route, p)) {
         throw new EditException(
+            item.span().line(),
             route.kind() + " '" + display(route) + "' already has this parentRef");
       }
     }
@@ -320,8 +364,8 @@ public final class Edits {
   /** Removes the parentRef that names the Gateway (and the section or port, when given). */
   public static String detach(String file, Manifest route, Parent p) throws EditException {
     TextLines text = new TextLines(file);
-    BlockList parents =
-        new BlockList(text, spec(route), "parentRefs", "spec.parentRefs of " + describe(route));
+    EditableList parents =
+        EditableList.of(text, spec(route), "parentRefs", "spec.parentRefs of " + describe(route));
     for (int i = 0; i < parents.items().size(); i++) {
       if (matches(parents.items().get(i), route, p)) {
         parents.remove(i);

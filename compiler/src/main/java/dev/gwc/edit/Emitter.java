@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Block YAML for the objects an edit adds: maps in the order given, lists in the file's sequence
- * style, scalars plain where that reads back as the same string and double-quoted otherwise.
+ * YAML for the objects an edit adds, in block style (or flow style on one line, also as JSON): maps
+ * in the order given, lists in the file's sequence style, scalars plain where that reads back as
+ * the same string and double-quoted otherwise.
  */
 final class Emitter {
   /** Plain scalars that read back as the same string (no YAML 1.1 booleans or numbers). */
@@ -87,6 +88,27 @@ final class Emitter {
     return out;
   }
 
+  /**
+   * A value in flow style on one line ({@code {name: a, port: 80}}); with {@code json}, keys and
+   * strings double-quoted as JSON writes them.
+   */
+  static String flow(Object v, boolean json) {
+    if (v instanceof Map<?, ?> m) {
+      List<String> entries = new ArrayList<>();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        String key = String.valueOf(e.getKey());
+        entries.add((json ? quoted(key) : key) + ": " + flow(e.getValue(), json));
+      }
+      return "{" + String.join(", ", entries) + "}";
+    }
+    if (v instanceof List<?> list) {
+      List<String> items = new ArrayList<>();
+      list.forEach(item -> items.add(flow(item, json)));
+      return "[" + String.join(", ", items) + "]";
+    }
+    return json && !(v instanceof Number) ? quoted(String.valueOf(v)) : scalar(v);
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> cast(Map<?, ?> m) {
     return (Map<String, Object>) m;
@@ -101,6 +123,11 @@ final class Emitter {
     if (SAFE_PLAIN.matcher(s).matches() && !YAML11_WORD.matcher(s).matches()) {
       return s;
     }
+    return quoted(s);
+  }
+
+  /** A double-quoted string, escaped so that both YAML and JSON read it back the same. */
+  private static String quoted(String s) {
     StringBuilder sb = new StringBuilder("\"");
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -111,7 +138,7 @@ final class Emitter {
         case '\t' -> sb.append("\\t");
         default -> {
           if (c < 0x20) {
-            sb.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
+            sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
           } else {
             sb.append(c);
           }

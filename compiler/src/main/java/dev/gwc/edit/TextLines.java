@@ -144,6 +144,23 @@ final class TextLines {
     lines.set(n - 1, l.substring(0, index) + insertion + l.substring(index));
   }
 
+  /** The offset in {@link #text()} of 1-based {@code column} of line {@code n}. */
+  int offset(int n, int column) {
+    int offset = 0;
+    for (int i = 0; i < n - 1; i++) {
+      offset += lines.get(i).length();
+    }
+    return offset + column - 1;
+  }
+
+  /** Replaces the text from offset {@code from} to {@code to} (excluded), across lines. */
+  void splice(int from, int to, String replacement) {
+    String all = text();
+    String edited = all.substring(0, from) + replacement + all.substring(to);
+    lines.clear();
+    lines.addAll(new TextLines(edited).lines);
+  }
+
   String text() {
     return String.join("", lines);
   }

@@ -26,8 +26,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EditRoundTripTest {
   @TempDir Path tmp;
 
-  /** One way of writing a Gateway and a route without parents, chosen by the seed. */
-  private static String set(long seed) {
+  /** A way of writing the set, and whether its listeners and parentRefs are in flow style. */
+  private record Sample(String text, boolean flowListeners, boolean flowParents) {}
+
+  /** One way of writing a Gateway and a route, chosen by the seed. */
+  private static Sample set(long seed) {
     Random r = new Random(seed);
     String nl = r.nextBoolean() ? "\n" : "\r\n";
     String dash = r.nextBoolean() ? "  - " : "    - ";
@@ -55,21 +58,25 @@ class EditRoundTripTest {
             "metadata:",
             "  name: edge",
             "spec:",
-            "  gatewayClassName: edge",
-            "  listeners:"));
+            "  gatewayClassName: edge"));
     int listeners = 1 + r.nextInt(3);
+    List<String> flowItems = new ArrayList<>();
+    int style = r.nextInt(4); // block, flow on one line, flow a line each, the same with commas
+    List<String> block = new ArrayList<>(List.of("  listeners:"));
     for (int i = 0; i < listeners; i++) {
       List<String> keys =
           new ArrayList<>(List.of("name: l" + i, "port: " + (80 + i), "protocol: HTTP"));
       java.util.Collections.shuffle(keys, r);
-      lines.add(dash + keys.get(0) + (r.nextInt(3) == 0 ? "   # first key" : ""));
+      flowItems.add("{" + String.join(", ", keys) + "}");
+      block.add(dash + keys.get(0) + (r.nextInt(3) == 0 ? "   # first key" : ""));
       for (String k : keys.subList(1, keys.size())) {
-        lines.add(more + k);
+        block.add(more + k);
       }
       if (r.nextInt(3) == 0) {
-        lines.add(r.nextBoolean() ? "" : "  # between listeners");
+        block.add(r.nextBoolean() ? "" : "  # between listeners");
       }
     }
+    lines.addAll(style == 0 ? block : flowList("listeners", flowItems, style));
     if (r.nextBoolean()) {
       lines.add("  addresses:");
       lines.add(dash + "value: 203.0.113.1");
@@ -78,10 +85,23 @@ class EditRoundTripTest {
     lines.addAll(
         List.of(
             "apiVersion: gateway.networking.k8s.io/v1",
+            "kind: Gateway",
+            "metadata: {name: other}",
+            "spec:",
+            "  gatewayClassName: edge",
+            "  listeners: [{name: http, port: 80, protocol: HTTP}]",
+            "---",
+            "apiVersion: gateway.networking.k8s.io/v1",
             "kind: HTTPRoute",
             "metadata:",
             "  name: sleep",
-            "spec:",
+            "spec:"));
+    int parents = r.nextInt(4); // none, or a list of one parent in the styles above
+    if (parents > 0) {
+      lines.addAll(flowList("parentRefs", List.of("{name: other}"), parents));
+    }
+    lines.addAll(
+        List.of(
             "  hostnames: [\"sleep.example.com\"]",
             "  rules:",
             dash + "backendRefs:",
@@ -90,17 +110,41 @@ class EditRoundTripTest {
       lines.add("# trailing comment");
     }
     String text = String.join(nl, lines);
-    return r.nextBoolean() ? text + nl : text;
+    return new Sample(r.nextBoolean() ? text + nl : text, style > 0, parents > 0);
+  }
+
+  /** A flow-style list under {@code key}: on one line, or an item a line (with commas after). */
+  private static List<String> flowList(String key, List<String> items, int style) {
+    return switch (style) {
+      case 1 -> List.of("  " + key + ": [" + String.join(", ", items) + "]");
+      case 2 -> {
+        List<String> out = new ArrayList<>(List.of("  " + key + ": ["));
+        for (int i = 0; i < items.size(); i++) {
+          out.add("    " + items.get(i) + (i < items.size() - 1 ? "," : ""));
+        }
+        out.add("  ]");
+        yield out;
+      }
+      case 3 -> {
+        List<String> out = new ArrayList<>(List.of("  " + key + ": [  # one a line"));
+        items.forEach(item -> out.add("    " + item + ","));
+        out.add("  ]");
+        yield out;
+      }
+      default -> throw new IllegalArgumentException("style " + style);
+    };
   }
 
   @ParameterizedTest(name = "seed {0}")
-  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
   void anEditInsertsLines_andItsInverseRestoresTheBytes(long seed) throws IOException {
     Path dir = tmp.resolve("s" + seed);
     Files.createDirectories(dir);
     Path file = dir.resolve("set.yaml");
-    byte[] original = set(seed).getBytes(StandardCharsets.UTF_8);
+    Sample sample = set(seed);
+    byte[] original = sample.text().getBytes(StandardCharsets.UTF_8);
     Files.write(file, original);
+    boolean[] wholeLines = {!sample.flowListeners(), !sample.flowParents()};
     String[][] pairs = {
       {
         "add listener edge --port 9090 --protocol HTTP --name added",
@@ -110,14 +154,15 @@ class EditRoundTripTest {
         "attach route sleep --gateway edge --port 80", "detach route sleep --gateway edge --port 80"
       },
     };
-    for (String[] pair : pairs) {
+    for (int i = 0; i < pairs.length; i++) {
+      String[] pair = pairs[i];
       run(pair[0], dir);
       byte[] edited = Files.readAllBytes(file);
-      assertInsertion(original, edited, new String(original, StandardCharsets.UTF_8));
+      assertInsertion(original, edited, wholeLines[i], sample.text());
       Gwc.Run parsed = Gwc.run("validate", "--format", "json", dir.toString());
       assertFalse(parsed.out().contains("yaml-syntax"), parsed.out());
       run(pair[1], dir);
-      assertArrayEquals(original, Files.readAllBytes(file), pair[1] + "\n" + set(seed));
+      assertArrayEquals(original, Files.readAllBytes(file), pair[1] + "\n" + sample.text());
     }
   }
 
@@ -128,8 +173,12 @@ class EditRoundTripTest {
     assertEquals(0, run.exit(), command + "\n" + run.out() + run.err());
   }
 
-  /** {@code after} is {@code before} with whole lines inserted at one line boundary. */
-  private static void assertInsertion(byte[] before, byte[] after, String shown) {
+  /**
+   * {@code after} is {@code before} with text inserted at one place, in the file's line endings;
+   * with {@code wholeLines} (a block-style list), whole lines at a line boundary.
+   */
+  private static void assertInsertion(
+      byte[] before, byte[] after, boolean wholeLines, String shown) {
     int prefix = 0;
     while (prefix < before.length && before[prefix] == after[prefix]) {
       prefix++;
@@ -140,6 +189,16 @@ class EditRoundTripTest {
       suffix++;
     }
     assertTrue(prefix + suffix >= before.length, "more than an insertion:\n" + shown);
+    boolean crlf = new String(before, StandardCharsets.UTF_8).contains("\r\n");
+    String inserted =
+        new String(after, prefix, after.length - before.length, StandardCharsets.UTF_8);
+    assertEquals(
+        crlf ? inserted.split("\n", -1).length : 0,
+        crlf ? inserted.split("\r\n", -1).length : inserted.split("\r", -1).length - 1,
+        "line endings of the inserted text differ from the file's:\n" + inserted);
+    if (!wholeLines) {
+      return;
+    }
     // Some place the inserted bytes can be said to go is a line boundary (or the end).
     int at = -1;
     for (int k = before.length - suffix; k <= prefix && k <= before.length; k++) {
@@ -156,11 +215,5 @@ class EditRoundTripTest {
             + suffix
             + "):\n"
             + new String(after, StandardCharsets.UTF_8).replace("\r", "<CR>"));
-    String inserted = new String(after, at, after.length - before.length, StandardCharsets.UTF_8);
-    boolean crlf = new String(before, StandardCharsets.UTF_8).contains("\r\n");
-    assertEquals(
-        crlf,
-        inserted.contains("\r\n"),
-        "line endings of the inserted lines differ from the file's:\n" + inserted);
   }
 }
