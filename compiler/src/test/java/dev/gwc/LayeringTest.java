@@ -54,7 +54,7 @@ class LayeringTest {
     m.put("rules", Set.of("regex", "diag", "yaml", "resource"));
     m.put("status", Set.of("yaml", "resource", "graph"));
     // Edits of manifests in place: text and tree in, text out.
-    m.put("edit", Set.of("yaml", "resource"));
+    m.put("edit", Set.of("source", "yaml", "resource"));
     // ingress-nginx's annotation names and how the controller reads them.
     m.put("nginx", Set.of());
     // Istio's host names and its cross-resource checks.

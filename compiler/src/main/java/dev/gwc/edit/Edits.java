@@ -251,19 +251,13 @@ public final class Edits {
       if (close < 0) {
         throw new EditException(line, "the backendRef's closing brace was not found");
       }
-      boolean json = !ref.entries().isEmpty() && firstChar(text, ref.entries().get(0).key()) == '"';
+      boolean json = !ref.entries().isEmpty() && text.at(ref.entries().get(0).key().span()) == '"';
       text.splice(close, close, (json ? ", \"weight\": " : ", weight: ") + weight);
       return;
     }
     int last = text.itemEnd(line, first - 1);
     // The block map's keys sit at its first key's column.
     text.insertAfter(last, List.of(" ".repeat(first) + "weight: " + weight));
-  }
-
-  private static char firstChar(TextLines text, YNode node) {
-    String l = text.line(node.span().line());
-    int at = node.span().column() - 1;
-    return at < l.length() ? l.charAt(at) : '\0';
   }
 
   /** Adds a listener at the end of the Gateway's spec.listeners. */

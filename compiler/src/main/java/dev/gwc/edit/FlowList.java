@@ -25,9 +25,7 @@ final class FlowList implements EditableList {
 
   /** Whether the list under {@code entry} is written in flow style. */
   static boolean isFlow(TextLines text, YEntry entry) {
-    return entry != null
-        && entry.value() instanceof YSeq seq
-        && charAt(text, seq.span().line(), seq.span().column()) == '[';
+    return entry != null && entry.value() instanceof YSeq seq && text.at(seq.span()) == '[';
   }
 
   /**
@@ -36,7 +34,7 @@ final class FlowList implements EditableList {
   FlowList(TextLines text, YEntry entry, String what) throws EditException {
     this.text = text;
     this.items = ((YSeq) entry.value()).items();
-    this.json = charAt(text, entry.key().span().line(), entry.key().span().column()) == '"';
+    this.json = text.at(entry.key().span()) == '"';
     String all = text.text();
     this.open = text.offset(entry.value().span().line(), entry.value().span().column());
     this.close = scan(all);
@@ -144,17 +142,13 @@ final class FlowList implements EditableList {
     int i = open + 1;
     while (i < s.length()) {
       char c = s.charAt(i);
-      if (c == '"' || c == '\'') {
-        if (start < 0) {
-          start = i;
+      int skipped = skip(s, i);
+      if (skipped > i) {
+        if (c != '#') { // a quoted string is (part of) an item
+          start = start < 0 ? i : start;
+          end = skipped;
         }
-        i = afterQuoted(s, i);
-        end = i;
-        continue;
-      }
-      if (c == '#' && Character.isWhitespace(s.charAt(i - 1))) {
-        int lf = s.indexOf('\n', i);
-        i = lf < 0 ? s.length() : lf;
+        i = skipped;
         continue;
       }
       if (Character.isWhitespace(c)) {
@@ -196,13 +190,9 @@ final class FlowList implements EditableList {
     int i = open;
     while (i < s.length()) {
       char c = s.charAt(i);
-      if (c == '"' || c == '\'') {
-        i = afterQuoted(s, i);
-        continue;
-      }
-      if (c == '#' && i > 0 && Character.isWhitespace(s.charAt(i - 1))) {
-        int lf = s.indexOf('\n', i);
-        i = lf < 0 ? s.length() : lf;
+      int skipped = skip(s, i);
+      if (skipped > i) {
+        i = skipped;
         continue;
       }
       if (c == '[' || c == '{') {
@@ -213,6 +203,22 @@ final class FlowList implements EditableList {
       i++;
     }
     return -1;
+  }
+
+  /**
+   * The offset after the quoted string or the comment that starts at {@code i}, or {@code i} when
+   * none does.
+   */
+  private static int skip(String s, int i) {
+    char c = s.charAt(i);
+    if (c == '"' || c == '\'') {
+      return afterQuoted(s, i);
+    }
+    if (c == '#' && i > 0 && Character.isWhitespace(s.charAt(i - 1))) {
+      int lf = s.indexOf('\n', i);
+      return lf < 0 ? s.length() : lf;
+    }
+    return i;
   }
 
   /** The offset after the quoted string that opens at {@code i}. */
@@ -232,10 +238,5 @@ final class FlowList implements EditableList {
       }
     }
     return s.length();
-  }
-
-  private static char charAt(TextLines text, int line, int column) {
-    String l = text.line(line);
-    return column - 1 < l.length() ? l.charAt(column - 1) : '\0';
   }
 }

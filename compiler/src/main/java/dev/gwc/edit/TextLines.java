@@ -1,5 +1,6 @@
 package dev.gwc.edit;
 
+import dev.gwc.source.SourceSpan;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,6 +41,12 @@ final class TextLines {
       end--;
     }
     return l.substring(0, end);
+  }
+
+  /** The character where a node starts (its span), or NUL past the end of its line. */
+  char at(SourceSpan span) {
+    String l = line(span.line());
+    return span.column() - 1 < l.length() ? l.charAt(span.column() - 1) : '\0';
   }
 
   /** Leading spaces of line {@code n}. */

@@ -6,13 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gwc.testing.Gwc;
+import dev.gwc.yaml.LoadResult;
+import dev.gwc.yaml.YMap;
+import dev.gwc.yaml.YamlDocument;
+import dev.gwc.yaml.YamlLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -164,6 +172,87 @@ class EditRoundTripTest {
       run(pair[1], dir);
       assertArrayEquals(original, Files.readAllBytes(file), pair[1] + "\n" + sample.text());
     }
+  }
+
+  /**
+   * The same properties on every golden input: each Gateway gets a listener and loses it again,
+   * each route a parentRef (with --force: the property is about bytes, not validity).
+   */
+  @TestFactory
+  Stream<DynamicTest> everyGoldenInputRoundTrips() throws IOException {
+    Path golden = Gwc.root().resolve("testdata/edit");
+    List<DynamicTest> out = new ArrayList<>();
+    try (Stream<Path> dirs = Files.list(golden)) {
+      for (Path input :
+          dirs.map(d -> d.resolve("input")).filter(Files::isDirectory).sorted().toList()) {
+        String name = input.getParent().getFileName().toString();
+        out.add(
+            DynamicTest.dynamicTest(name, () -> roundTrips(input, tmp.resolve("golden-" + name))));
+      }
+    }
+    return out.stream();
+  }
+
+  private static void roundTrips(Path input, Path dir) throws IOException {
+    Map<Path, byte[]> files = EditGoldenTest.copyTree(input, dir);
+    int edits = 0;
+    int refused = 0;
+    for (Map.Entry<Path, byte[]> file : files.entrySet()) {
+      LoadResult loaded = YamlLoader.load(file.getKey().toString(), file.getValue());
+      for (YamlDocument doc : loaded.documents()) {
+        if (!(doc.root() instanceof YMap root) || !(root.get("metadata") instanceof YMap meta)) {
+          continue;
+        }
+        String ref =
+            (meta.string("namespace") != null ? meta.string("namespace") : "default")
+                + "/"
+                + meta.string("name");
+        String kind = root.string("kind");
+        String[] pair =
+            "Gateway".equals(kind)
+                ? new String[] {
+                  "add listener " + ref + " --port 9999 --protocol HTTP --name undo",
+                  "remove listener " + ref + " --name undo"
+                }
+                : List.of("HTTPRoute", "GRPCRoute").contains(kind)
+                    ? new String[] {
+                      "attach route " + ref + " --gateway infra/undo --section-name s",
+                      "detach route " + ref + " --gateway infra/undo --section-name s"
+                    }
+                    : null;
+        if (pair == null) {
+          continue;
+        }
+        Gwc.Run done = Gwc.run(args(pair[0] + " --force", dir));
+        if (done.exit() == 2) {
+          // Refused as it should be (generated file, a flow-style map without the key): unchanged.
+          assertArrayEquals(file.getValue(), Files.readAllBytes(file.getKey()), done.err());
+          refused++;
+          continue;
+        }
+        assertEquals(0, done.exit(), pair[0] + "\n" + done.err());
+        byte[] edited = Files.readAllBytes(file.getKey());
+        String before = new String(file.getValue(), StandardCharsets.UTF_8);
+        assertInsertion(file.getValue(), edited, false, before);
+        assertEquals(
+            List.of(),
+            YamlLoader.load("edited", edited).diagnostics(),
+            pair[0] + " gave a file that does not parse");
+        Gwc.Run undone = Gwc.run(args(pair[1] + " --force", dir));
+        assertEquals(0, undone.exit(), pair[1] + "\n" + undone.err());
+        assertArrayEquals(
+            file.getValue(), Files.readAllBytes(file.getKey()), pair[1] + "\n" + before);
+        edits++;
+      }
+    }
+    // Every input has objects to edit (the generated folder's are all refused, by design).
+    assertTrue(edits + refused > 0, "nothing to edit in " + input);
+  }
+
+  private static String[] args(String command, Path dir) {
+    List<String> args = new ArrayList<>(List.of(command.split(" ")));
+    args.add(dir.toString());
+    return args.toArray(String[]::new);
   }
 
   private static void run(String command, Path dir) {
