@@ -109,6 +109,25 @@ final class Emitter {
     return json && !(v instanceof Number) ? quoted(String.valueOf(v)) : scalar(v);
   }
 
+  /**
+   * A map in flow style with an entry a line: the keys at {@code keyColumn}, the closing brace at
+   * {@code closeColumn}, the values on one line each.
+   */
+  static String flowLines(
+      Map<String, Object> m, boolean json, int keyColumn, int closeColumn, String newline) {
+    StringBuilder sb = new StringBuilder("{").append(newline);
+    int left = m.size();
+    for (Map.Entry<String, Object> e : m.entrySet()) {
+      sb.append(" ".repeat(keyColumn))
+          .append(json ? quoted(e.getKey()) : e.getKey())
+          .append(": ")
+          .append(flow(e.getValue(), json))
+          .append(--left > 0 ? "," : "")
+          .append(newline);
+    }
+    return sb.append(" ".repeat(closeColumn)).append('}').toString();
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> cast(Map<?, ?> m) {
     return (Map<String, Object>) m;

@@ -1,6 +1,8 @@
 package dev.gwc.edit;
 
+import dev.gwc.source.SourceSpan;
 import dev.gwc.yaml.YEntry;
+import dev.gwc.yaml.YMap;
 import dev.gwc.yaml.YNode;
 import dev.gwc.yaml.YSeq;
 import java.util.ArrayList;
@@ -51,7 +53,7 @@ final class FlowList implements EditableList {
 
   @Override
   public void append(Map<String, Object> item) {
-    String written = Emitter.flow(item, json);
+    String written = written(item);
     int n = starts.size();
     if (n == 0) {
       text.splice(open + 1, open + 1, written);
@@ -60,11 +62,28 @@ final class FlowList implements EditableList {
       String all = text.text();
       int last = starts.get(n - 1);
       int lineStart = all.lastIndexOf('\n', last - 1) + 1;
-      int next = all.indexOf('\n', last) + 1;
+      int next = all.indexOf('\n', ends.get(n - 1)) + 1;
       text.splice(next, next, all.substring(lineStart, last) + written + "," + text.newline);
     } else {
       text.splice(ends.get(n - 1), ends.get(n - 1), separator() + written);
     }
+  }
+
+  /**
+   * The new item in flow style: on one line, or an entry a line when the first item is a map
+   * written so (pretty-printed JSON), its keys and closing brace at the first item's columns.
+   */
+  private String written(Map<String, Object> item) {
+    if (!items.isEmpty() && items.get(0) instanceof YMap first && !first.entries().isEmpty()) {
+      String all = text.text();
+      int close = ends.get(0) - 1;
+      SourceSpan key = first.entries().get(0).key().span();
+      if (all.charAt(close) == '}' && key.line() > first.span().line()) {
+        int closeColumn = close - (all.lastIndexOf('\n', close) + 1);
+        return Emitter.flowLines(item, json, key.column() - 1, closeColumn, text.newline);
+      }
+    }
+    return Emitter.flow(item, json);
   }
 
   @Override

@@ -67,4 +67,14 @@ class FlowListTest {
     list(text).remove(0);
     assertTrue(text.text().startsWith("items: [\r\n]"), text.text());
   }
+
+  @Test
+  void itemsOfSeveralLinesGetANewItemWrittenTheSameWay() throws EditException {
+    String yaml = "items: [\n  {\n    a: 1\n  },\n]\n";
+    TextLines text = new TextLines(yaml);
+    list(text).append(Map.of("b", 2));
+    assertEquals("items: [\n  {\n    a: 1\n  },\n  {\n    b: 2\n  },\n]\n", text.text());
+    list(text).remove(1);
+    assertEquals(yaml, text.text());
+  }
 }
