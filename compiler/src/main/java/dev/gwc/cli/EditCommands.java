@@ -235,7 +235,9 @@ final class EditCommands {
     @Option(
         names = "--certificate",
         paramLabel = "SECRET",
-        description = "The TLS Secret (NAME or NS/NAME) an HTTPS or TLS listener terminates with.")
+        description =
+            "The TLS Secret (NAME or NS/NAME) an HTTPS or TLS listener terminates with (HTTPS"
+                + " needs one; a TLS listener without one passes TLS through).")
     String certificate;
 
     @Option(
@@ -285,6 +287,13 @@ final class EditCommands {
       }
       if (port < 1 || port > 65535) {
         throw new UsageException("--port " + port + ": use 1 to 65535");
+      }
+      if (protocol.equals("HTTPS") && certificate == null) {
+        throw new UsageException(
+            "an HTTPS listener terminates TLS: give the Secret it serves with --certificate SECRET");
+      }
+      if (certificate != null && !List.of("HTTPS", "TLS").contains(protocol)) {
+        throw new UsageException("--certificate is for HTTPS and TLS listeners, not " + protocol);
       }
       String listener =
           name != null ? name : protocol.toLowerCase(java.util.Locale.ROOT) + "-" + port;

@@ -21,7 +21,8 @@ public final class Edits {
    * @param port its port
    * @param protocol HTTP, HTTPS, TLS, TCP or UDP
    * @param hostname its hostname, or null
-   * @param certificate the TLS Secret ({@code name} or {@code namespace/name}), or null
+   * @param certificate the TLS Secret ({@code name} or {@code namespace/name}) it terminates with,
+   *     or null (a TLS listener without one passes TLS through)
    * @param allowedRoutes Same, All or Selector, or null for the default
    * @param namespaceLabels the labels a Selector matches (empty for Same and All)
    */
@@ -290,6 +291,8 @@ public final class Edits {
       tls.put("mode", "Terminate");
       tls.put("certificateRefs", List.of(ref));
       values.put("tls", tls);
+    } else if (l.protocol().equals("TLS")) {
+      values.put("tls", Map.of("mode", "Passthrough"));
     }
     if (l.allowedRoutes() != null) {
       Map<String, Object> namespaces = new LinkedHashMap<>();
