@@ -102,14 +102,11 @@ final class EditCommands {
     }
 
     /** Edits an existing object of one of {@code kinds}, named by the first positional. */
-    int edit(
-        Set<String> kinds,
-        EditStep.Edit edit,
-        java.util.function.Function<EditStep.Target, String> done)
+    int edit(Set<String> kinds, EditStep.Edit edit, java.util.function.UnaryOperator<String> done)
         throws UsageException {
       EditStep.Target t = target(common, spec, kinds);
       return EditStep.run(
-          group.parent, common, command(), t, flags.dryRun, flags.force, edit, done.apply(t));
+          group.parent, common, command(), t, flags.dryRun, flags.force, edit, done);
     }
   }
 
@@ -303,7 +300,7 @@ final class EditCommands {
       return edit(
           Set.of("Gateway"),
           (text, gateway) -> Edits.addListener(text, gateway, l),
-          t -> "added listener '" + listener + "' to Gateway " + t.name());
+          gateway -> "added listener '" + listener + "' to Gateway " + gateway);
     }
   }
 
@@ -338,7 +335,7 @@ final class EditCommands {
       return edit(
           Set.of("Gateway"),
           (text, gateway) -> Edits.removeListener(text, gateway, name),
-          t -> "removed listener '" + name + "' from Gateway " + t.name());
+          gateway -> "removed listener '" + name + "' from Gateway " + gateway);
     }
   }
 
@@ -538,11 +535,11 @@ final class EditCommands {
       return edit(
           ROUTE_KINDS,
           (text, route) -> Edits.setWeights(text, route, rule, weights),
-          t ->
+          route ->
               "set weights of rule "
                   + rule
                   + " of route "
-                  + t.name()
+                  + route
                   + ": "
                   + weights.entrySet().stream()
                       .map(e -> e.getKey() + "=" + e.getValue())
@@ -592,7 +589,7 @@ final class EditCommands {
       return edit(
           ROUTE_KINDS,
           (text, route) -> Edits.addBackend(text, route, rule, b),
-          t -> "added backend " + backend + " to rule " + rule + " of route " + t.name());
+          route -> "added backend " + backend + " to rule " + rule + " of route " + route);
     }
   }
 
@@ -616,6 +613,13 @@ final class EditCommands {
         paramLabel = "P",
         description = "Only the Gateway's listeners on port P (the parentRef's port).")
     Integer port;
+
+    /** The Gateway's NS/NAME for the route {@code routeRef} (NS/NAME). */
+    String gatewayOf(String routeRef) {
+      return gateway.contains("/")
+          ? gateway
+          : routeRef.substring(0, routeRef.indexOf('/') + 1) + gateway;
+    }
 
     Edits.Parent parent(dev.gwc.resource.Manifest route) {
       int slash = gateway.indexOf('/');
@@ -654,7 +658,7 @@ final class EditCommands {
       return edit(
           ROUTE_KINDS,
           (text, route) -> Edits.attach(text, route, parentFlags.parent(route)),
-          t -> "attached route " + t.name() + " to Gateway " + parentFlags.gateway);
+          route -> "attached route " + route + " to Gateway " + parentFlags.gatewayOf(route));
     }
   }
 
@@ -685,7 +689,7 @@ final class EditCommands {
       return edit(
           ROUTE_KINDS,
           (text, route) -> Edits.detach(text, route, parentFlags.parent(route)),
-          t -> "detached route " + t.name() + " from Gateway " + parentFlags.gateway);
+          route -> "detached route " + route + " from Gateway " + parentFlags.gatewayOf(route));
     }
   }
 }

@@ -50,7 +50,8 @@ final class EditStep {
   /**
    * Runs one edit.
    *
-   * @param done what the edit did, for the last line ("added listener 'https' to ...")
+   * @param done what the edit did, from the object's NS/NAME, for the last line ("added listener
+   *     'https' to Gateway infra/edge")
    * @return the exit code
    */
   static int run(
@@ -61,7 +62,7 @@ final class EditStep {
       boolean dryRun,
       boolean force,
       Edit edit,
-      String done) {
+      java.util.function.UnaryOperator<String> done) {
     return guarded(
         parent,
         command,
@@ -84,7 +85,8 @@ final class EditStep {
             int line = e.line() > 0 ? e.line() : object.root().span().line();
             throw new CommandExit(ExitCodes.FAILURE, file + ":" + line + ": " + e.getMessage());
           }
-          return finish(parent, command, before, input, bytes, edited, dryRun, force, done);
+          String what = done.apply(object.namespace() + "/" + object.name());
+          return finish(parent, command, before, input, bytes, edited, dryRun, force, what);
         });
   }
 
