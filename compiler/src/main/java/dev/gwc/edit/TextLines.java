@@ -29,10 +29,6 @@ final class TextLines {
     newline = lf > 0 && text.charAt(lf - 1) == '\r' ? "\r\n" : "\n";
   }
 
-  int size() {
-    return lines.size();
-  }
-
   /** Line {@code n} (1-based) without its line ending. */
   String line(int n) {
     String l = lines.get(n - 1);
@@ -143,12 +139,6 @@ final class TextLines {
     }
     lines.set(n - 1, l.substring(0, at) + replacement + l.substring(at + old.length()));
     return true;
-  }
-
-  /** Inserts {@code insertion} at 0-based {@code index} of line {@code n}. */
-  void insertAt(int n, int index, String insertion) {
-    String l = lines.get(n - 1);
-    lines.set(n - 1, l.substring(0, index) + insertion + l.substring(index));
   }
 
   /** The offset in {@link #text()} of 1-based {@code column} of line {@code n}. */
