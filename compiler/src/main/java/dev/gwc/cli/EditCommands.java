@@ -233,8 +233,8 @@ final class EditCommands {
         names = "--certificate",
         paramLabel = "SECRET",
         description =
-            "The TLS Secret (NAME or NS/NAME) an HTTPS or TLS listener terminates with (HTTPS"
-                + " needs one; a TLS listener without one passes TLS through).")
+            "The TLS Secret (NAME or NS/NAME) an HTTPS or TLS listener terminates with (a TLS"
+                + " listener without one passes TLS through).")
     String certificate;
 
     @Option(
@@ -286,8 +286,15 @@ final class EditCommands {
         throw new UsageException("--port " + port + ": use 1 to 65535");
       }
       if (protocol.equals("HTTPS") && certificate == null) {
-        throw new UsageException(
-            "an HTTPS listener terminates TLS: give the Secret it serves with --certificate SECRET");
+        // Gateway API lets tls be left out (gateway-api#2713: certificates may come from
+        // elsewhere).
+        group
+            .parent
+            .err()
+            .println(
+                command()
+                    + ": note: the HTTPS listener gets no certificate; give one with --certificate"
+                    + " SECRET unless the implementation supplies it");
       }
       if (certificate != null && !List.of("HTTPS", "TLS").contains(protocol)) {
         throw new UsageException("--certificate is for HTTPS and TLS listeners, not " + protocol);
