@@ -209,6 +209,20 @@ final class EditStep {
     Report before = set.report();
     Report after = compileEdited(set.compiler(), set.inputs(), input, edited, parent);
     List<Diagnostic> added = newErrors(before, after);
+    for (Diagnostic d : added) {
+      if (d.rule().equals(dev.gwc.yaml.YamlRules.SYNTAX.id())) {
+        // Not the user's doing: an edit must never leave a file that does not read as YAML.
+        throw new CommandExit(
+            ExitCodes.FINDINGS,
+            "refused, even with --force: the edit would leave "
+                + d.span().file()
+                + " unreadable ("
+                + d.message()
+                + " at line "
+                + d.span().line()
+                + "); nothing written. This is a gwc bug; please report it with the file.");
+      }
+    }
     if (!added.isEmpty() && !force) {
       StringBuilder sb =
           new StringBuilder("refused: the edit would add ")

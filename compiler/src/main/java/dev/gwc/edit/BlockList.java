@@ -83,8 +83,9 @@ final class BlockList implements EditableList {
       YNode first = items.get(0);
       if (oneLineFlowMap(first)) {
         String l = text.line(first.span().line());
-        String prefix = l.substring(0, first.span().column() - 1);
-        boolean json = l.startsWith("{\"", first.span().column() - 1);
+        int brace = TextLines.contentIndex(l, first.span().column() - 1);
+        String prefix = l.substring(0, brace);
+        boolean json = l.startsWith("{\"", brace);
         text.insertAfter(end(last), List.of(prefix + Emitter.flow(item, json)));
         return;
       }
@@ -114,9 +115,7 @@ final class BlockList implements EditableList {
 
   /** Whether the item is a map written in flow style on its dash line alone. */
   private boolean oneLineFlowMap(YNode item) {
-    return item instanceof YMap
-        && text.line(item.span().line()).startsWith("{", item.span().column() - 1)
-        && end(item) == item.span().line();
+    return item instanceof YMap && text.at(item.span()) == '{' && end(item) == item.span().line();
   }
 
   /** The last line of an item: its dash line and the lines indented more than its dash. */

@@ -241,7 +241,7 @@ public final class Edits {
   private static void addWeight(TextLines text, YMap ref, int weight) throws EditException {
     int line = ref.span().line();
     String l = text.line(line);
-    int first = ref.span().column() - 1;
+    int first = TextLines.contentIndex(l, ref.span().column() - 1);
     int brace =
         first < l.length() && l.charAt(first) == '{'
             ? first
@@ -256,9 +256,11 @@ public final class Edits {
       text.splice(close, close, (json ? ", \"weight\": " : ", weight: ") + weight);
       return;
     }
-    int last = text.itemEnd(line, first - 1);
-    // The block map's keys sit at its first key's column.
-    text.insertAfter(last, List.of(" ".repeat(first) + "weight: " + weight));
+    // A block map: the new key at its first key's column, after its last line.
+    YScalar key = ref.entries().get(0).key();
+    int column = key.span().column() - 1;
+    int last = text.itemEnd(key.span().line(), column - 1);
+    text.insertAfter(last, List.of(" ".repeat(column) + "weight: " + weight));
   }
 
   /** Adds a listener at the end of the Gateway's spec.listeners. */

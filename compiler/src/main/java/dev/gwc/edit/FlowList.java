@@ -38,7 +38,9 @@ final class FlowList implements EditableList {
     this.items = ((YSeq) entry.value()).items();
     this.json = text.at(entry.key().span()) == '"';
     String all = text.text();
-    this.open = text.offset(entry.value().span().line(), entry.value().span().column());
+    int line = entry.value().span().line();
+    int bracket = TextLines.contentIndex(text.line(line), entry.value().span().column() - 1);
+    this.open = text.offset(line, bracket + 1);
     this.close = scan(all);
     if (close < 0 || starts.size() != items.size()) {
       throw new EditException(

@@ -39,10 +39,28 @@ final class TextLines {
     return l.substring(0, end);
   }
 
-  /** The character where a node starts (its span), or NUL past the end of its line. */
+  /**
+   * The first character of a node's content ({@code [}, <code>{</code>, a quote...): at its span,
+   * after a tag ({@code !!map}) or an anchor ({@code &a}) written before it on the line; NUL past
+   * the end of the line.
+   */
   char at(SourceSpan span) {
     String l = line(span.line());
-    return span.column() - 1 < l.length() ? l.charAt(span.column() - 1) : '\0';
+    int i = contentIndex(l, span.column() - 1);
+    return i < l.length() ? l.charAt(i) : '\0';
+  }
+
+  /** The 0-based index in {@code l} of the content of a node that starts at {@code i}. */
+  static int contentIndex(String l, int i) {
+    while (i < l.length() && (l.charAt(i) == '!' || l.charAt(i) == '&')) {
+      while (i < l.length() && l.charAt(i) != ' ' && l.charAt(i) != '\t') {
+        i++;
+      }
+      while (i < l.length() && (l.charAt(i) == ' ' || l.charAt(i) == '\t')) {
+        i++;
+      }
+    }
+    return i;
   }
 
   /** Leading spaces of line {@code n}. */

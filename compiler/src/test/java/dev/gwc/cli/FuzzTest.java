@@ -1,6 +1,7 @@
 package dev.gwc.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -231,6 +232,57 @@ class FuzzTest {
           assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Gwc.run(command), keep(f, what));
       assertAnswered(run, keep(f, what));
       Files.delete(f);
+    }
+  }
+
+  /**
+   * The edit commands on mutated copies of the edit goldens' inputs, writing for real: answered
+   * like every command, and a file that parsed before an edit still parses after it.
+   */
+  @Test
+  void mutatedEditInputs_areEditedCleanlyOrRefused() throws IOException {
+    Random r = new Random(SEED);
+    List<Path> seeds;
+    try (Stream<Path> files = Files.walk(Gwc.root().resolve("testdata/edit"))) {
+      seeds = files.filter(p -> p.getParent().endsWith("input")).sorted().toList();
+    }
+    assertTrue(seeds.size() >= 8, "seeds: " + seeds.size());
+    String[] edits = {
+      "add listener edge --port 9999 --protocol HTTP --name fz",
+      "remove listener edge --name http",
+      "attach route web --gateway edge --section-name fz",
+      "detach route web --gateway edge --section-name http",
+      "set weights web --rule 0 web=5",
+      "add backend web --rule 0 --backend fz:80 --weight 1",
+    };
+    for (int i = 0; i < ITERATIONS / 3; i++) {
+      Path seed = seeds.get(r.nextInt(seeds.size()));
+      byte[] before = mutate(Files.readString(seed), r).getBytes(StandardCharsets.UTF_8);
+      Path dir = tmp.resolve("edit-" + i);
+      Files.createDirectories(dir);
+      Path f = dir.resolve(seed.getFileName());
+      Files.write(f, before);
+      List<String> command = new ArrayList<>(List.of(edits[i % edits.length].split(" ")));
+      command.addAll(List.of("--force", dir.toString()));
+      String what =
+          "seed " + SEED + " edit case " + i + " (" + command + ", kept as " + kept(f) + ")";
+      Gwc.Run run =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(20), () -> Gwc.run(command.toArray(String[]::new)), keep(f, what));
+      assertAnswered(run, keep(f, what));
+      assertFalse(run.err().contains("gwc bug"), keep(f, what + ": " + run.err()));
+      byte[] after = Files.readAllBytes(f);
+      if (dev.gwc.yaml.YamlLoader.load(f.toString(), before).diagnostics().isEmpty()) {
+        Files.write(f, before); // kept as it was before the edit, if the assertion fails
+        assertEquals(
+            List.of(),
+            dev.gwc.yaml.YamlLoader.load(f.toString(), after).diagnostics(),
+            keep(
+                f,
+                what
+                    + ": the edit broke a file that parsed\n"
+                    + new String(after, StandardCharsets.UTF_8)));
+      }
     }
   }
 
