@@ -73,11 +73,7 @@ final class EditStep {
           Path file = input.path();
           refuseGenerated(file);
           byte[] bytes = Files.readAllBytes(file);
-          String text = new String(bytes, StandardCharsets.UTF_8);
-          if (!Arrays.equals(text.getBytes(StandardCharsets.UTF_8), bytes)) {
-            throw new CommandExit(
-                ExitCodes.FAILURE, file + ": not UTF-8 text; gwc edits UTF-8 files");
-          }
+          String text = editable(file, bytes);
           String edited;
           try {
             edited = edit.apply(text, object);
@@ -154,10 +150,32 @@ final class EditStep {
           if (input == null) {
             input = new Input(file.toString(), file);
           }
-          String edited =
-              document.apply(bytes == null ? null : new String(bytes, StandardCharsets.UTF_8));
+          String edited = document.apply(bytes == null ? null : editable(file, bytes));
           return finish(parent, command, before, input, bytes, edited, dryRun, force, done);
         });
+  }
+
+  /**
+   * The text of a file gwc can edit: UTF-8, its lines ending in LF or CRLF (YAML also breaks lines
+   * at a lone CR, which gwc's line-by-line edits do not).
+   */
+  private static String editable(Path file, byte[] bytes) throws CommandExit {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (!Arrays.equals(text.getBytes(StandardCharsets.UTF_8), bytes)) {
+      throw new CommandExit(ExitCodes.FAILURE, file + ": not UTF-8 text; gwc edits UTF-8 files");
+    }
+    int cr = text.replace("\r\n", "\n\n").indexOf('\r');
+    if (cr >= 0) {
+      long line = text.substring(0, cr).chars().filter(c -> c == '\n').count() + 1;
+      throw new CommandExit(
+          ExitCodes.FAILURE,
+          file
+              + ":"
+              + line
+              + ": a line ends in a lone CR (old Mac style); gwc edits files whose lines end in"
+              + " LF or CRLF");
+    }
+    return text;
   }
 
   /** The inputs and the set compiled from them before the edit. */

@@ -235,6 +235,22 @@ class FuzzTest {
     }
   }
 
+  /** Edit inputs earlier fuzz runs broke an edit with (seed 4): now refused with a message. */
+  @Test
+  void editCasesFoundByFuzzing_areRefusedClearly() throws IOException {
+    Path dir = tmp.resolve("lone-cr");
+    Files.createDirectories(dir);
+    Files.writeString(
+        dir.resolve("routes.yaml"),
+        "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: web\n"
+            + "spec:\n  rules:\n  - backendRefs:\n    - name: web\n      \rport: 8080\n",
+        StandardCharsets.UTF_8);
+    Gwc.Run run =
+        Gwc.run("add", "backend", "web", "--rule", "0", "--backend", "b:80", dir.toString());
+    assertEquals(2, run.exit(), run.err());
+    assertTrue(run.err().contains("routes.yaml:9: a line ends in a lone CR"), run.err());
+  }
+
   /**
    * The edit commands on mutated copies of the edit goldens' inputs, writing for real: answered
    * like every command, and a file that parsed before an edit still parses after it.
@@ -254,6 +270,7 @@ class FuzzTest {
       "detach route web --gateway edge --section-name http",
       "set weights web --rule 0 web=5",
       "add backend web --rule 0 --backend fz:80 --weight 1",
+      "create route fz --backend fz:80 --hostname fz.example.com --into {file}",
     };
     for (int i = 0; i < ITERATIONS / 3; i++) {
       Path seed = seeds.get(r.nextInt(seeds.size()));
@@ -262,7 +279,10 @@ class FuzzTest {
       Files.createDirectories(dir);
       Path f = dir.resolve(seed.getFileName());
       Files.write(f, before);
-      List<String> command = new ArrayList<>(List.of(edits[i % edits.length].split(" ")));
+      List<String> command = new ArrayList<>();
+      for (String word : edits[i % edits.length].split(" ")) {
+        command.add(word.equals("{file}") ? f.toString() : word);
+      }
       command.addAll(List.of("--force", dir.toString()));
       String what =
           "seed " + SEED + " edit case " + i + " (" + command + ", kept as " + kept(f) + ")";
