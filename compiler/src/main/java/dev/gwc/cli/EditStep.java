@@ -157,7 +157,7 @@ final class EditStep {
 
   /**
    * The text of a file gwc can edit: UTF-8, its lines ending in LF or CRLF (YAML also breaks lines
-   * at a lone CR, which gwc's line-by-line edits do not).
+   * at a lone CR, which gwc's line-by-line edits do not), and well-formed YAML.
    */
   private static String editable(Path file, byte[] bytes) throws CommandExit {
     String text = new String(bytes, StandardCharsets.UTF_8);
@@ -174,6 +174,18 @@ final class EditStep {
               + line
               + ": a line ends in a lone CR (old Mac style); gwc edits files whose lines end in"
               + " LF or CRLF");
+    }
+    for (Diagnostic d : dev.gwc.yaml.YamlLoader.load(file.toString(), bytes).diagnostics()) {
+      if (d.rule().equals(dev.gwc.yaml.YamlRules.SYNTAX.id())) {
+        throw new CommandExit(
+            ExitCodes.FAILURE,
+            file
+                + ":"
+                + d.span().line()
+                + ": does not read as YAML ("
+                + d.message()
+                + "); gwc edits a file once it does");
+      }
     }
     return text;
   }

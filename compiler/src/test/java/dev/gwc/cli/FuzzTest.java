@@ -1,5 +1,6 @@
 package dev.gwc.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -235,7 +236,7 @@ class FuzzTest {
     }
   }
 
-  /** Edit inputs earlier fuzz runs broke an edit with (seed 4): now refused with a message. */
+  /** Edit inputs earlier fuzz runs broke an edit with: now refused with a message. */
   @Test
   void editCasesFoundByFuzzing_areRefusedClearly() throws IOException {
     Path dir = tmp.resolve("lone-cr");
@@ -249,6 +250,21 @@ class FuzzTest {
         Gwc.run("add", "backend", "web", "--rule", "0", "--backend", "b:80", dir.toString());
     assertEquals(2, run.exit(), run.err());
     assertTrue(run.err().contains("routes.yaml:9: a line ends in a lone CR"), run.err());
+    // A file that does not read as YAML (seed 6): appending a route to it is refused.
+    Path broken = dir.resolve("broken.yaml");
+    Files.writeString(broken, "kind: HTTPRoute\nspec:\n  rules:\n  - backendRefs: [!!", UTF_8);
+    Gwc.Run create =
+        Gwc.run(
+            "create",
+            "route",
+            "r",
+            "--backend",
+            "b:80",
+            "--into",
+            broken.toString(),
+            dir.toString());
+    assertEquals(2, create.exit(), create.err());
+    assertTrue(create.err().contains("broken.yaml:4: does not read as YAML"), create.err());
   }
 
   /**
@@ -292,6 +308,14 @@ class FuzzTest {
       assertAnswered(run, keep(f, what));
       assertFalse(run.err().contains("gwc bug"), keep(f, what + ": " + run.err()));
       byte[] after = Files.readAllBytes(f);
+      String verb = command.get(0);
+      if (run.exit() == 0 && !verb.equals("set")) {
+        // add, attach, create insert one run of bytes; remove, detach delete one.
+        boolean inserts = !verb.equals("remove") && !verb.equals("detach");
+        assertTrue(
+            oneRunApart(inserts ? before : after, inserts ? after : before),
+            keep(f, what + ": more than one " + (inserts ? "insertion" : "deletion")));
+      }
       if (dev.gwc.yaml.YamlLoader.load(f.toString(), before).diagnostics().isEmpty()) {
         Files.write(f, before); // kept as it was before the edit, if the assertion fails
         assertEquals(
@@ -304,6 +328,20 @@ class FuzzTest {
                     + new String(after, StandardCharsets.UTF_8)));
       }
     }
+  }
+
+  /** Whether {@code longer} is {@code shorter} with one run of bytes inserted somewhere. */
+  private static boolean oneRunApart(byte[] shorter, byte[] longer) {
+    int prefix = 0;
+    while (prefix < shorter.length && shorter[prefix] == longer[prefix]) {
+      prefix++;
+    }
+    int suffix = 0;
+    while (suffix < shorter.length - prefix
+        && shorter[shorter.length - 1 - suffix] == longer[longer.length - 1 - suffix]) {
+      suffix++;
+    }
+    return longer.length > shorter.length && prefix + suffix == shorter.length;
   }
 
   @Test
