@@ -96,7 +96,12 @@ final class FlowList implements EditableList {
       int from = all.lastIndexOf('\n', starts.get(index) - 1) + 1;
       text.splice(from, all.indexOf('\n', ends.get(index)) + 1, "");
     } else if (n == 1) {
-      text.splice(starts.get(0), ends.get(0), "");
+      // The only item goes with a comma after it: [a, ] leaves [ ], not [, ].
+      int after = ends.get(0);
+      while (after < close && (all.charAt(after) == ' ' || all.charAt(after) == '\t')) {
+        after++;
+      }
+      text.splice(starts.get(0), all.charAt(after) == ',' ? after + 1 : ends.get(0), "");
     } else if (index > 0) {
       text.splice(ends.get(index - 1), ends.get(index), "");
     } else {

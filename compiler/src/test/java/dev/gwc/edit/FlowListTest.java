@@ -45,6 +45,9 @@ class FlowListTest {
     assertEquals("items: [{b: 2}]\n", text.text());
     list(text).remove(0);
     assertEquals("items: []\n", text.text());
+    TextLines trailing = new TextLines("items: [\n  {a: 1}, ]\n");
+    list(trailing).remove(0);
+    assertEquals("items: [\n   ]\n", trailing.text());
     list(text).append(Map.of("c", 3));
     assertEquals("items: [{c: 3}]\n", text.text());
   }
