@@ -147,11 +147,12 @@ public final class Edits {
     doc.put("spec", spec);
     String newline = file == null ? "\n" : new TextLines(file).newline;
     String text = String.join(newline, new Emitter(0).document(doc)) + newline;
-    if (file == null || file.isBlank()) {
+    if (file == null || file.isEmpty()) {
       return text;
     }
     String sep = file.endsWith("\n") ? "" : newline;
-    return file + sep + "---" + newline + text;
+    // A file of white space only holds no document to separate the new one from.
+    return file + sep + (file.isBlank() ? "" : "---" + newline) + text;
   }
 
   /**
