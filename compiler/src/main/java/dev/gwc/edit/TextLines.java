@@ -87,7 +87,8 @@ final class TextLines {
 
   /**
    * The last line of the list item whose dash is on line {@code first} at column {@code dash}: the
-   * lines after it indented more than the dash, up to the last one that is not blank or a comment.
+   * lines after it indented more than the dash (comments too: a {@code #} line in a block scalar is
+   * text), up to the last one that is not blank.
    */
   int itemEnd(int first, int dash) {
     return end(first, dash, false);
@@ -96,7 +97,8 @@ final class TextLines {
   /**
    * The last line of the map entry whose key is on line {@code first} at column {@code key}: the
    * lines indented more than the key, and the items of a list written at the key's own column
-   * ({@code key:} then {@code - item}), up to the last one that is not blank or a comment.
+   * ({@code key:} then {@code - item}), up to the last one that is not blank (comments indented
+   * more count).
    */
   int entryEnd(int first, int key) {
     return end(first, key, true);
@@ -108,10 +110,13 @@ final class TextLines {
       if (documentMarker(n)) {
         break;
       }
+      int i = indent(n);
       if (blankOrComment(n)) {
+        if (i > indent && !line(n).isBlank()) {
+          end = n; // indented under the item: its comment, or a line of its block scalar
+        }
         continue;
       }
-      int i = indent(n);
       boolean dash = line(n).startsWith("-", i);
       if (i < indent || (i == indent && !(dashesAtIndent && dash))) {
         break;
