@@ -62,22 +62,29 @@ class FlowListTest {
   @Test
   void aListWithCommasAfterEachItemGetsALineWithItsComma() throws EditException {
     String yaml = "items: [\r\n  {a: 1},  # first\r\n]\r\n";
-    TextLines text = new TextLines(yaml);
-    list(text).append(Map.of("b", 2));
-    assertEquals("items: [\r\n  {a: 1},  # first\r\n  {b: 2},\r\n]\r\n", text.text());
-    list(text).remove(1);
-    assertEquals(yaml, text.text());
+    TextLines text =
+        appendedAndRemoved(yaml, "items: [\r\n  {a: 1},  # first\r\n  {b: 2},\r\n]\r\n");
     list(text).remove(0);
     assertTrue(text.text().startsWith("items: [\r\n]"), text.text());
   }
 
   @Test
   void itemsOfSeveralLinesGetANewItemWrittenTheSameWay() throws EditException {
-    String yaml = "items: [\n  {\n    a: 1\n  },\n]\n";
+    appendedAndRemoved(
+        "items: [\n  {\n    a: 1\n  },\n]\n",
+        "items: [\n  {\n    a: 1\n  },\n  {\n    b: 2\n  },\n]\n");
+  }
+
+  /**
+   * Appends {@code {b: 2}} to the one-item list of {@code yaml}, expecting {@code appended}, then
+   * removes it, expecting {@code yaml} again; returns the text.
+   */
+  private static TextLines appendedAndRemoved(String yaml, String appended) throws EditException {
     TextLines text = new TextLines(yaml);
     list(text).append(Map.of("b", 2));
-    assertEquals("items: [\n  {\n    a: 1\n  },\n  {\n    b: 2\n  },\n]\n", text.text());
+    assertEquals(appended, text.text());
     list(text).remove(1);
     assertEquals(yaml, text.text());
+    return text;
   }
 }
