@@ -71,12 +71,7 @@ final class ServeFlags {
 
   @picocli.CommandLine.Mixin IngressClassFlag ingress;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "N",
-      defaultValue = "0",
-      description = "Seed of the weighted backend choice (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @picocli.CommandLine.Mixin SeedFlag seed;
 
   @Option(
       names = "--max-body-size",

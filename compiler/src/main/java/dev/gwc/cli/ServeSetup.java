@@ -53,7 +53,7 @@ final class ServeSetup {
     }
     return new Proxy.Config(
         planes,
-        flags.seed,
+        flags.seed.seed,
         gateway(table),
         bindings(planes, tls),
         checked.upstreams(),

@@ -97,7 +97,7 @@ final class SimulateCommand implements Callable<Integer>, SharedFlagHelp {
               flags.converting() != Provider.ISTIO,
               new IngressScope(flags.ingress.ingressClasses, options.complete()));
       long built = System.nanoTime();
-      Router router = Router.named(planes, flags.gateway, common.namespace, flags.seed);
+      Router router = Router.named(planes, flags.gateway, common.namespace, flags.seed.seed);
       if (router == null) {
         throw new UsageException(
             "unknown --gateway '" + flags.gateway + "'; " + planes.knownGateways());

@@ -66,7 +66,7 @@ final class SimulateCompare {
               flags.converting(),
               extra,
               sets.notes(),
-              flags.seed,
+              flags.seed.seed,
               new IngressScope(flags.ingress.ingressClasses, options.complete()));
       if (flags.format.equals("json")) {
         cmd.parent.out.println(Values.json(CompareJson.of(report)));

@@ -36,12 +36,7 @@ final class SimulateFlags {
       description = "Output for --request: text or json (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "N",
-      defaultValue = "0",
-      description = "Seed of the weighted backend choice (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @picocli.CommandLine.Mixin SeedFlag seed;
 
   @Option(
       names = "--requests",
