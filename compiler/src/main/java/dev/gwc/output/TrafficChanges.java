@@ -6,7 +6,6 @@ import dev.gwc.pipeline.Report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -38,7 +37,7 @@ public final class TrafficChanges {
   }
 
   private static Set<String> attachments(Resolution r) {
-    TreeMap<String, String> sorted = new TreeMap<>();
+    Set<String> sorted = new TreeSet<>();
     for (Resolution.RouteResult rr : r.routes()) {
       for (Resolution.ParentResult p : rr.parents()) {
         for (ListenerNode l : p.listeners()) {
@@ -55,7 +54,7 @@ public final class TrafficChanges {
                   + " listener '"
                   + l.name()
                   + "'";
-          sorted.put(s, s);
+          sorted.add(s);
         }
       }
     }
@@ -74,9 +73,9 @@ public final class TrafficChanges {
                 + l.node().port()
                 + (l.conditions().get(0).isTrue() ? "" : ", not accepted")
                 + ")";
-        sorted.put(s, s);
+        sorted.add(s);
       }
     }
-    return new TreeSet<>(sorted.keySet());
+    return sorted;
   }
 }

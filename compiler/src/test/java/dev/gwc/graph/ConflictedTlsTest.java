@@ -2,6 +2,7 @@ package dev.gwc.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.gwc.testing.Fixtures;
 import dev.gwc.testing.Gwc;
 import dev.gwc.testing.TestCertificates;
 import java.security.GeneralSecurityException;
@@ -18,12 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class ConflictedTlsTest {
   private static final String GATEWAY =
-      """
-      apiVersion: gateway.networking.k8s.io/v1
-      kind: GatewayClass
-      metadata: {name: gc}
-      spec: {controllerName: example.com/gc}
-      ---
+      Fixtures.GATEWAY_CLASS
+          + """
       apiVersion: gateway.networking.k8s.io/v1
       kind: Gateway
       metadata: {name: gw}

@@ -3,6 +3,7 @@ package dev.gwc.graph;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gwc.testing.Fixtures;
 import dev.gwc.testing.Gwc;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class DefaultGatewaysTest {
   private static final String GATEWAYS =
-      """
-      apiVersion: gateway.networking.k8s.io/v1
-      kind: GatewayClass
-      metadata: {name: gc}
-      spec: {controllerName: example.com/gc}
-      ---
+      Fixtures.GATEWAY_CLASS
+          + """
       apiVersion: gateway.networking.k8s.io/v1
       kind: Gateway
       metadata: {name: default-gw, namespace: apps}

@@ -3,6 +3,7 @@ package dev.gwc.graph;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gwc.testing.Fixtures;
 import dev.gwc.testing.Gwc;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,12 +25,8 @@ class InvalidRulesTest {
   @TempDir Path tmp;
 
   private static final String SET =
-      """
-      apiVersion: gateway.networking.k8s.io/v1
-      kind: GatewayClass
-      metadata: {name: gc}
-      spec: {controllerName: example.com/gc}
-      ---
+      Fixtures.GATEWAY_CLASS
+          + """
       apiVersion: gateway.networking.k8s.io/v1
       kind: Gateway
       metadata: {name: gw}
